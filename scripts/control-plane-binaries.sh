@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Builds the Kubernetes control-plane binaries (kube-apiserver, kube-scheduler,
+# kube-controller-manager, kubectl) and etcd from the Go module proxy into a cache keyed by version.
+# A second run with the binaries present does nothing. Prints the binary directory on stdout.
+#
+# Environment:
+#   VK_CONTROL_PLANE_CACHE  cache root (default: ~/.cache/camel-virtual-kubelet)
+#   VK_K8S_VERSION          Kubernetes version (default: 1.37.2)
+#   VK_ETCD_VERSION         etcd version (default: 3.6.16)
+set -euo pipefail
+
+K8S_VERSION="${VK_K8S_VERSION:-1.37.2}"
+ETCD_VERSION="${VK_ETCD_VERSION:-3.6.16}"
+GO_MIN_MAJOR=1
+GO_MIN_MINOR=26
+CACHE_ROOT="${VK_CONTROL_PLANE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/camel-virtual-kubelet}"
+PLATFORM="linux-amd64"
+case "$(uname -m)" in
+  aarch64 | arm64) PLATFORM="linux-arm64" ;;
+esac
+BIN_DIR="$CACHE_ROOT/k8s/$K8S_VERSION-$PLATFORM"
+BINARIES=(etcd kube-apiserver kube-scheduler kube-controller-manager kubectl)
+STAGING_MODULES=(api apiextensions-apiserver apimachinery apiserver cli-runtime client-go
+  cloud-provider cluster-bootstrap code-generator component-base component-helpers
+  controller-manager cri-api cri-client cri-streaming csi-translation-lib
+  dynamic-resource-allocation endpointslice externaljwt kms kube-aggregator
+  kube-controller-manager kube-proxy kube-scheduler kubectl kubelet metrics mount-utils
+  pod-security-admission sample-apiserver sample-cli-plugin sample-controller streaming)
+
+log() { echo "control-plane-binaries: $*" >&2; }
+fail() {
+  log "error: $*"
+  exit 1
+}
+
+all_present() {
+  local b
+  for b in "${BINARIES[@]}"; do
+    [[ -x "$BIN_DIR/$b" ]] || return 1
+  done
+}
+
+check_go() {
+  command -v go >/dev/null 2>&1 ||
+    fail "Go >= $GO_MIN_MAJOR.$GO_MIN_MINOR is required to build the control plane, and 'go' is not on PATH (install it from https://go.dev/dl/)"
+  local version major minor
+  version="$(go env GOVERSION 2>/dev/null || true)"
+  version="${version#go}"
+  major="${version%%.*}"
+  minor="${version#*.}"
+  minor="${minor%%[.a-z]*}"
+  if ! [[ "$major" =~ ^[0-9]+$ && "$minor" =~ ^[0-9]+$ ]] ||
+    ((major < GO_MIN_MAJOR || (major == GO_MIN_MAJOR && minor < GO_MIN_MINOR))); then
+    fail "Go >= $GO_MIN_MAJOR.$GO_MIN_MINOR is required to build Kubernetes v$K8S_VERSION, found '${version:-unknown}'"
+  fi
+}
+
+write_kubernetes_module() {
+  local dir="$1" m
+  {
+    echo "module vk.local/controlplane"
+    echo
+    echo "go 1.26.0"
+    echo
+    echo "godebug default=go1.26"
+    echo
+    echo "require k8s.io/kubernetes v$K8S_VERSION"
+    echo
+    echo "replace ("
+    for m in "${STAGING_MODULES[@]}"; do
+      echo "	k8s.io/$m => k8s.io/$m v0.${K8S_VERSION#1.}"
+    done
+    echo ")"
+  } >"$dir/go.mod"
+  echo "package controlplane" >"$dir/empty.go"
+}
+
+build_kubernetes() {
+  local out="$1" work="$2/k8s"
+  local minor="${K8S_VERSION#1.}"
+  minor="${minor%%.*}"
+  local pkgs=(k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-scheduler
+    k8s.io/kubernetes/cmd/kube-controller-manager k8s.io/kubernetes/cmd/kubectl)
+  local ldflags="-s -w" p
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ldflags+=" -X $p.gitVersion=v$K8S_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitTreeState=clean"
+  done
+  mkdir -p "$work"
+  write_kubernetes_module "$work"
+  log "resolving k8s.io/kubernetes v$K8S_VERSION from the Go module proxy"
+  (cd "$work" && GOFLAGS=-mod=mod go get "${pkgs[@]/%/@v$K8S_VERSION}" >&2)
+  log "building kube-apiserver, kube-scheduler, kube-controller-manager, kubectl (about 10 minutes cold on 2 cores)"
+  (cd "$work" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -ldflags "$ldflags" -o "$out/" "${pkgs[@]}" >&2)
+}
+
+build_etcd() {
+  local out="$1" work="$2/etcd"
+  mkdir -p "$work"
+  printf 'module vk.local/etcd\n\ngo 1.26.0\n\nrequire go.etcd.io/etcd/server/v3 v%s\n' "$ETCD_VERSION" >"$work/go.mod"
+  echo "package etcd" >"$work/empty.go"
+  log "building etcd v$ETCD_VERSION"
+  (cd "$work" && GOFLAGS=-mod=mod go get "go.etcd.io/etcd/server/v3@v$ETCD_VERSION" >&2)
+  (cd "$work" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -ldflags "-s -w" -o "$out/etcd" go.etcd.io/etcd/server/v3 >&2)
+}
+
+main() {
+  if all_present; then
+    echo "$BIN_DIR"
+    return 0
+  fi
+  check_go
+  mkdir -p "$CACHE_ROOT/k8s"
+  # One build at a time per cache; a second caller waits, then finds the binaries present.
+  exec 9>"$CACHE_ROOT/k8s/.build.lock"
+  flock 9
+  if all_present; then
+    echo "$BIN_DIR"
+    return 0
+  fi
+  local tmp
+  tmp="$(mktemp -d "$CACHE_ROOT/k8s/.build-$K8S_VERSION.XXXXXX")"
+  trap 'rm -rf "$tmp"' EXIT
+  mkdir -p "$tmp/bin" "$tmp/src"
+  build_etcd "$tmp/bin" "$tmp/src"
+  build_kubernetes "$tmp/bin" "$tmp/src"
+  echo "etcd v$ETCD_VERSION, kubernetes v$K8S_VERSION" >"$tmp/bin/VERSIONS"
+  rm -rf "$BIN_DIR"
+  mv -T "$tmp/bin" "$BIN_DIR"
+  log "binaries ready in $BIN_DIR"
+  echo "$BIN_DIR"
+}
+
+main "$@"

@@ -1,0 +1,110 @@
+package io.camelvk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.controlplane.ControlPlaneBinaries;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code bin/virtual-kubelet} as a new user would, with no cluster configured. */
+class LocalModeIT {
+
+  @TempDir Path home;
+
+  @Test
+  void withNoClusterConfiguredItStartsALocalControlPlaneThatKubectlAnswersAndCtrlCStopsIt()
+      throws Exception {
+    Path binaries = ControlPlaneBinaries.resolve().dir();
+    ProcessBuilder builder = new ProcessBuilder("bin/virtual-kubelet").redirectErrorStream(true);
+    builder.environment().remove("KUBECONFIG");
+    builder.environment().remove("KUBERNETES_SERVICE_HOST");
+    builder.environment().put("HOME", home.toString());
+    builder.environment().put("VK_CONTROL_PLANE_BIN", binaries.toString());
+    builder.environment().put("VK_SKIP_BUILD", "1");
+    Process launcher = builder.start();
+    List<String> output = new CopyOnWriteArrayList<>();
+    Thread.ofVirtual().start(() -> collect(launcher, output));
+    try {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> kubeconfigLine(output) != null || !launcher.isAlive());
+      assertThat(launcher.isAlive()).as("launcher output: %s", output).isTrue();
+      Path kubeconfig = Path.of(kubeconfigLine(output).substring("kubeconfig: ".length()).strip());
+      assertThat(kubeconfig).startsWith(home);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> output.stream().anyMatch(l -> l.startsWith("Connected to ")));
+
+      String namespaces = kubectl(binaries, kubeconfig, "get", "ns", "-o", "name");
+      assertThat(namespaces).contains("namespace/default", "namespace/kube-system");
+
+      List<ProcessHandle> components = componentPids(home);
+      assertThat(components).hasSize(4).allMatch(ProcessHandle::isAlive);
+
+      new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+      assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("launcher stops on Ctrl-C").isTrue();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> components.stream().noneMatch(ProcessHandle::isAlive));
+    } finally {
+      launcher.destroyForcibly();
+    }
+  }
+
+  private static String kubeconfigLine(List<String> output) {
+    return output.stream().filter(l -> l.startsWith("kubeconfig: ")).findFirst().orElse(null);
+  }
+
+  private static List<ProcessHandle> componentPids(Path home) throws IOException {
+    Path runs = home.resolve(".cache/camel-virtual-kubelet/local/runs");
+    try (Stream<Path> files = Files.walk(runs)) {
+      return files
+          .filter(
+              f -> f.toString().endsWith(".pid") && !f.getFileName().toString().equals("owner.pid"))
+          .map(LocalModeIT::readPid)
+          .map(pid -> ProcessHandle.of(pid).orElseThrow())
+          .toList();
+    }
+  }
+
+  private static long readPid(Path file) {
+    try {
+      return Long.parseLong(Files.readString(file).strip());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String kubectl(Path binaries, Path kubeconfig, String... args) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(binaries.resolve("kubectl").toString(), "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  private static void collect(Process process, List<String> output) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      reader.lines().forEach(output::add);
+    } catch (IOException e) {
+      output.add("(output closed: " + e + ")");
+    }
+  }
+}

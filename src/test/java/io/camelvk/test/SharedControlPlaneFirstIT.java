@@ -1,0 +1,15 @@
+package io.camelvk.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+@WithControlPlane
+class SharedControlPlaneFirstIT {
+
+  @Test
+  void runsOnTheJvmsOneControlPlaneInItsOwnNamespace(TestCluster cluster) {
+    assertThat(cluster.client().namespaces().withName(cluster.namespace()).get()).isNotNull();
+    SharedControlPlaneProbe.observe(cluster);
+  }
+}

@@ -1,0 +1,62 @@
+package io.camelvk.test;
+
+import io.camelvk.controlplane.LocalControlPlane;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** What a test class gets: the shared control plane, its client and a namespace of its own. */
+public record TestCluster(LocalControlPlane plane, KubernetesClient client, String namespace) {
+
+  private static final long KUBECTL_TIMEOUT_SECONDS = 60;
+
+  public Path kubeconfig() {
+    return plane.kubeconfig();
+  }
+
+  public Path kubectlPath() {
+    return plane.kubectl();
+  }
+
+  /**
+   * Runs kubectl against the control plane; returns stdout, fails with stderr on exit code != 0.
+   */
+  public String kubectl(String... args) {
+    List<String> command =
+        new ArrayList<>(List.of(kubectlPath().toString(), "--kubeconfig", kubeconfig().toString()));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).start();
+      CompletableFuture<String> err =
+          CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+      String out = read(process.getInputStream());
+      if (!process.waitFor(KUBECTL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("kubectl timed out: " + command);
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("kubectl " + List.of(args) + " failed: " + err.join());
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String read(java.io.InputStream in) {
+    try {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
