@@ -1,0 +1,45 @@
+package io.camelvk.provider;
+
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a provider says about the node it backs.
+ *
+ * @param capacity cpu, memory, pods, ephemeral-storage and any extended resource (for example
+ *     {@code nvidia.com/gpu})
+ * @param allocatable what pods may use; the capacity when empty
+ * @param conditions conditions that override the defaults by type (Ready True, the pressures and
+ *     NetworkUnavailable False); the core sets the heartbeat and transition times
+ * @param operatingSystemImage shown as {@code nodeInfo.osImage}, naming the provider
+ */
+public record NodeProfile(
+    Map<String, Quantity> capacity,
+    Map<String, Quantity> allocatable,
+    List<NodeCondition> conditions,
+    String operatingSystemImage) {
+
+  public static final NodeProfile DEFAULT =
+      new NodeProfile(
+          Map.of(
+              "cpu", new Quantity("20"),
+              "memory", new Quantity("100Gi"),
+              "pods", new Quantity("110"),
+              "ephemeral-storage", new Quantity("100Gi")),
+          Map.of(),
+          List.of(),
+          "camel-virtual-kubelet");
+
+  public NodeProfile {
+    capacity = Map.copyOf(capacity);
+    allocatable = Map.copyOf(allocatable);
+    conditions = List.copyOf(conditions);
+  }
+
+  /** The allocatable resources, which default to the capacity. */
+  public Map<String, Quantity> effectiveAllocatable() {
+    return allocatable.isEmpty() ? capacity : allocatable;
+  }
+}

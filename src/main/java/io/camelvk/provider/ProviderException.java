@@ -1,0 +1,42 @@
+package io.camelvk.provider;
+
+/**
+ * A provider call that failed. The kind decides what the core does: retry with backoff (TRANSIENT)
+ * or give up at once and report it on the pod (INVALID); NOT_FOUND on delete counts as done.
+ */
+public class ProviderException extends RuntimeException {
+
+  public enum Kind {
+    TRANSIENT,
+    INVALID,
+    NOT_FOUND
+  }
+
+  private final Kind kind;
+
+  public ProviderException(Kind kind, String message) {
+    super(message);
+    this.kind = kind;
+  }
+
+  public ProviderException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public static ProviderException transientFailure(String message) {
+    return new ProviderException(Kind.TRANSIENT, message);
+  }
+
+  public static ProviderException invalid(String message) {
+    return new ProviderException(Kind.INVALID, message);
+  }
+
+  public static ProviderException notFound(String message) {
+    return new ProviderException(Kind.NOT_FOUND, message);
+  }
+}
