@@ -117,15 +117,14 @@ main() {
     echo "$BIN_DIR"
     return 0
   fi
-  local tmp
-  tmp="$(mktemp -d "$CACHE_ROOT/k8s/.build-$K8S_VERSION.XXXXXX")"
-  trap 'rm -rf "$tmp"' EXIT
-  mkdir -p "$tmp/bin" "$tmp/src"
-  build_etcd "$tmp/bin" "$tmp/src"
-  build_kubernetes "$tmp/bin" "$tmp/src"
-  echo "etcd v$ETCD_VERSION, kubernetes v$K8S_VERSION" >"$tmp/bin/VERSIONS"
+  BUILD_TMP="$(mktemp -d "$CACHE_ROOT/k8s/.build-$K8S_VERSION.XXXXXX")"
+  trap 'rm -rf "${BUILD_TMP:-}"' EXIT
+  mkdir -p "$BUILD_TMP/bin" "$BUILD_TMP/src"
+  build_etcd "$BUILD_TMP/bin" "$BUILD_TMP/src"
+  build_kubernetes "$BUILD_TMP/bin" "$BUILD_TMP/src"
+  echo "etcd v$ETCD_VERSION, kubernetes v$K8S_VERSION" >"$BUILD_TMP/bin/VERSIONS"
   rm -rf "$BIN_DIR"
-  mv -T "$tmp/bin" "$BIN_DIR"
+  mv -T "$BUILD_TMP/bin" "$BIN_DIR"
   log "binaries ready in $BIN_DIR"
   echo "$BIN_DIR"
 }
