@@ -2,54 +2,58 @@ package io.camelvk;
 
 import io.camelvk.cli.ClusterTarget;
 import io.camelvk.cli.LocalMode;
+import io.camelvk.config.VkSettings;
 import io.camelvk.controlplane.LocalControlPlane;
+import io.camelvk.provider.Provider;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import org.apache.camel.main.Main;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * The running process: connects to the cluster (starting a local one when none is configured),
- * creates the one Kubernetes client and runs Camel Main until it is stopped.
+ * The command-line process: connects to the cluster (starting a local one when none is configured),
+ * creates the one Kubernetes client, runs a {@link KubeletProcess} until SIGINT or SIGTERM, then
+ * stops it and whatever it started.
  */
 public final class VirtualKubelet {
 
-  public static final String CLIENT_BEAN = "kubernetesClient";
-
   private final ClusterTarget target;
   private final Path localDir;
+  private final VkSettings settings;
+  private final Provider provider;
   private final PrintStream out = System.out;
 
-  public VirtualKubelet(ClusterTarget target, Path localDir) {
+  public VirtualKubelet(
+      ClusterTarget target, Path localDir, VkSettings settings, Provider provider) {
     this.target = target;
     this.localDir = localDir;
+    this.settings = settings;
+    this.provider = provider;
   }
 
   public int run() {
-    LocalControlPlane plane = null;
-    try {
-      Config config;
-      if (target instanceof ClusterTarget.Local) {
-        plane = LocalMode.start(localDir, out);
-        config = Config.fromKubeconfig(plane.kubeconfig().toFile());
-      } else if (target instanceof ClusterTarget.KubeconfigFile file) {
-        config = Config.fromKubeconfig(file.path().toFile());
-      } else {
-        config = Config.autoConfigure(null);
-      }
-      try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-        out.println(
-            "Connected to "
-                + client.getMasterUrl()
-                + " (Kubernetes "
-                + client.getKubernetesVersion().getGitVersion()
-                + ").");
-        out.println(
-            "The virtual node and the mock provider are not there yet; serving until Ctrl-C.");
-        return runCamel(client);
-      }
+    LocalControlPlane plane =
+        target instanceof ClusterTarget.Local ? LocalMode.start(localDir, out) : null;
+    try (KubernetesClient client =
+        new KubernetesClientBuilder().withConfig(config(plane)).build()) {
+      out.println(
+          "Connected to "
+              + client.getMasterUrl()
+              + " (Kubernetes "
+              + client.getKubernetesVersion().getGitVersion()
+              + ").");
+      KubeletProcess process = KubeletProcess.start(client, settings, provider, Clock.systemUTC());
+      out.println(
+          "Node "
+              + settings.node().nodeName()
+              + " is registered with provider "
+              + provider.name()
+              + "; serving until Ctrl-C.");
+      awaitShutdownSignal(process);
+      return 0;
     } finally {
       if (plane != null) {
         plane.close();
@@ -57,15 +61,31 @@ public final class VirtualKubelet {
     }
   }
 
-  private int runCamel(KubernetesClient client) {
-    Main main = new Main();
-    main.bind(CLIENT_BEAN, client);
-    main.configure().withName("camel-virtual-kubelet");
+  private Config config(LocalControlPlane plane) {
+    if (plane != null) {
+      return Config.fromKubeconfig(plane.kubeconfig().toFile());
+    }
+    if (target instanceof ClusterTarget.KubeconfigFile file) {
+      return Config.fromKubeconfig(file.path().toFile());
+    }
+    return Config.autoConfigure(null);
+  }
+
+  /** Blocks until the JVM is asked to stop, then stops the process before the JVM exits. */
+  private static void awaitShutdownSignal(KubeletProcess process) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  process.close();
+                  stopped.countDown();
+                },
+                "virtual-kubelet-stop"));
     try {
-      main.run();
-      return main.getExitCode();
-    } catch (Exception e) {
-      throw new IllegalStateException("Camel stopped with an error", e);
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

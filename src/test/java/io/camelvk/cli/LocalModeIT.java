@@ -21,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs {@code bin/virtual-kubelet} as a new user would, with no cluster configured. */
 class LocalModeIT {
 
+  /** What the README tells users to pass to kubectl run. */
+  static final String TOLERATION =
+      "{\"apiVersion\":\"v1\",\"spec\":{\"tolerations\":[{\"key\":\"virtual-kubelet.io/provider\",\"operator\":\"Exists\"}]}}";
+
   @TempDir Path home;
 
   @Test
@@ -45,10 +49,34 @@ class LocalModeIT {
       assertThat(kubeconfig).startsWith(home);
       await()
           .atMost(Duration.ofSeconds(60))
-          .until(() -> output.stream().anyMatch(l -> l.startsWith("Connected to ")));
+          .until(
+              () ->
+                  output.stream().anyMatch(l -> l.startsWith("Node virtual-kubelet is registered"))
+                      || !launcher.isAlive());
+      assertThat(launcher.isAlive()).as("launcher output: %s", output).isTrue();
 
       String namespaces = kubectl(binaries, kubeconfig, "get", "ns", "-o", "name");
       assertThat(namespaces).contains("namespace/default", "namespace/kube-system");
+
+      kubectl(
+          binaries,
+          kubeconfig,
+          "wait",
+          "--for=condition=Ready",
+          "node/virtual-kubelet",
+          "--timeout=60s");
+      kubectl(binaries, kubeconfig, "run", "demo", "--image=busybox", "--overrides=" + TOLERATION);
+      kubectl(binaries, kubeconfig, "wait", "--for=condition=Ready", "pod/demo", "--timeout=60s");
+      assertThat(
+              kubectl(
+                  binaries,
+                  kubeconfig,
+                  "get",
+                  "pod",
+                  "demo",
+                  "-o",
+                  "jsonpath={.status.phase} {.spec.nodeName}"))
+          .isEqualTo("Running virtual-kubelet");
 
       List<ProcessHandle> components = componentPids(home);
       assertThat(components).hasSize(4).allMatch(ProcessHandle::isAlive);
@@ -94,7 +122,7 @@ class LocalModeIT {
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as(out).isZero();
+    assertThat(process.waitFor()).as("kubectl %s: %s", List.of(args), out).isZero();
     return out;
   }
 

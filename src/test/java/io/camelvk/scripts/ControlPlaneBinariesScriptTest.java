@@ -26,7 +26,9 @@ class ControlPlaneBinariesScriptTest {
   void withTheBinariesPresentItPrintsTheirDirectoryAndExitsZero() throws Exception {
     Path dir = Files.createDirectories(cache.resolve("k8s/1.37.2-linux-amd64"));
     for (String name : BINARIES) {
-      Files.createFile(dir.resolve(name), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Files.createFile(
+          dir.resolve(name),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
     Result result = run(Map.of("PATH", "/usr/bin:/bin"));
     assertThat(result.code()).as(result.err()).isZero();

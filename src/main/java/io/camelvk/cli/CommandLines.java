@@ -1,0 +1,37 @@
+package io.camelvk.cli;
+
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** The configured command line: a bad flag prints one line naming it and exits with 2. */
+public final class CommandLines {
+
+  public static final int USAGE_ERROR = 2;
+
+  private CommandLines() {}
+
+  public static CommandLine create() {
+    return configure(new CommandLine(new VirtualKubeletCommand()));
+  }
+
+  static CommandLine configure(CommandLine commandLine) {
+    commandLine.setParameterExceptionHandler(
+        (error, args) -> {
+          error
+              .getCommandLine()
+              .getErr()
+              .println("virtual-kubelet: " + error.getMessage() + " (see --help)");
+          return USAGE_ERROR;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (error, cmd, parsed) -> {
+          cmd.getErr()
+              .println(
+                  "virtual-kubelet: "
+                      + (error.getMessage() == null ? error.toString() : error.getMessage()));
+          LoggerFactory.getLogger(CommandLines.class).debug("stopped by", error);
+          return 1;
+        });
+    return commandLine;
+  }
+}

@@ -1,0 +1,131 @@
+package io.camelvk.cli;
+
+import io.camelvk.config.GoDuration;
+import io.camelvk.config.VkSettings;
+import io.camelvk.node.NodeSettings;
+import io.camelvk.provider.ProviderCatalog;
+import io.fabric8.kubernetes.api.model.Taint;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/** Turns the raw flag values into {@link VkSettings}, failing with the name of a bad flag. */
+final class SettingsValidator {
+
+  static final Set<String> OPERATING_SYSTEMS = Set.of("linux", "windows");
+  static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "NoExecute", "PreferNoSchedule");
+  static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+  private static final int MAX_WORKERS = 1000;
+
+  private final CommandLine commandLine;
+
+  SettingsValidator(CommandLine commandLine) {
+    this.commandLine = commandLine;
+  }
+
+  VkSettings validate(VirtualKubeletCommand flags) {
+    String os = flags.operatingSystem.toLowerCase(Locale.ROOT);
+    require(
+        OPERATING_SYSTEMS.contains(os),
+        "--os",
+        "unknown operating system '" + flags.operatingSystem + "' (Linux or Windows)");
+    require(
+        ProviderCatalog.names().contains(flags.provider),
+        "--provider",
+        "unknown provider '"
+            + flags.provider
+            + "' (known: "
+            + String.join(", ", ProviderCatalog.names())
+            + ")");
+    Optional<Path> providerConfig = Optional.ofNullable(flags.providerConfig);
+    providerConfig.ifPresent(
+        p ->
+            require(
+                Files.isRegularFile(p) && Files.isReadable(p),
+                "--provider-config",
+                "cannot read " + p));
+    require(
+        !flags.nodeName.isBlank()
+            && flags.nodeName.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")
+            && flags.nodeName.length() <= 253,
+        "--nodename",
+        "'" + flags.nodeName + "' is not a valid node name (lower-case DNS subdomain)");
+    NodeSettings node =
+        new NodeSettings(
+            flags.nodeName, os, flags.provider, taint(flags), port(flags.kubeletPort), flags.podIp);
+    return new VkSettings(
+        node,
+        providerConfig,
+        intInRange("--pod-sync-workers", flags.podSyncWorkers, 1, MAX_WORKERS),
+        duration("--full-resync-period", flags.fullResyncPeriod),
+        duration("--startup-timeout", flags.startupTimeout),
+        logLevel(flags.logLevel));
+  }
+
+  private Optional<Taint> taint(VirtualKubeletCommand flags) {
+    if (flags.disableTaint) {
+      return Optional.empty();
+    }
+    require(
+        TAINT_EFFECTS.contains(flags.taintEffect),
+        "--taint-effect",
+        "unknown taint effect '"
+            + flags.taintEffect
+            + "' (NoSchedule, NoExecute or PreferNoSchedule; env VKUBELET_TAINT_EFFECT)");
+    require(
+        flags.taintKey.matches(
+            "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?"),
+        "--taint",
+        "'" + flags.taintKey + "' is not a valid taint key");
+    String value = flags.taintValue == null ? flags.provider : flags.taintValue;
+    return Optional.of(
+        new TaintBuilder()
+            .withKey(flags.taintKey)
+            .withValue(value)
+            .withEffect(flags.taintEffect)
+            .build());
+  }
+
+  private int port(String text) {
+    return intInRange("--kubelet-port", text, 1, 65535);
+  }
+
+  private int intInRange(String flag, String text, int min, int max) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      require(value >= min && value <= max, flag, value + " is out of range " + min + ".." + max);
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ParameterException(commandLine, flag + ": '" + text + "' is not a number");
+    }
+  }
+
+  private Duration duration(String flag, String text) {
+    try {
+      return GoDuration.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(commandLine, flag + ": " + e.getMessage());
+    }
+  }
+
+  private String logLevel(String text) {
+    String level = text.toLowerCase(Locale.ROOT);
+    require(
+        LOG_LEVELS.contains(level),
+        "--log-level",
+        "unknown level '" + text + "' (trace, debug, info, warn, error)");
+    return level;
+  }
+
+  private void require(boolean condition, String flag, String message) {
+    if (!condition) {
+      throw new ParameterException(commandLine, flag + ": " + message);
+    }
+  }
+}

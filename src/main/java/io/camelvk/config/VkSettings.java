@@ -1,0 +1,38 @@
+package io.camelvk.config;
+
+import io.camelvk.node.NodeSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the command line, the environment and the {@code vk.*} properties decided, already
+ * validated.
+ */
+public record VkSettings(
+    NodeSettings node,
+    Optional<Path> providerConfig,
+    int podSyncWorkers,
+    Duration fullResyncPeriod,
+    Duration startupTimeout,
+    String logLevel) {
+
+  public static final int DEFAULT_POD_SYNC_WORKERS = 10;
+  public static final Duration DEFAULT_FULL_RESYNC_PERIOD = Duration.ofMinutes(1);
+
+  public String providerName() {
+    return node.providerName();
+  }
+
+  /** The settings as {@code vk.*} properties, so that routes can use {@code {{vk.node.name}}}. */
+  public Map<String, String> asProperties() {
+    return Map.of(
+        "vk.node.name", node.nodeName(),
+        "vk.node.os", node.operatingSystem(),
+        "vk.provider", node.providerName(),
+        "vk.pod.sync-workers", Integer.toString(podSyncWorkers),
+        "vk.pod.full-resync-period", Long.toString(fullResyncPeriod.toMillis()),
+        "vk.kubelet.port", Integer.toString(node.kubeletPort()));
+  }
+}

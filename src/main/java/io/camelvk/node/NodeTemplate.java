@@ -1,0 +1,154 @@
+package io.camelvk.node;
+
+import io.camelvk.BuildInfo;
+import io.camelvk.provider.NodeProfile;
+import io.fabric8.kubernetes.api.model.NodeAddressBuilder;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.NodeStatus;
+import io.fabric8.kubernetes.api.model.NodeStatusBuilder;
+import io.fabric8.kubernetes.api.model.Taint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What our node should look like: labels, our taint, and the status from the provider. */
+public final class NodeTemplate {
+
+  public static final String ARCHITECTURE = "amd64";
+  public static final String ROLE = "agent";
+
+  /** The kubelet's condition types, reasons and messages (pkg/kubelet/nodestatus/setters.go). */
+  static final List<NodeCondition> HEALTHY_CONDITIONS =
+      List.of(
+          condition("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
+          condition(
+              "MemoryPressure",
+              "False",
+              "KubeletHasSufficientMemory",
+              "kubelet has sufficient memory available"),
+          condition(
+              "DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+          condition(
+              "PIDPressure",
+              "False",
+              "KubeletHasSufficientPID",
+              "kubelet has sufficient PID available"),
+          condition(
+              "NetworkUnavailable",
+              "False",
+              "RouteCreated",
+              "the virtual kubelet's provider is reachable"));
+
+  private final NodeSettings settings;
+
+  public NodeTemplate(NodeSettings settings) {
+    this.settings = settings;
+  }
+
+  public Map<String, String> labels() {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("type", "virtual-kubelet");
+    labels.put("kubernetes.io/role", ROLE);
+    labels.put("kubernetes.io/os", settings.operatingSystem());
+    labels.put("beta.kubernetes.io/os", settings.operatingSystem());
+    labels.put("kubernetes.io/arch", ARCHITECTURE);
+    labels.put("beta.kubernetes.io/arch", ARCHITECTURE);
+    labels.put("kubernetes.io/hostname", settings.nodeName());
+    labels.put("node.kubernetes.io/exclude-from-external-load-balancers", "true");
+    labels.put("alpha.service-controller.kubernetes.io/exclude-balancer", "true");
+    return labels;
+  }
+
+  /**
+   * The node's taints: the foreign ones kept as they are (the node lifecycle controller's among
+   * them), ours replaced by the configured one or removed when tainting is disabled.
+   */
+  public List<Taint> taints(List<Taint> existing) {
+    List<Taint> result = new ArrayList<>();
+    for (Taint taint : existing) {
+      boolean ours =
+          NodeSettings.DEFAULT_TAINT_KEY.equals(taint.getKey())
+              || settings.taint().map(t -> t.getKey().equals(taint.getKey())).orElse(false);
+      if (!ours) {
+        result.add(taint);
+      }
+    }
+    settings.taint().ifPresent(result::add);
+    return result;
+  }
+
+  /**
+   * The status to write. A condition keeps its lastTransitionTime while its status stays the same
+   * as in {@code previous}; every condition gets {@code now} as its heartbeat.
+   */
+  public NodeStatus status(NodeProfile profile, List<NodeCondition> previous, String now) {
+    return new NodeStatusBuilder()
+        .withCapacity(profile.capacity())
+        .withAllocatable(profile.effectiveAllocatable())
+        .withConditions(conditions(profile, previous, now))
+        .withAddresses(
+            new NodeAddressBuilder()
+                .withType("InternalIP")
+                .withAddress(settings.internalIp())
+                .build(),
+            new NodeAddressBuilder().withType("Hostname").withAddress(settings.nodeName()).build())
+        .withNewDaemonEndpoints()
+        .withNewKubeletEndpoint()
+        .withPort(settings.kubeletPort())
+        .endKubeletEndpoint()
+        .endDaemonEndpoints()
+        .withNewNodeInfo()
+        .withOperatingSystem(settings.operatingSystem())
+        .withArchitecture(ARCHITECTURE)
+        .withKubeletVersion(BuildInfo.kubeletVersion())
+        .withKubeProxyVersion("")
+        .withOsImage(profile.operatingSystemImage())
+        .withKernelVersion("")
+        .withContainerRuntimeVersion("camel-virtual-kubelet://" + BuildInfo.version())
+        .withMachineID(settings.nodeName())
+        .withSystemUUID(settings.nodeName())
+        .withBootID(settings.nodeName())
+        .endNodeInfo()
+        .build();
+  }
+
+  private static List<NodeCondition> conditions(
+      NodeProfile profile, List<NodeCondition> previous, String now) {
+    Map<String, NodeCondition> byType = new LinkedHashMap<>();
+    HEALTHY_CONDITIONS.forEach(c -> byType.put(c.getType(), c));
+    profile.conditions().forEach(c -> byType.put(c.getType(), c));
+    return byType.values().stream().map(c -> stamped(c, previous, now)).toList();
+  }
+
+  private static NodeCondition stamped(
+      NodeCondition condition, List<NodeCondition> previous, String now) {
+    NodeCondition before =
+        previous.stream()
+            .filter(p -> condition.getType().equals(p.getType()))
+            .findFirst()
+            .orElse(null);
+    String transition =
+        before != null
+                && Objects.equals(before.getStatus(), condition.getStatus())
+                && before.getLastTransitionTime() != null
+            ? before.getLastTransitionTime()
+            : now;
+    return new NodeConditionBuilder(condition)
+        .withLastHeartbeatTime(now)
+        .withLastTransitionTime(transition)
+        .build();
+  }
+
+  private static NodeCondition condition(
+      String type, String status, String reason, String message) {
+    return new NodeConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message)
+        .build();
+  }
+}

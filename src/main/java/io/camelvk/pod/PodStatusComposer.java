@@ -1,0 +1,183 @@
+package io.camelvk.pod;
+
+import io.camelvk.node.NodeSettings;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.HostIP;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodIP;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Builds the status we write for a pod, like the kubelet's generateAPIPodStatus: what the provider
+ * reports, plus the phase, the conditions, the host and pod IPs and the start time. Fields the API
+ * server owns (qosClass, nominatedNodeName) are kept.
+ */
+public final class PodStatusComposer {
+
+  static final String CONTAINER_CREATING = "ContainerCreating";
+  static final String CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
+
+  private final NodeSettings node;
+  private final Clock clock;
+
+  public PodStatusComposer(NodeSettings node, Clock clock) {
+    this.node = node;
+    this.clock = clock;
+  }
+
+  /** The status of a pod the provider runs; {@code reported} is what the provider says. */
+  public PodStatus running(Pod pod, PodStatus reported) {
+    List<ContainerStatus> init =
+        complete(
+            pod.getSpec().getInitContainers(),
+            reported.getInitContainerStatuses(),
+            CONTAINER_CREATING,
+            null);
+    List<ContainerStatus> app =
+        complete(
+            pod.getSpec().getContainers(),
+            reported.getContainerStatuses(),
+            init.isEmpty() || allInitDone(pod, init) ? CONTAINER_CREATING : "PodInitializing",
+            null);
+    String phase = reported.getPhase() != null ? reported.getPhase() : PodPhase.of(pod, init, app);
+    String podIp = reported.getPodIP() != null ? reported.getPodIP() : node.internalIp();
+    return base(pod)
+        .withPhase(phase)
+        .withReason(reported.getReason())
+        .withMessage(reported.getMessage())
+        .withConditions(new PodConditions(pod, now()).compose(pod, phase, init, app, true))
+        .withPodIP(podIp)
+        .withPodIPs(new PodIP(podIp))
+        .withStartTime(startTime(pod, reported))
+        .withInitContainerStatuses(init)
+        .withContainerStatuses(app)
+        .build();
+  }
+
+  /** A pod that cannot start: Pending, every container waiting with {@code reason}. */
+  public PodStatus waiting(Pod pod, String reason, String message) {
+    return base(pod)
+        .withPhase(PodPhase.PENDING)
+        .withReason(null)
+        .withMessage(null)
+        .withConditions(new PodConditions(pod, now()).notStarted(pod))
+        .withStartTime(startTime(pod, null))
+        .withInitContainerStatuses(
+            complete(pod.getSpec().getInitContainers(), List.of(), reason, message))
+        .withContainerStatuses(complete(pod.getSpec().getContainers(), List.of(), reason, message))
+        .build();
+  }
+
+  /** A pod that will not run (again): Failed with the reason, running containers terminated. */
+  public PodStatus failed(Pod pod, String reason, String message) {
+    PodStatus current = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    List<ContainerStatus> init =
+        ContainerStates.terminateRunning(
+            complete(
+                pod.getSpec().getInitContainers(),
+                current.getInitContainerStatuses(),
+                reason,
+                message),
+            now(),
+            reason);
+    List<ContainerStatus> app =
+        ContainerStates.terminateRunning(
+            complete(
+                pod.getSpec().getContainers(), current.getContainerStatuses(), reason, message),
+            now(),
+            reason);
+    return base(pod)
+        .withPhase(PodPhase.FAILED)
+        .withReason(reason)
+        .withMessage(message)
+        .withConditions(
+            new PodConditions(pod, now()).compose(pod, PodPhase.FAILED, init, app, false))
+        .withStartTime(startTime(pod, null))
+        .withInitContainerStatuses(init)
+        .withContainerStatuses(app)
+        .build();
+  }
+
+  /** A pod being deleted whose containers the provider has stopped. */
+  public PodStatus stopped(Pod pod) {
+    PodStatus current = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    List<ContainerStatus> init =
+        ContainerStates.terminateRunning(current.getInitContainerStatuses(), now(), "Completed");
+    List<ContainerStatus> app =
+        ContainerStates.terminateRunning(current.getContainerStatuses(), now(), "Completed");
+    String phase =
+        PodPhase.isTerminal(current.getPhase()) ? current.getPhase() : PodPhase.of(pod, init, app);
+    return new PodStatusBuilder(current)
+        .withPhase(phase)
+        .withConditions(new PodConditions(pod, now()).compose(pod, phase, init, app, false))
+        .withInitContainerStatuses(init)
+        .withContainerStatuses(app)
+        .build();
+  }
+
+  private PodStatusBuilder base(Pod pod) {
+    PodStatus current = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    return new PodStatusBuilder(current)
+        .withHostIP(node.internalIp())
+        .withHostIPs(new HostIP(node.internalIp()));
+  }
+
+  private String startTime(Pod pod, PodStatus reported) {
+    if (pod.getStatus() != null && pod.getStatus().getStartTime() != null) {
+      return pod.getStatus().getStartTime();
+    }
+    return reported != null && reported.getStartTime() != null ? reported.getStartTime() : now();
+  }
+
+  private boolean allInitDone(Pod pod, List<ContainerStatus> init) {
+    return pod.getSpec().getInitContainers().stream()
+        .filter(c -> !PodPhase.isSidecar(c))
+        .allMatch(
+            c -> {
+              ContainerStatus s = PodPhase.find(init, c.getName());
+              return s != null
+                  && s.getState() != null
+                  && s.getState().getTerminated() != null
+                  && s.getState().getTerminated().getExitCode() == 0;
+            });
+  }
+
+  /** One status per container of the spec, in spec order; missing ones wait with {@code reason}. */
+  private static List<ContainerStatus> complete(
+      List<Container> containers, List<ContainerStatus> reported, String reason, String message) {
+    return containers.stream()
+        .map(
+            c -> {
+              ContainerStatus s = PodPhase.find(reported, c.getName());
+              if (s == null) {
+                return ContainerStates.waiting(c, reason, message);
+              }
+              ContainerStatusBuilder b = new ContainerStatusBuilder(s);
+              if (s.getImage() == null || s.getImage().isBlank()) {
+                b.withImage(c.getImage());
+              }
+              if (s.getImageID() == null) {
+                b.withImageID("");
+              }
+              if (s.getRestartCount() == null) {
+                b.withRestartCount(0);
+              }
+              if (s.getReady() == null) {
+                b.withReady(s.getState() != null && s.getState().getRunning() != null);
+              }
+              return b.build();
+            })
+        .toList();
+  }
+
+  String now() {
+    return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+  }
+}

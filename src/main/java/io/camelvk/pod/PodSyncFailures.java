@@ -1,0 +1,94 @@
+package io.camelvk.pod;
+
+import io.camelvk.provider.ProviderException;
+import io.fabric8.kubernetes.api.model.Pod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a failed sync leaves behind. A provider that refuses a pod (INVALID) fails it at once; a
+ * provider that keeps failing (TRANSIENT, or any other error) gets retries with backoff, and once
+ * they reach {@link #PROVIDER_ATTEMPTS} the pod gets a {@code ProviderFailed} event and a Pending
+ * status that says why, while the retries go on.
+ */
+public final class PodSyncFailures {
+
+  public static final int PROVIDER_ATTEMPTS = 5;
+  public static final String PROVIDER_FAILED = "ProviderFailed";
+  private static final Logger LOG = LoggerFactory.getLogger(PodSyncFailures.class);
+
+  private final ClusterCache cache;
+  private final PodTracker tracker;
+  private final PodStatusComposer composer;
+  private final PodStatusWriter writer;
+  private final PodEvents events;
+
+  public PodSyncFailures(
+      ClusterCache cache,
+      PodTracker tracker,
+      PodStatusComposer composer,
+      PodStatusWriter writer,
+      PodEvents events) {
+    this.cache = cache;
+    this.tracker = tracker;
+    this.composer = composer;
+    this.writer = writer;
+    this.events = events;
+  }
+
+  /**
+   * @param attempt how many times this key has failed before, this failure not counted
+   * @return whether to retry
+   */
+  public boolean record(PodKey key, SyncPlan plan, Throwable failure, int attempt) {
+    Pod pod = cache.pod(key).orElse(null);
+    String message =
+        failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    LOG.warn("sync of pod {} failed (attempt {}): {}", key, attempt + 1, message);
+    if (pod == null || plan == null || !plan.callsProvider()) {
+      return true;
+    }
+    if (failure instanceof ProviderException e
+        && e.kind() == ProviderException.Kind.INVALID
+        && plan.operation() == SyncPlan.Operation.CREATE) {
+      tracker.refused(key, pod);
+      events.warning(
+          pod, PROVIDER_FAILED, "provider " + plan.provider() + " refused the pod: " + message);
+      writeQuietly(pod, composer.failed(pod, PROVIDER_FAILED, message));
+      return false;
+    }
+    if (attempt + 1 == PROVIDER_ATTEMPTS && plan.operation() == SyncPlan.Operation.CREATE) {
+      events.warning(
+          pod,
+          PROVIDER_FAILED,
+          "provider "
+              + plan.provider()
+              + " failed "
+              + PROVIDER_ATTEMPTS
+              + " times, still retrying: "
+              + message);
+      writeQuietly(pod, composer.waiting(pod, PROVIDER_FAILED, message));
+    } else if (attempt + 1 == PROVIDER_ATTEMPTS) {
+      events.warning(
+          pod,
+          PROVIDER_FAILED,
+          "provider "
+              + plan.provider()
+              + " failed to "
+              + plan.providerMethod()
+              + " "
+              + PROVIDER_ATTEMPTS
+              + " times, still retrying: "
+              + message);
+    }
+    return true;
+  }
+
+  private void writeQuietly(Pod pod, io.fabric8.kubernetes.api.model.PodStatus status) {
+    try {
+      writer.write(pod, status);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot write the status of pod {}: {}", PodKey.of(pod), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.camelvk.pod;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The pods we have handed to the provider, by key: the pod as last applied (so that a pod gone from
+ * the API server can still be deleted in the provider) and whether it still runs there. Entries for
+ * one key are only touched by the worker that holds that key.
+ */
+public final class PodTracker {
+
+  /** One tracked pod. {@code running} is false once we stopped it (deadline, failure). */
+  public record Tracked(Pod applied, String specHash, boolean running) {
+    public String uid() {
+      return applied.getMetadata().getUid();
+    }
+  }
+
+  private final Map<PodKey, Tracked> pods = new ConcurrentHashMap<>();
+
+  public Optional<Tracked> get(PodKey key) {
+    return Optional.ofNullable(pods.get(key));
+  }
+
+  public void running(PodKey key, Pod applied) {
+    pods.put(key, new Tracked(applied, PodSpecHash.of(applied), true));
+  }
+
+  /** A pod the provider refused for good: tracked, so that it is not created again. */
+  public void refused(PodKey key, Pod pod) {
+    pods.put(key, new Tracked(pod, PodSpecHash.of(pod), false));
+  }
+
+  public void stopped(PodKey key) {
+    pods.computeIfPresent(key, (k, t) -> new Tracked(t.applied(), t.specHash(), false));
+  }
+
+  public void forget(PodKey key) {
+    pods.remove(key);
+  }
+
+  public Set<PodKey> keys() {
+    return Set.copyOf(pods.keySet());
+  }
+
+  public int size() {
+    return pods.size();
+  }
+}

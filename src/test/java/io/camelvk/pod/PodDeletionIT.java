@@ -1,0 +1,155 @@
+package io.camelvk.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.test.RunningKubelet;
+import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.camelvk.test.WithControlPlane;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@WithControlPlane
+class PodDeletionIT {
+
+  private static RunningKubelet kubelet;
+
+  @BeforeAll
+  static void start(TestCluster cluster) {
+    kubelet = RunningKubelet.start(cluster, "vk-" + cluster.namespace());
+  }
+
+  @AfterAll
+  static void stop(TestCluster cluster) {
+    kubelet.close();
+    cluster.client().nodes().withName(kubelet.nodeName()).delete();
+  }
+
+  @Test
+  void gracefulDeletionStopsThePodInTheProviderReportsTerminatedContainersThenRemovesIt(
+      TestCluster cluster) {
+    Pod pod = runPod(cluster, "graceful");
+    List<Pod> seen = new CopyOnWriteArrayList<>();
+    Watch watch =
+        cluster
+            .client()
+            .pods()
+            .inNamespace(cluster.namespace())
+            .withName("graceful")
+            .watch(recorder(seen));
+    try {
+      cluster
+          .client()
+          .pods()
+          .inNamespace(cluster.namespace())
+          .withName("graceful")
+          .withGracePeriod(30)
+          .delete();
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  cluster
+                          .client()
+                          .pods()
+                          .inNamespace(cluster.namespace())
+                          .withName("graceful")
+                          .get()
+                      == null);
+    } finally {
+      watch.close();
+    }
+    assertThat(providerHas(pod)).isFalse();
+    assertThat(seen)
+        .anySatisfy(
+            p ->
+                assertThat(p.getStatus().getContainerStatuses())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getState().getTerminated()).isNotNull()));
+  }
+
+  @Test
+  void forceDeletionCleansUpTheProvider(TestCluster cluster) {
+    Pod pod = runPod(cluster, "forced");
+
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .withName("forced")
+        .withGracePeriod(0)
+        .delete();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !providerHas(pod));
+    assertThat(cluster.client().pods().inNamespace(cluster.namespace()).withName("forced").get())
+        .isNull();
+  }
+
+  @Test
+  void aNewPodWithTheNameOfADeletedOneRunsAsANewPod(TestCluster cluster) {
+    Pod first = runPod(cluster, "reborn");
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .withName("reborn")
+        .withGracePeriod(0)
+        .delete();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                cluster.client().pods().inNamespace(cluster.namespace()).withName("reborn").get()
+                    == null);
+
+    Pod second = runPod(cluster, "reborn");
+
+    assertThat(second.getMetadata().getUid()).isNotEqualTo(first.getMetadata().getUid());
+    await().atMost(Duration.ofSeconds(30)).until(() -> !providerHas(first) && providerHas(second));
+  }
+
+  private static Pod runPod(TestCluster cluster, String name) {
+    Pod created =
+        cluster
+            .client()
+            .pods()
+            .inNamespace(cluster.namespace())
+            .resource(TestPods.boundTo(kubelet.nodeName(), name).build())
+            .create();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                TestPods.isRunningAndReady(
+                    cluster.client().pods().inNamespace(cluster.namespace()).withName(name).get()));
+    assertThat(providerHas(created)).isTrue();
+    return created;
+  }
+
+  private static boolean providerHas(Pod pod) {
+    return kubelet.provider().pods().stream()
+        .anyMatch(p -> p.getMetadata().getUid().equals(pod.getMetadata().getUid()));
+  }
+
+  private static Watcher<Pod> recorder(List<Pod> seen) {
+    return new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Pod resource) {
+        seen.add(resource);
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    };
+  }
+}

@@ -1,0 +1,140 @@
+package io.camelvk.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.test.RunningKubelet;
+import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.camelvk.test.WithControlPlane;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@WithControlPlane
+class PodStatusIT {
+
+  private static RunningKubelet kubelet;
+
+  @BeforeAll
+  static void start(TestCluster cluster) {
+    kubelet = RunningKubelet.start(cluster, "vk-" + cluster.namespace());
+  }
+
+  @AfterAll
+  static void stop(TestCluster cluster) {
+    kubelet.close();
+    cluster.client().nodes().withName(kubelet.nodeName()).delete();
+  }
+
+  @Test
+  void aRunningPodHasEveryConditionHostAndPodIpsAndStartTime(TestCluster cluster) {
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .resource(TestPods.boundTo(kubelet.nodeName(), "full").build())
+        .create();
+
+    Pod pod =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    cluster.client().pods().inNamespace(cluster.namespace()).withName("full").get(),
+                TestPods::isRunningAndReady);
+
+    Map<String, String> conditions =
+        pod.getStatus().getConditions().stream()
+            .collect(Collectors.toMap(PodCondition::getType, PodCondition::getStatus));
+    assertThat(conditions)
+        .containsOnly(
+            Map.entry("PodScheduled", "True"),
+            Map.entry("PodReadyToStartContainers", "True"),
+            Map.entry("Initialized", "True"),
+            Map.entry("ContainersReady", "True"),
+            Map.entry("Ready", "True"));
+    assertThat(pod.getStatus().getHostIPs())
+        .extracting(h -> h.getIp())
+        .containsExactly("127.0.0.1");
+    assertThat(pod.getStatus().getPodIPs()).isNotEmpty();
+    assertThat(pod.getStatus().getQosClass()).isEqualTo("BestEffort");
+  }
+
+  @Test
+  void statusIsWrittenOnlyWhenSomethingChanged(TestCluster cluster) throws InterruptedException {
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .resource(TestPods.boundTo(kubelet.nodeName(), "quiet").build())
+        .create();
+    Pod running =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    cluster
+                        .client()
+                        .pods()
+                        .inNamespace(cluster.namespace())
+                        .withName("quiet")
+                        .get(),
+                TestPods::isRunningAndReady);
+
+    // Two status polls (5 s each) and a few informer round-trips later, nothing has been written.
+    Thread.sleep(Duration.ofSeconds(11));
+
+    Pod later = cluster.client().pods().inNamespace(cluster.namespace()).withName("quiet").get();
+    assertThat(later.getMetadata().getResourceVersion())
+        .isEqualTo(running.getMetadata().getResourceVersion());
+  }
+
+  @Test
+  void aPodPastItsActiveDeadlineFailsWithDeadlineExceededAndStopsInTheProvider(
+      TestCluster cluster) {
+    Pod created =
+        cluster
+            .client()
+            .pods()
+            .inNamespace(cluster.namespace())
+            .resource(
+                TestPods.boundTo(kubelet.nodeName(), "deadline")
+                    .editSpec()
+                    .withActiveDeadlineSeconds(3L)
+                    .endSpec()
+                    .build())
+            .create();
+
+    Pod failed =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    cluster
+                        .client()
+                        .pods()
+                        .inNamespace(cluster.namespace())
+                        .withName("deadline")
+                        .get(),
+                p -> p.getStatus() != null && "Failed".equals(p.getStatus().getPhase()));
+
+    assertThat(failed.getStatus().getReason()).isEqualTo("DeadlineExceeded");
+    assertThat(failed.getStatus().getConditions())
+        .filteredOn(c -> c.getType().equals("Ready"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.getStatus()).isEqualTo("False"));
+    assertThat(failed.getStatus().getContainerStatuses())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getState().getTerminated()).isNotNull());
+    List<String> runningUids =
+        kubelet.provider().pods().stream().map(p -> p.getMetadata().getUid()).toList();
+    assertThat(runningUids).doesNotContain(created.getMetadata().getUid());
+  }
+}

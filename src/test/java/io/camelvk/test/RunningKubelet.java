@@ -1,0 +1,90 @@
+package io.camelvk.test;
+
+import io.camelvk.KubeletProcess;
+import io.camelvk.config.VkSettings;
+import io.camelvk.node.NodeSettings;
+import io.camelvk.provider.Provider;
+import io.camelvk.provider.ProviderCatalog;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A virtual kubelet started in this JVM against the test control plane. */
+public final class RunningKubelet implements AutoCloseable {
+
+  private final VkSettings settings;
+  private final Provider provider;
+  private final KubeletProcess process;
+
+  private RunningKubelet(VkSettings settings, Provider provider, KubeletProcess process) {
+    this.settings = settings;
+    this.provider = provider;
+    this.process = process;
+  }
+
+  /** Settings as the defaults of the command line give them, for a node of this name. */
+  public static VkSettings settings(String nodeName) {
+    var taint =
+        new TaintBuilder()
+            .withKey(NodeSettings.DEFAULT_TAINT_KEY)
+            .withValue("mock")
+            .withEffect("NoSchedule")
+            .build();
+    var node =
+        new NodeSettings(
+            nodeName,
+            "linux",
+            "mock",
+            Optional.of(taint),
+            NodeSettings.DEFAULT_KUBELET_PORT,
+            "127.0.0.1");
+    return new VkSettings(
+        node,
+        Optional.empty(),
+        VkSettings.DEFAULT_POD_SYNC_WORKERS,
+        VkSettings.DEFAULT_FULL_RESYNC_PERIOD,
+        Duration.ofSeconds(60),
+        "info");
+  }
+
+  /** Starts a kubelet with the mock provider for a node of this name. */
+  public static RunningKubelet start(TestCluster cluster, String nodeName) {
+    VkSettings settings = settings(nodeName);
+    return start(cluster, settings, ProviderCatalog.create(settings));
+  }
+
+  public static RunningKubelet start(TestCluster cluster, VkSettings settings, Provider provider) {
+    return new RunningKubelet(
+        settings,
+        provider,
+        KubeletProcess.start(cluster.client(), settings, provider, Clock.systemUTC()));
+  }
+
+  /** Another kubelet process for the same node and the same provider backend (a restart). */
+  public RunningKubelet restart(TestCluster cluster) {
+    close();
+    return start(cluster, settings, provider);
+  }
+
+  public VkSettings settings() {
+    return settings;
+  }
+
+  public String nodeName() {
+    return settings.node().nodeName();
+  }
+
+  public Provider provider() {
+    return provider;
+  }
+
+  public KubeletProcess process() {
+    return process;
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}
