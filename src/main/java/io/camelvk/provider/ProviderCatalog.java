@@ -1,11 +1,15 @@
 package io.camelvk.provider;
 
 import io.camelvk.config.VkSettings;
+import io.camelvk.provider.mock.MockProvider;
+import io.camelvk.provider.mock.MockProviderConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /** The providers this build knows, by the name {@code --provider} takes. */
@@ -14,7 +18,14 @@ public final class ProviderCatalog {
   private static final Map<String, Function<VkSettings, Provider>> FACTORIES = new TreeMap<>();
 
   static {
-    register("mock", settings -> new io.camelvk.provider.tempmock.TempMock());
+    register(
+        MockProvider.NAME,
+        settings ->
+            new MockProvider(
+                MockProviderConfig.load(settings.providerConfig(), settings.node().nodeName()),
+                Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("mock-provider").daemon().factory())));
   }
 
   private ProviderCatalog() {}
@@ -34,7 +45,7 @@ public final class ProviderCatalog {
     return factory.apply(settings);
   }
 
-  static synchronized void register(String name, Function<VkSettings, Provider> factory) {
+  private static synchronized void register(String name, Function<VkSettings, Provider> factory) {
     FACTORIES.put(name, factory);
   }
 

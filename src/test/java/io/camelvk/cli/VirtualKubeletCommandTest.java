@@ -89,7 +89,6 @@ class VirtualKubeletCommandTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("until the mock provider parses its config")
   void aBadProviderConfigFileStopsStartUpNamingTheFlag(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("mock.json"), "{ this is not json");
     assertThat(execute("--provider-config=" + config)).isEqualTo(2);

@@ -1,0 +1,72 @@
+package io.camelvk.provider.mock;
+
+import io.camelvk.provider.LogOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The deterministic log of one container instance: a start line, then one line per second of
+ * running time, each with its own timestamp, so that tail, since and timestamps can be checked.
+ */
+final class MockLogs {
+
+  static final int MAX_LINES = 10_000;
+  private static final DateTimeFormatter RFC3339_NANO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
+  private MockLogs() {}
+
+  /** The lines of an instance that started at {@code from} and ran until {@code until}. */
+  static List<Line> lines(
+      String podKey, String container, int instance, Instant from, Instant until) {
+    long seconds = Math.max(0, Duration.between(from, until).toSeconds());
+    long first = Math.max(0, seconds - MAX_LINES + 1);
+    List<Line> lines = new ArrayList<>();
+    for (long i = first; i <= seconds; i++) {
+      String text =
+          i == 0
+              ? "mock: container "
+                  + container
+                  + " of "
+                  + podKey
+                  + " started (restart "
+                  + instance
+                  + ")"
+              : "mock: container " + container + " of " + podKey + " running for " + i + "s";
+      lines.add(new Line(from.plusSeconds(i), text));
+    }
+    return lines;
+  }
+
+  /** The log as the kubelet would serve it with these options. */
+  static byte[] render(List<Line> lines, LogOptions options) {
+    List<Line> selected =
+        lines.stream()
+            .filter(l -> options.since() == null || !l.at().isBefore(options.since()))
+            .toList();
+    if (options.tailLines() != null) {
+      selected =
+          selected.subList(Math.max(0, selected.size() - options.tailLines()), selected.size());
+    }
+    StringBuilder out = new StringBuilder();
+    for (Line line : selected) {
+      if (options.timestamps()) {
+        out.append(RFC3339_NANO.format(line.at())).append(' ');
+      }
+      out.append(line.text()).append('\n');
+    }
+    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+    if (options.limitBytes() != null && options.limitBytes() < bytes.length) {
+      return Arrays.copyOf(bytes, options.limitBytes().intValue());
+    }
+    return bytes;
+  }
+
+  record Line(Instant at, String text) {}
+}

@@ -1,0 +1,233 @@
+package io.camelvk.provider.mock;
+
+import io.camelvk.provider.ContainerExec;
+import io.camelvk.provider.ContainerLogs;
+import io.camelvk.provider.LogOptions;
+import io.camelvk.provider.NodeProfile;
+import io.camelvk.provider.PodStats;
+import io.camelvk.provider.PodStatusNotifier;
+import io.camelvk.provider.Provider;
+import io.camelvk.provider.ProviderException;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * The embedded provider: pods "run" in memory at once, and behave as their annotations say (see
+ * {@link MockBehaviour}). Deterministic: every state is a function of the clock.
+ */
+public final class MockProvider
+    implements Provider, ContainerLogs, ContainerExec, PodStats, PodStatusNotifier {
+
+  public static final String NAME = "mock";
+
+  private final MockProviderConfig config;
+  private final Clock clock;
+  private final ScheduledExecutorService notifications;
+  private final Map<String, MockPod> pods = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failedCreates = new ConcurrentHashMap<>();
+  private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
+
+  public MockProvider(
+      MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
+    this.config = config;
+    this.clock = clock;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void createPod(Pod pod) {
+    String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    MockPod existing = pods.get(key);
+    if (existing != null && existing.uid().equals(pod.getMetadata().getUid())) {
+      return;
+    }
+    MockBehaviour behaviour = MockBehaviour.of(pod);
+    failIfAsked(pod, behaviour);
+    MockPod created = new MockPod(pod, clock.instant(), behaviour);
+    pods.put(key, created);
+    scheduleNextChange(created);
+  }
+
+  private void failIfAsked(Pod pod, MockBehaviour behaviour) {
+    if (behaviour.failCreate() < 0) {
+      throw ProviderException.invalid(
+          "mock: pod "
+              + pod.getMetadata().getName()
+              + " asked to fail its creation ("
+              + MockBehaviour.FAIL_CREATE
+              + ")");
+    }
+    int failed = failedCreates.merge(pod.getMetadata().getUid(), 1, Integer::sum);
+    if (failed <= behaviour.failCreate()) {
+      throw ProviderException.transientFailure(
+          "mock: transient failure "
+              + failed
+              + " of "
+              + behaviour.failCreate()
+              + " for pod "
+              + pod.getMetadata().getName());
+    }
+  }
+
+  @Override
+  public void updatePod(Pod pod) {
+    MockPod existing = pods.get(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
+    if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
+      throw ProviderException.notFound(
+          "mock: no pod " + pod.getMetadata().getName() + " to update");
+    }
+    pods.put(
+        key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
+        new MockPod(
+            pod,
+            Instant.parse(existing.status(clock.instant()).getStartTime()),
+            MockBehaviour.of(pod)));
+  }
+
+  @Override
+  public void deletePod(Pod pod) {
+    String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
+    failedCreates.remove(pod.getMetadata().getUid());
+  }
+
+  @Override
+  public Optional<PodStatus> podStatus(String namespace, String name) {
+    return Optional.ofNullable(pods.get(key(namespace, name))).map(p -> p.status(clock.instant()));
+  }
+
+  @Override
+  public List<Pod> pods() {
+    return pods.values().stream().map(MockPod::pod).toList();
+  }
+
+  @Override
+  public NodeProfile nodeProfile(String nodeName) {
+    return config.nodeProfile();
+  }
+
+  @Override
+  public InputStream logs(String namespace, String pod, String container, LogOptions options) {
+    MockPod mock = require(namespace, pod, container);
+    Instant now = clock.instant();
+    MockContainerTimeline timeline = mock.timeline();
+    MockContainerTimeline.Moment moment = timeline.at(now);
+    String podKey = key(namespace, pod);
+    if (options.previous()) {
+      if (moment.restartCount() == 0 && moment.lastState() == null) {
+        throw ProviderException.notFound(
+            "previous terminated container \"" + container + "\" in pod \"" + pod + "\" not found");
+      }
+      var last = moment.lastState().getTerminated();
+      return stream(
+          MockLogs.render(
+              MockLogs.lines(
+                  podKey,
+                  container,
+                  moment.instance() - (moment.state().getRunning() != null ? 1 : 0),
+                  Instant.parse(last.getStartedAt()),
+                  Instant.parse(last.getFinishedAt())),
+              options));
+    }
+    if (moment.instanceStart() == null) {
+      return stream(new byte[0]);
+    }
+    Instant until =
+        moment.state().getTerminated() != null
+            ? Instant.parse(moment.state().getTerminated().getFinishedAt())
+            : moment.state().getWaiting() != null && moment.lastState() != null
+                ? Instant.parse(moment.lastState().getTerminated().getFinishedAt())
+                : now;
+    return stream(
+        MockLogs.render(
+            MockLogs.lines(podKey, container, moment.instance(), moment.instanceStart(), until),
+            options));
+  }
+
+  @Override
+  public ExecResult exec(
+      String namespace, String pod, String container, List<String> command, byte[] stdin) {
+    MockPod mock = require(namespace, pod, container);
+    return new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container))
+        .run(command, stdin);
+  }
+
+  @Override
+  public Optional<List<ContainerUsage>> podUsage(String namespace, String pod) {
+    MockPod mock = pods.get(key(namespace, pod));
+    if (mock == null) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return Optional.of(
+        mock.pod().getSpec().getContainers().stream()
+            .map(c -> MockUsage.of(c, mock.timeline(), now))
+            .toList());
+  }
+
+  @Override
+  public void onPodStatusChange(BiConsumer<String, String> listener) {
+    listeners.add(listener);
+  }
+
+  private void scheduleNextChange(MockPod pod) {
+    Instant now = clock.instant();
+    Instant next = pod.timeline().nextChange(now);
+    if (next == null || notifications.isShutdown()) {
+      return;
+    }
+    long delay = Math.max(0, Duration.between(now, next).toMillis()) + 1;
+    notifications.schedule(
+        () -> {
+          String key =
+              key(pod.pod().getMetadata().getNamespace(), pod.pod().getMetadata().getName());
+          if (pods.get(key) == pod) {
+            listeners.forEach(
+                l ->
+                    l.accept(
+                        pod.pod().getMetadata().getNamespace(), pod.pod().getMetadata().getName()));
+            scheduleNextChange(pod);
+          }
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private MockPod require(String namespace, String pod, String container) {
+    MockPod mock = pods.get(key(namespace, pod));
+    if (mock == null) {
+      throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
+    }
+    if (mock.container(container).isEmpty()) {
+      throw ProviderException.notFound(
+          "container " + container + " not found in pod " + namespace + "/" + pod);
+    }
+    return mock;
+  }
+
+  private static InputStream stream(byte[] bytes) {
+    return new ByteArrayInputStream(bytes);
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+}

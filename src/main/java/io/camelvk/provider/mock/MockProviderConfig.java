@@ -1,0 +1,94 @@
+package io.camelvk.provider.mock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.camelvk.provider.NodeProfile;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The mock's capacity, from {@code --provider-config}: a JSON or YAML object keyed by node name,
+ * each value a map of resource names to quantities; the key {@code default} serves any other node.
+ * Resources not given keep {@link NodeProfile#DEFAULT}'s values.
+ */
+public final class MockProviderConfig {
+
+  public static final String DEFAULT_KEY = "default";
+  public static final String OS_IMAGE = "camel-virtual-kubelet mock provider";
+
+  private final Map<String, Quantity> capacity;
+
+  private MockProviderConfig(Map<String, Quantity> capacity) {
+    this.capacity = capacity;
+  }
+
+  public static MockProviderConfig defaults() {
+    return new MockProviderConfig(NodeProfile.DEFAULT.capacity());
+  }
+
+  /**
+   * @throws IllegalArgumentException with a one-line message naming the file and the problem
+   */
+  public static MockProviderConfig load(Optional<Path> file, String nodeName) {
+    if (file.isEmpty()) {
+      return defaults();
+    }
+    Path path = file.get();
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          path + ": not JSON or YAML (" + firstLine(e.getMessage()) + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(path + ": expected an object keyed by node name");
+    }
+    JsonNode section = root.has(nodeName) ? root.get(nodeName) : root.get(DEFAULT_KEY);
+    Map<String, Quantity> capacity = new LinkedHashMap<>(NodeProfile.DEFAULT.capacity());
+    if (section != null) {
+      capacity.putAll(quantities(path, section));
+    }
+    return new MockProviderConfig(capacity);
+  }
+
+  private static Map<String, Quantity> quantities(Path path, JsonNode section) {
+    if (!section.isObject()) {
+      throw new IllegalArgumentException(
+          path + ": each node's entry must map resource names to quantities");
+    }
+    Map<String, Quantity> result = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String text = entry.getValue().asText();
+      try {
+        Quantity quantity = new Quantity(text);
+        if (Quantity.getAmountInBytes(quantity).compareTo(BigDecimal.ZERO) < 0) {
+          throw new IllegalArgumentException("negative");
+        }
+        result.put(entry.getKey(), quantity);
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw new IllegalArgumentException(
+            path + ": " + entry.getKey() + ": '" + text + "' is not a valid quantity");
+      }
+    }
+    return result;
+  }
+
+  public NodeProfile nodeProfile() {
+    return new NodeProfile(capacity, Map.of(), List.of(), OS_IMAGE);
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+  }
+}
