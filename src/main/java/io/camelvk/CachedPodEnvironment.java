@@ -3,17 +3,57 @@ package io.camelvk;
 import io.camelvk.node.NodeSettings;
 import io.camelvk.pod.ClusterCache;
 import io.camelvk.pod.PodEnvironment;
+import io.camelvk.pod.env.ConfigLookup;
+import io.camelvk.pod.env.NodeFacts;
+import io.camelvk.pod.env.PodEnvironmentResolver;
+import io.camelvk.provider.Provider;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
 import java.util.List;
 import java.util.Optional;
 
-/** TEMPORARY: pass-through until the env resolver lands. */
-final class CachedPodEnvironment implements PodEnvironment {
+/** Env resolution reading ConfigMaps, Secrets and Services from the informer caches. */
+final class CachedPodEnvironment implements PodEnvironment, ConfigLookup {
 
-  CachedPodEnvironment(ClusterCache cache, NodeSettings node) {}
+  private final ClusterCache cache;
+  private final NodeSettings node;
+  private final Provider provider;
+  private final PodEnvironmentResolver resolver = new PodEnvironmentResolver(this);
+
+  CachedPodEnvironment(ClusterCache cache, NodeSettings node, Provider provider) {
+    this.cache = cache;
+    this.node = node;
+    this.provider = provider;
+  }
 
   @Override
   public Resolution resolve(Pod pod) {
-    return new Resolution(pod, List.of(), Optional.empty());
+    String podIp =
+        pod.getStatus() != null && pod.getStatus().getPodIP() != null
+            ? pod.getStatus().getPodIP()
+            : node.internalIp();
+    var facts =
+        new NodeFacts(
+            provider.nodeProfile(node.nodeName()).effectiveAllocatable(),
+            List.of(node.internalIp()),
+            List.of(podIp));
+    return resolver.resolve(pod, facts);
+  }
+
+  @Override
+  public Optional<ConfigMap> configMap(String namespace, String name) {
+    return cache.configMap(namespace, name);
+  }
+
+  @Override
+  public Optional<Secret> secret(String namespace, String name) {
+    return cache.secret(namespace, name);
+  }
+
+  @Override
+  public List<Service> services(String namespace) {
+    return cache.services(namespace);
   }
 }

@@ -37,7 +37,7 @@ final class KubeletBeans implements AutoCloseable {
     PodStatusComposer composer = new PodStatusComposer(settings.node(), clock);
     PodStatusWriter writer = new PodStatusWriter(client);
     PodEvents events = new PodEvents(client, settings.node().nodeName(), clock);
-    PodEnvironment environment = new CachedPodEnvironment(cache, settings.node());
+    PodEnvironment environment = new CachedPodEnvironment(cache, settings.node(), provider);
     this.podSync =
         new PodSync(
             cache,
