@@ -156,6 +156,7 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VkSettings settings = resolveSettings();
+    LogLevels.apply(settings.logLevel());
     if (namespace != null && !namespace.isBlank()) {
       spec.commandLine()
           .getErr()

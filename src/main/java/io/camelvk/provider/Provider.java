@@ -13,7 +13,8 @@ import java.util.Optional;
  * resolved: each container's {@code env} holds plain values and {@code envFrom} is empty.
  *
  * <p>Capabilities beyond the lifecycle are separate interfaces a provider may also implement:
- * {@link ContainerLogs}, {@link ContainerExec}, {@link PodStats}, {@link PodStatusNotifier}.
+ * {@link ContainerLogs}, {@link ContainerExec}, {@link PodStats}, {@link PodStatusNotifier}, {@link
+ * NodeChangeNotifier}.
  */
 public interface Provider {
 

@@ -25,13 +25,12 @@ class PodDeletionIT {
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.start(cluster, "vk-" + cluster.namespace());
+    kubelet = RunningKubelet.startForClass(cluster);
   }
 
   @AfterAll
   static void stop(TestCluster cluster) {
-    kubelet.close();
-    cluster.client().nodes().withName(kubelet.nodeName()).delete();
+    kubelet.stopAndDeleteNode(cluster);
   }
 
   @Test
@@ -55,17 +54,7 @@ class PodDeletionIT {
           .withGracePeriod(30)
           .delete();
 
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  cluster
-                          .client()
-                          .pods()
-                          .inNamespace(cluster.namespace())
-                          .withName("graceful")
-                          .get()
-                      == null);
+      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.pod("graceful") == null);
     } finally {
       watch.close();
     }
@@ -91,8 +80,7 @@ class PodDeletionIT {
         .delete();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> !providerHas(pod));
-    assertThat(cluster.client().pods().inNamespace(cluster.namespace()).withName("forced").get())
-        .isNull();
+    assertThat(cluster.pod("forced")).isNull();
   }
 
   @Test
@@ -105,12 +93,7 @@ class PodDeletionIT {
         .withName("reborn")
         .withGracePeriod(0)
         .delete();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                cluster.client().pods().inNamespace(cluster.namespace()).withName("reborn").get()
-                    == null);
+    await().atMost(Duration.ofSeconds(30)).until(() -> cluster.pod("reborn") == null);
 
     Pod second = runPod(cluster, "reborn");
 
@@ -128,10 +111,7 @@ class PodDeletionIT {
             .create();
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                TestPods.isRunningAndReady(
-                    cluster.client().pods().inNamespace(cluster.namespace()).withName(name).get()));
+        .until(() -> TestPods.isRunningAndReady(cluster.pod(name)));
     assertThat(providerHas(created)).isTrue();
     return created;
   }

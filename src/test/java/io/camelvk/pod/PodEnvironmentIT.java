@@ -28,13 +28,12 @@ class PodEnvironmentIT {
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.start(cluster, "vk-" + cluster.namespace());
+    kubelet = RunningKubelet.startForClass(cluster);
   }
 
   @AfterAll
   static void stop(TestCluster cluster) {
-    kubelet.close();
-    cluster.client().nodes().withName(kubelet.nodeName()).delete();
+    kubelet.stopAndDeleteNode(cluster);
   }
 
   @Test
@@ -47,7 +46,7 @@ class PodEnvironmentIT {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> TestPods.isRunningAndReady(get(cluster, "optional")));
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("optional")));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -64,7 +63,7 @@ class PodEnvironmentIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              Pod pod = get(cluster, "waits");
+              Pod pod = cluster.pod("waits");
               assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
               var waiting =
                   pod.getStatus().getContainerStatuses().getFirst().getState().getWaiting();
@@ -89,7 +88,7 @@ class PodEnvironmentIT {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> TestPods.isRunningAndReady(get(cluster, "waits")));
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("waits")));
     assertThat(printenv("waits", "COLOUR")).isEqualTo("blue\n");
   }
 
@@ -116,7 +115,7 @@ class PodEnvironmentIT {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> TestPods.isRunningAndReady(get(cluster, "secretive")));
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("secretive")));
     assertThat(printenv("secretive", "TOKEN")).isEqualTo("s3cr3t\n");
   }
 
@@ -146,7 +145,7 @@ class PodEnvironmentIT {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> TestPods.isRunningAndReady(get(cluster, "downward")));
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("downward")));
     assertThat(printenv("downward", "GREETING"))
         .isEqualTo("hello downward on " + kubelet.nodeName() + "\n");
     assertThat(printenv("downward", "KUBERNETES_SERVICE_HOST")).isEqualTo("10.0.0.1\n");
@@ -209,11 +208,7 @@ class PodEnvironmentIT {
         .build();
   }
 
-  private static Pod get(TestCluster cluster, String name) {
-    return cluster.client().pods().inNamespace(cluster.namespace()).withName(name).get();
-  }
-
   private static List<String> reasons(TestCluster cluster, String pod) {
-    return PodPhaseIT.events(cluster, pod).stream().map(e -> e.getReason()).toList();
+    return cluster.eventsAbout(pod).stream().map(e -> e.getReason()).toList();
   }
 }

@@ -8,10 +8,8 @@ import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,13 +23,12 @@ class PodPhaseIT {
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.start(cluster, "vk-" + cluster.namespace());
+    kubelet = RunningKubelet.startForClass(cluster);
   }
 
   @AfterAll
   static void stop(TestCluster cluster) {
-    kubelet.close();
-    cluster.client().nodes().withName(kubelet.nodeName()).delete();
+    kubelet.stopAndDeleteNode(cluster);
   }
 
   @Test
@@ -96,7 +93,7 @@ class PodPhaseIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              Pod pod = get(cluster, "crashy");
+              Pod pod = cluster.pod("crashy");
               assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
               assertThat(pod.getStatus().getContainerStatuses().getFirst().getRestartCount())
                   .isGreaterThanOrEqualTo(2);
@@ -117,7 +114,7 @@ class PodPhaseIT {
         .atMost(Duration.ofSeconds(10))
         .until(
             () ->
-                events(cluster, "refused").stream()
+                cluster.eventsAbout("refused").stream()
                     .anyMatch(e -> "ProviderFailed".equals(e.getReason())));
     assertThat(kubelet.provider().pods())
         .noneMatch(p -> p.getMetadata().getName().equals("refused"));
@@ -132,14 +129,14 @@ class PodPhaseIT {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                events(cluster, "flaky").stream()
+                cluster.eventsAbout("flaky").stream()
                     .anyMatch(
                         e ->
                             "ProviderFailed".equals(e.getReason())
                                 && "Warning".equals(e.getType())));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> TestPods.isRunningAndReady(get(cluster, "flaky")));
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("flaky")));
   }
 
   @Test
@@ -149,8 +146,8 @@ class PodPhaseIT {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> TestPods.isRunningAndReady(get(cluster, "healthy")));
-    assertThat(get(cluster, "failing").getStatus().getPhase()).isEqualTo("Pending");
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("healthy")));
+    assertThat(cluster.pod("failing").getStatus().getPhase()).isEqualTo("Pending");
   }
 
   private static Pod create(
@@ -175,24 +172,7 @@ class PodPhaseIT {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(
-            () -> get(cluster, pod.getMetadata().getName()),
+            () -> cluster.pod(pod.getMetadata().getName()),
             p -> p.getStatus() != null && phase.equals(p.getStatus().getPhase()));
-  }
-
-  private static Pod get(TestCluster cluster, String name) {
-    return cluster.client().pods().inNamespace(cluster.namespace()).withName(name).get();
-  }
-
-  static List<Event> events(TestCluster cluster, String pod) {
-    return cluster
-        .client()
-        .v1()
-        .events()
-        .inNamespace(cluster.namespace())
-        .list()
-        .getItems()
-        .stream()
-        .filter(e -> pod.equals(e.getInvolvedObject().getName()))
-        .toList();
   }
 }

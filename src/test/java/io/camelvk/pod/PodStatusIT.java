@@ -24,13 +24,12 @@ class PodStatusIT {
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.start(cluster, "vk-" + cluster.namespace());
+    kubelet = RunningKubelet.startForClass(cluster);
   }
 
   @AfterAll
   static void stop(TestCluster cluster) {
-    kubelet.close();
-    cluster.client().nodes().withName(kubelet.nodeName()).delete();
+    kubelet.stopAndDeleteNode(cluster);
   }
 
   @Test
@@ -45,10 +44,7 @@ class PodStatusIT {
     Pod pod =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    cluster.client().pods().inNamespace(cluster.namespace()).withName("full").get(),
-                TestPods::isRunningAndReady);
+            .until(() -> cluster.pod("full"), TestPods::isRunningAndReady);
 
     Map<String, String> conditions =
         pod.getStatus().getConditions().stream()
@@ -78,20 +74,12 @@ class PodStatusIT {
     Pod running =
         await()
             .atMost(Duration.ofSeconds(30))
-            .until(
-                () ->
-                    cluster
-                        .client()
-                        .pods()
-                        .inNamespace(cluster.namespace())
-                        .withName("quiet")
-                        .get(),
-                TestPods::isRunningAndReady);
+            .until(() -> cluster.pod("quiet"), TestPods::isRunningAndReady);
 
     // Two status polls (5 s each) and a few informer round-trips later, nothing has been written.
     Thread.sleep(Duration.ofSeconds(11));
 
-    Pod later = cluster.client().pods().inNamespace(cluster.namespace()).withName("quiet").get();
+    Pod later = cluster.pod("quiet");
     assertThat(later.getMetadata().getResourceVersion())
         .isEqualTo(running.getMetadata().getResourceVersion());
   }
@@ -116,13 +104,7 @@ class PodStatusIT {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
-                () ->
-                    cluster
-                        .client()
-                        .pods()
-                        .inNamespace(cluster.namespace())
-                        .withName("deadline")
-                        .get(),
+                () -> cluster.pod("deadline"),
                 p -> p.getStatus() != null && "Failed".equals(p.getStatus().getPhase()));
 
     assertThat(failed.getStatus().getReason()).isEqualTo("DeadlineExceeded");

@@ -48,6 +48,17 @@ public final class RunningKubelet implements AutoCloseable {
         "info");
   }
 
+  /** A kubelet with the mock provider for a node named after the test class's namespace. */
+  public static RunningKubelet startForClass(TestCluster cluster) {
+    return start(cluster, "vk-" + cluster.namespace());
+  }
+
+  /** Stops the kubelet and deletes its node, so that node-scoped tests stay apart. */
+  public void stopAndDeleteNode(TestCluster cluster) {
+    close();
+    cluster.client().nodes().withName(nodeName()).delete();
+  }
+
   /** Starts a kubelet with the mock provider for a node of this name. */
   public static RunningKubelet start(TestCluster cluster, String nodeName) {
     VkSettings settings = settings(nodeName);

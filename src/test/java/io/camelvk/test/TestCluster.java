@@ -1,6 +1,8 @@
 package io.camelvk.test;
 
 import io.camelvk.controlplane.LocalControlPlane;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,18 @@ import java.util.concurrent.TimeUnit;
 public record TestCluster(LocalControlPlane plane, KubernetesClient client, String namespace) {
 
   private static final long KUBECTL_TIMEOUT_SECONDS = 60;
+
+  /** The pod of this name in the test namespace, or null. */
+  public Pod pod(String name) {
+    return client.pods().inNamespace(namespace).withName(name).get();
+  }
+
+  /** The events of the test namespace about the named object. */
+  public List<Event> eventsAbout(String name) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
 
   public Path kubeconfig() {
     return plane.kubeconfig();
