@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,7 @@ public final class MockProviderConfig {
           path + ": each node's entry must map resource names to quantities");
     }
     Map<String, Quantity> result = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : section.properties()) {
       String text = entry.getValue().asText();
       try {
         Quantity quantity = new Quantity(text);
