@@ -1,9 +1,12 @@
 package io.camelvk;
 
 import io.camelvk.config.VkSettings;
+import io.camelvk.metrics.HealthChecks;
+import io.camelvk.metrics.KubeletMetrics;
+import io.camelvk.metrics.MeteredProvider;
 import io.camelvk.pod.ClusterCache;
-import io.camelvk.pod.PodEnvironment;
 import io.camelvk.pod.PodEvents;
+import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodRemover;
 import io.camelvk.pod.PodStatusComposer;
 import io.camelvk.pod.PodStatusPoller;
@@ -13,16 +16,20 @@ import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.pod.PodTracker;
 import io.camelvk.pod.PodWorkQueue;
 import io.camelvk.pod.SyncPlan;
+import io.camelvk.pod.camel.SyncFailureHandler;
 import io.camelvk.pod.camel.VkPodsComponent;
 import io.camelvk.provider.Provider;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 
 /** Creates the beans of one virtual kubelet and binds them by the names the routes use. */
 final class KubeletBeans implements AutoCloseable {
 
   private final Provider provider;
+  private final KubeletMetrics metrics;
   private final ClusterCache cache;
   private final PodWorkQueue queue = new PodWorkQueue();
   private final PodTracker tracker = new PodTracker();
@@ -30,20 +37,25 @@ final class KubeletBeans implements AutoCloseable {
   private final PodSyncFailures failures;
   private final NodeBeans node;
 
-  KubeletBeans(KubernetesClient client, VkSettings settings, Provider provider, Clock clock) {
-    this.provider = provider;
+  KubeletBeans(
+      KubernetesClient client,
+      VkSettings settings,
+      Provider provider,
+      KubeletMetrics metrics,
+      Clock clock) {
+    this.metrics = metrics;
+    this.provider = MeteredProvider.wrap(provider, metrics);
     this.cache = new ClusterCache(client, settings.node().nodeName(), settings.fullResyncPeriod());
-    this.node = new NodeBeans(client, settings.node(), provider, clock);
+    this.node = new NodeBeans(client, settings.node(), this.provider, clock);
     PodStatusComposer composer = new PodStatusComposer(settings.node(), clock);
     PodStatusWriter writer = new PodStatusWriter(client);
     PodEvents events = new PodEvents(client, settings.node().nodeName(), clock);
-    PodEnvironment environment = new CachedPodEnvironment(cache, settings.node(), provider);
     this.podSync =
         new PodSync(
             cache,
             tracker,
-            environment,
-            provider,
+            new CachedPodEnvironment(cache, settings.node(), this.provider),
+            this.provider,
             composer,
             writer,
             new PodRemover(client),
@@ -51,6 +63,12 @@ final class KubeletBeans implements AutoCloseable {
             queue,
             clock);
     this.failures = new PodSyncFailures(cache, tracker, composer, writer, events);
+    metrics.observe(queue, cache);
+    queue.onWait(metrics::queueWait);
+  }
+
+  Provider provider() {
+    return provider;
   }
 
   ClusterCache cache() {
@@ -70,19 +88,12 @@ final class KubeletBeans implements AutoCloseable {
   }
 
   void bindTo(Main main) {
-    main.bind(
-        VkPodsComponent.SCHEME,
-        new VkPodsComponent(
-            queue,
-            (key, exchange, attempt) ->
-                failures.record(
-                    key,
-                    exchange.getVariable("syncPlan", SyncPlan.class),
-                    exchange.getException(),
-                    attempt)));
+    main.bind(VkPodsComponent.SCHEME, new VkPodsComponent(queue, new SyncOutcomes()));
     main.bind("podSync", podSync);
     main.bind("podStatusPoller", new PodStatusPoller(tracker, queue));
     main.bind(provider.name() + "Provider", provider);
+    main.bind("kubeletMetrics", metrics);
+    main.bind("healthChecks", new HealthChecks(cache));
     node.bindTo(main);
   }
 
@@ -91,5 +102,26 @@ final class KubeletBeans implements AutoCloseable {
     queue.shutDown();
     node.close();
     cache.close();
+  }
+
+  /** Times every sync and hands failures to {@link PodSyncFailures}. */
+  private final class SyncOutcomes implements SyncFailureHandler {
+    @Override
+    public boolean onFailure(PodKey key, Exchange exchange, int attempt) {
+      return failures.record(key, plan(exchange), exchange.getException(), attempt);
+    }
+
+    @Override
+    public void onSync(PodKey key, Exchange exchange, Duration took) {
+      SyncPlan plan = plan(exchange);
+      metrics.sync(
+          plan == null ? "UNPLANNED" : plan.operation().name(),
+          exchange.getException() != null,
+          took);
+    }
+
+    private SyncPlan plan(Exchange exchange) {
+      return exchange.getVariable("syncPlan", SyncPlan.class);
+    }
   }
 }

@@ -6,8 +6,6 @@ import io.camelvk.config.VkSettings;
 import io.camelvk.controlplane.LocalControlPlane;
 import io.camelvk.provider.Provider;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,20 +35,22 @@ public final class VirtualKubelet {
   public int run() {
     LocalControlPlane plane =
         target instanceof ClusterTarget.Local ? LocalMode.start(localDir, out) : null;
-    try (KubernetesClient client =
-        new KubernetesClientBuilder().withConfig(config(plane)).build()) {
+    try {
+      KubeletProcess process =
+          KubeletProcess.start(config(plane), settings, provider, Clock.systemUTC());
       out.println(
           "Connected to "
-              + client.getMasterUrl()
+              + process.client().getMasterUrl()
               + " (Kubernetes "
-              + client.getKubernetesVersion().getGitVersion()
+              + process.client().getKubernetesVersion().getGitVersion()
               + ").");
-      KubeletProcess process = KubeletProcess.start(client, settings, provider, Clock.systemUTC());
       out.println(
           "Node "
               + settings.node().nodeName()
               + " is registered with provider "
               + provider.name()
+              + "; metrics on port "
+              + settings.metricsPort()
               + "; serving until Ctrl-C.");
       awaitShutdownSignal(process);
       return 0;

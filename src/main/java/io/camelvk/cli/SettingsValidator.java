@@ -65,7 +65,8 @@ final class SettingsValidator {
         intInRange("--pod-sync-workers", flags.podSyncWorkers, 1, MAX_WORKERS),
         duration("--full-resync-period", flags.fullResyncPeriod),
         duration("--startup-timeout", flags.startupTimeout),
-        logLevel(flags.logLevel));
+        logLevel(flags.logLevel),
+        intInRange("--metrics-port", flags.metricsPort, 1, 65535));
   }
 
   private Optional<Taint> taint(VirtualKubeletCommand flags) {

@@ -129,6 +129,13 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
   String kubeletPort;
 
   @Option(
+      names = "--metrics-port",
+      paramLabel = "<port>",
+      defaultValue = "10255",
+      description = "port of /metrics, /healthz and /readyz (default ${DEFAULT-VALUE})")
+  String metricsPort;
+
+  @Option(
       names = "--pod-ip",
       paramLabel = "<ip>",
       defaultValue = "127.0.0.1",

@@ -16,9 +16,14 @@ public record VkSettings(
     int podSyncWorkers,
     Duration fullResyncPeriod,
     Duration startupTimeout,
-    String logLevel) {
+    String logLevel,
+    int metricsPort) {
 
   public static final int DEFAULT_POD_SYNC_WORKERS = 10;
+
+  /** The Go virtual-kubelet's metrics address is {@code :10255}. */
+  public static final int DEFAULT_METRICS_PORT = 10255;
+
   public static final Duration DEFAULT_FULL_RESYNC_PERIOD = Duration.ofMinutes(1);
 
   public String providerName() {

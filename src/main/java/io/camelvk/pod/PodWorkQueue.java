@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A keyed work queue like client-go's: a key waits at most once (adding it again while it waits
@@ -25,6 +26,8 @@ public final class PodWorkQueue {
   private final Set<PodKey> dirty = new HashSet<>();
   private final Set<PodKey> processing = new HashSet<>();
   private final Map<PodKey, Integer> failures = new HashMap<>();
+  private final Map<PodKey, Long> queuedAt = new HashMap<>();
+  private Consumer<Duration> waitListener = waited -> {};
   private final ScheduledExecutorService delays;
   private final Duration backoffBase;
   private final Duration backoffMax;
@@ -47,9 +50,19 @@ public final class PodWorkQueue {
       return;
     }
     if (!processing.contains(key)) {
-      queue.addLast(key);
-      notify();
+      enqueue(key);
     }
+  }
+
+  private void enqueue(PodKey key) {
+    queue.addLast(key);
+    queuedAt.put(key, System.nanoTime());
+    notify();
+  }
+
+  /** Told how long each key waited between being queued and being taken. */
+  public synchronized void onWait(Consumer<Duration> listener) {
+    this.waitListener = listener;
   }
 
   public void addAfter(PodKey key, Duration delay) {
@@ -100,6 +113,10 @@ public final class PodWorkQueue {
     PodKey key = queue.removeFirst();
     processing.add(key);
     dirty.remove(key);
+    Long since = queuedAt.remove(key);
+    if (since != null) {
+      waitListener.accept(Duration.ofNanos(System.nanoTime() - since));
+    }
     return Optional.of(key);
   }
 
@@ -107,8 +124,7 @@ public final class PodWorkQueue {
   public synchronized void done(PodKey key) {
     processing.remove(key);
     if (dirty.contains(key) && !shuttingDown) {
-      queue.addLast(key);
-      notify();
+      enqueue(key);
     }
   }
 

@@ -37,6 +37,9 @@ class LocalModeIT {
     builder.environment().put("HOME", home.toString());
     builder.environment().put("VK_CONTROL_PLANE_BIN", binaries.toString());
     builder.environment().put("VK_SKIP_BUILD", "1");
+    builder
+        .environment()
+        .put("VK_JAVA_OPTS", "-Dvk.metrics.port=" + io.camelvk.controlplane.LoopbackPorts.free());
     Process launcher = builder.start();
     List<String> output = new CopyOnWriteArrayList<>();
     Thread.ofVirtual().start(() -> collect(launcher, output));

@@ -2,10 +2,12 @@ package io.camelvk.test;
 
 import io.camelvk.KubeletProcess;
 import io.camelvk.config.VkSettings;
+import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.node.NodeSettings;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderCatalog;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
+import io.fabric8.kubernetes.client.Config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,7 +47,8 @@ public final class RunningKubelet implements AutoCloseable {
         VkSettings.DEFAULT_POD_SYNC_WORKERS,
         VkSettings.DEFAULT_FULL_RESYNC_PERIOD,
         Duration.ofSeconds(60),
-        "info");
+        "info",
+        LoopbackPorts.free());
   }
 
   /** A kubelet with the mock provider for a node named after the test class's namespace. */
@@ -69,7 +72,11 @@ public final class RunningKubelet implements AutoCloseable {
     return new RunningKubelet(
         settings,
         provider,
-        KubeletProcess.start(cluster.client(), settings, provider, Clock.systemUTC()));
+        KubeletProcess.start(
+            Config.fromKubeconfig(cluster.kubeconfig().toFile()),
+            settings,
+            provider,
+            Clock.systemUTC()));
   }
 
   /** Another kubelet process for the same node and the same provider backend (a restart). */

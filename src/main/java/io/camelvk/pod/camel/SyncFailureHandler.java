@@ -1,11 +1,14 @@
 package io.camelvk.pod.camel;
 
 import io.camelvk.pod.PodKey;
+import java.time.Duration;
 import org.apache.camel.Exchange;
 
-/** Told about every failed exchange; says whether the key should be retried. */
-@FunctionalInterface
+/** Told about every sync; on a failure, says whether the key should be retried. */
 public interface SyncFailureHandler {
 
   boolean onFailure(PodKey key, Exchange exchange, int attempt);
+
+  /** Every sync, failed or not, with how long it took. */
+  default void onSync(PodKey key, Exchange exchange, Duration took) {}
 }

@@ -69,6 +69,7 @@ final class VkPodsConsumer extends DefaultConsumer {
   private void process(PodKey key) {
     int attempt = queue.failures(key);
     Exchange exchange = createExchange(false);
+    long start = System.nanoTime();
     try {
       exchange.getIn().setBody(key);
       exchange.getIn().setHeader(VkPodsEndpoint.HEADER_ATTEMPT, attempt);
@@ -76,6 +77,7 @@ final class VkPodsConsumer extends DefaultConsumer {
     } catch (Exception e) {
       exchange.setException(e);
     }
+    failures.onSync(key, exchange, java.time.Duration.ofNanos(System.nanoTime() - start));
     try {
       if (exchange.getException() == null) {
         queue.forget(key);

@@ -1,0 +1,87 @@
+package io.camelvk.metrics;
+
+import io.camelvk.pod.ClusterCache;
+import io.camelvk.pod.PodWorkQueue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The virtual kubelet's Prometheus metrics: work-queue depth and wait, sync duration per operation,
+ * provider call latency and errors, API requests by verb and result, pods by phase.
+ */
+public final class KubeletMetrics {
+
+  public static final List<String> PHASES =
+      List.of("Pending", "Running", "Succeeded", "Failed", "Unknown");
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  public void observe(PodWorkQueue queue, ClusterCache cache) {
+    Gauge.builder("vk_workqueue_depth", queue, PodWorkQueue::depth)
+        .description("Pod keys waiting for a worker")
+        .register(registry);
+    for (String phase : PHASES) {
+      Gauge.builder(
+              "vk_pods",
+              cache,
+              c ->
+                  c.pods().stream()
+                      .filter(
+                          p ->
+                              phase.equals(
+                                  p.getStatus() == null || p.getStatus().getPhase() == null
+                                      ? "Pending"
+                                      : p.getStatus().getPhase()))
+                      .count())
+          .tag("phase", phase)
+          .description("Pods bound to this node, by phase")
+          .register(registry);
+    }
+  }
+
+  public void queueWait(Duration waited) {
+    Timer.builder("vk_workqueue_wait")
+        .description("Time a pod key waited for a worker")
+        .register(registry)
+        .record(waited);
+  }
+
+  public void sync(String operation, boolean failed, Duration took) {
+    Timer.builder("vk_pod_sync")
+        .description("Duration of one pod sync")
+        .tag("operation", operation)
+        .tag("outcome", failed ? "error" : "ok")
+        .register(registry)
+        .record(took);
+  }
+
+  public void providerCall(String provider, String method, String outcome, Duration took) {
+    Timer.builder("vk_provider_call")
+        .description("Duration of provider calls")
+        .tag("provider", provider)
+        .tag("method", method)
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(took);
+  }
+
+  public void apiRequest(String verb, String code) {
+    Counter.builder("vk_api_requests")
+        .description("Requests made to the Kubernetes API server")
+        .tag("verb", verb)
+        .tag("code", code)
+        .register(registry)
+        .increment();
+  }
+
+  /** The Prometheus text exposition. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}

@@ -1,0 +1,61 @@
+package io.camelvk.metrics;
+
+import io.camelvk.provider.Provider;
+import io.camelvk.provider.ProviderException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Wraps a provider so that every call is timed, tagged with its outcome (ok, or the
+ * ProviderException kind, or error). The proxy has every interface the provider has, so its
+ * capabilities (logs, exec, stats, notifications) stay visible.
+ */
+public final class MeteredProvider implements InvocationHandler {
+
+  private final Provider delegate;
+  private final KubeletMetrics metrics;
+
+  private MeteredProvider(Provider delegate, KubeletMetrics metrics) {
+    this.delegate = delegate;
+    this.metrics = metrics;
+  }
+
+  public static Provider wrap(Provider provider, KubeletMetrics metrics) {
+    Set<Class<?>> interfaces = new LinkedHashSet<>();
+    for (Class<?> type = provider.getClass(); type != null; type = type.getSuperclass()) {
+      interfaces.addAll(Set.of(type.getInterfaces()));
+    }
+    return (Provider)
+        Proxy.newProxyInstance(
+            provider.getClass().getClassLoader(),
+            interfaces.toArray(Class<?>[]::new),
+            new MeteredProvider(provider, metrics));
+  }
+
+  @Override
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    if (method.getDeclaringClass() == Object.class) {
+      return method.invoke(delegate, args);
+    }
+    long start = System.nanoTime();
+    String outcome = "ok";
+    try {
+      return method.invoke(delegate, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      outcome =
+          cause instanceof ProviderException p
+              ? p.kind().name().toLowerCase(java.util.Locale.ROOT)
+              : "error";
+      throw cause;
+    } finally {
+      metrics.providerCall(
+          delegate.name(), method.getName(), outcome, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+}
