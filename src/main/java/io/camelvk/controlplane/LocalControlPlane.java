@@ -44,8 +44,10 @@ public final class LocalControlPlane implements AutoCloseable {
    */
   public static LocalControlPlane start(
       ControlPlaneBinaries binaries, Path workRoot, ControlPlaneOptions options) {
-    StaleRuns.reap(workRoot);
-    LocalControlPlane plane = new LocalControlPlane(newRunDir(workRoot), binaries);
+    // Components run in their run directory, so every path handed to them must be absolute.
+    Path root = workRoot.toAbsolutePath().normalize();
+    StaleRuns.reap(root);
+    LocalControlPlane plane = new LocalControlPlane(newRunDir(root), binaries);
     Runtime.getRuntime().addShutdownHook(plane.shutdownHook);
     try {
       plane.startComponents(options);

@@ -65,6 +65,17 @@ class LocalControlPlaneLifecycleIT {
     }
   }
 
+  @Test
+  void aRelativeWorkRootWorks() {
+    Path relative = Path.of("").toAbsolutePath().relativize(workRoot.resolve("relative"));
+    try (LocalControlPlane plane =
+        LocalControlPlane.start(
+            ControlPlaneBinaries.resolve(), relative, ControlPlaneOptions.defaults())) {
+      assertThat(plane.runDir()).isAbsolute();
+      assertThat(handles(plane)).hasSize(4).allMatch(ProcessHandle::isAlive);
+    }
+  }
+
   private LocalControlPlane start() {
     return LocalControlPlane.start(
         ControlPlaneBinaries.resolve(), workRoot, ControlPlaneOptions.defaults());

@@ -1,0 +1,62 @@
+package io.camelvk.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The benchmark's options: {@code --pods N} (default 1000), {@code --rate R} pods/s (0: a burst, as
+ * fast as the creators go), {@code --creators C} threads, {@code --mode floor|vk|both}, {@code
+ * --kubeconfig F} (reuse a cluster; else a local control plane), {@code --out DIR}, and {@code
+ * --workers W} for the virtual kubelet's --pod-sync-workers.
+ */
+record BenchOptions(
+    int pods, int rate, int creators, List<String> modes, Path kubeconfig, Path out, int workers) {
+
+  static BenchOptions parse(String[] args) {
+    int pods = 1000;
+    int rate = 0;
+    int creators = 16;
+    int workers = 10;
+    List<String> modes = List.of("floor", "vk");
+    Path kubeconfig = null;
+    Path out = Path.of("target", "bench");
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : "";
+      switch (args[i]) {
+        case "--pods" -> pods = positive("--pods", value);
+        case "--rate" -> rate = Integer.parseInt(value);
+        case "--creators" -> creators = positive("--creators", value);
+        case "--workers" -> workers = positive("--workers", value);
+        case "--mode" -> modes = value.equals("both") ? List.of("floor", "vk") : List.of(value);
+        case "--kubeconfig" -> kubeconfig = Path.of(value);
+        case "--out" -> out = Path.of(value);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + args[i] + " (see bench/README.md)");
+      }
+      i++;
+    }
+    for (String mode : modes) {
+      if (!List.of("floor", "vk").contains(mode)) {
+        throw new IllegalArgumentException("--mode: floor, vk or both, not " + mode);
+      }
+    }
+    return new BenchOptions(pods, rate, creators, modes, kubeconfig, out, workers);
+  }
+
+  private static int positive(String flag, String value) {
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(flag + " needs a positive number, not '" + value + "'");
+  }
+
+  String shape() {
+    return rate == 0 ? "burst" : "paced " + rate + "/s";
+  }
+}
