@@ -36,6 +36,8 @@ final class KubeletBeans implements AutoCloseable {
   private final PodSync podSync;
   private final PodSyncFailures failures;
   private final NodeBeans node;
+  private final PodStatusWriter writer;
+  private final PodRemover remover;
 
   KubeletBeans(
       KubernetesClient client,
@@ -48,7 +50,8 @@ final class KubeletBeans implements AutoCloseable {
     this.cache = new ClusterCache(client, settings.node().nodeName(), settings.fullResyncPeriod());
     this.node = new NodeBeans(client, settings.node(), this.provider, clock);
     PodStatusComposer composer = new PodStatusComposer(settings.node(), clock);
-    PodStatusWriter writer = new PodStatusWriter(client);
+    this.writer = new PodStatusWriter(client);
+    this.remover = new PodRemover(client, writer);
     PodEvents events = new PodEvents(client, settings.node().nodeName(), clock);
     this.podSync =
         new PodSync(
@@ -58,13 +61,19 @@ final class KubeletBeans implements AutoCloseable {
             this.provider,
             composer,
             writer,
-            new PodRemover(client),
+            remover,
             events,
             queue,
             clock);
     this.failures = new PodSyncFailures(cache, tracker, composer, writer, events);
     metrics.observe(queue, cache);
     queue.onWait(metrics::queueWait);
+  }
+
+  /** Forgets what the writers remember of a pod that has left the cache. */
+  void podGone(String uid) {
+    writer.forget(uid);
+    remover.gone(uid);
   }
 
   Provider provider() {

@@ -66,6 +66,7 @@ public final class KubeletProcess implements AutoCloseable {
     ClusterCache cache = beans.cache();
     PodWorkQueue queue = beans.queue();
     cache.onPodChange(queue::add);
+    cache.onPodGone(beans::podGone);
     cache.onConfigChange(namespace -> requeueWaitingPods(beans, namespace));
     if (provider instanceof PodStatusNotifier notifier) {
       notifier.onPodStatusChange((namespace, name) -> queue.add(new PodKey(namespace, name)));

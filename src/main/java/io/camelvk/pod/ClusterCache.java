@@ -46,6 +46,23 @@ public final class ClusterCache implements AutoCloseable {
     pods.addEventHandler(handler(p -> listener.accept(PodKey.of(p))));
   }
 
+  /** Calls {@code listener} with the UID of every pod that left the cache. */
+  public void onPodGone(Consumer<String> listener) {
+    pods.addEventHandler(
+        new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Pod pod) {}
+
+          @Override
+          public void onUpdate(Pod before, Pod after) {}
+
+          @Override
+          public void onDelete(Pod pod, boolean finalStateUnknown) {
+            listener.accept(pod.getMetadata().getUid());
+          }
+        });
+  }
+
   /** Calls {@code listener} with the namespace of every ConfigMap or Secret added or changed. */
   public void onConfigChange(Consumer<String> listener) {
     configMaps.addEventHandler(handler(c -> listener.accept(c.getMetadata().getNamespace())));

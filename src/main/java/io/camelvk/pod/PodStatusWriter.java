@@ -3,37 +3,51 @@ package io.camelvk.pod;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The single writer of pod status: a merge patch of {@code pods/<name>/status}, only when the
- * status differs from the one in the cache, and only for the same pod (the UID is a precondition).
+ * The single writer of pod status: one merge patch of {@code pods/<name>/status}, only when the
+ * status differs both from the cached one and from the last one we wrote for that pod (the cache
+ * may not have seen our own write yet), and only for the same pod (the UID is a precondition).
  */
 public final class PodStatusWriter {
 
-  private final KubernetesClient client;
+  private static final int NOT_FOUND = 404;
+  private static final int CONFLICT = 409;
+
+  private final PodRequests requests;
+  private final Map<String, PodStatus> lastWritten = new ConcurrentHashMap<>();
 
   public PodStatusWriter(KubernetesClient client) {
-    this.client = client;
+    this.requests = new PodRequests(client);
   }
 
   /** Returns whether a request was made. */
   public boolean write(Pod pod, PodStatus desired) {
-    if (Objects.equals(pod.getStatus(), desired)) {
+    String uid = pod.getMetadata().getUid();
+    if (Objects.equals(pod.getStatus(), desired) || desired.equals(lastWritten.get(uid))) {
       return false;
     }
-    Map<String, Object> patch =
-        Map.of("metadata", Map.of("uid", pod.getMetadata().getUid()), "status", desired);
-    client
-        .pods()
-        .inNamespace(pod.getMetadata().getNamespace())
-        .withName(pod.getMetadata().getName())
-        .subresource("status")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(patch));
+    String patch = Serialization.asJson(Map.of("metadata", Map.of("uid", uid), "status", desired));
+    int code = requests.patchStatus(pod, patch);
+    if (code == NOT_FOUND || code == CONFLICT) {
+      forget(uid);
+      return true;
+    }
+    if (code / 100 != 2) {
+      throw new KubernetesClientException(
+          "cannot patch the status of pod " + PodKey.of(pod) + ": HTTP " + code, code, null);
+    }
+    lastWritten.put(uid, desired);
     return true;
+  }
+
+  /** Drops what we remember of a pod that is gone. */
+  public void forget(String uid) {
+    lastWritten.remove(uid);
   }
 }

@@ -67,6 +67,7 @@ final class BenchReport {
     figures.put("deletesPerSecond", run.deletesPerSecond());
     if (run.apiRequests() != null) {
       figures.put("apiRequests", run.apiRequests());
+      figures.put("apiRequestsByVerb", run.apiRequestsByVerb());
       figures.put(
           "apiRequestsPerPod", (double) (run.apiRequests() - run.apiWatches()) / run.pods());
       figures.put("peakRssMiB", run.peakRssMiB());

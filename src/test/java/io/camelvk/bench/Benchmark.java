@@ -84,6 +84,7 @@ public final class Benchmark {
           null,
           null,
           null,
+          null,
           null);
     }
   }
@@ -110,6 +111,7 @@ public final class Benchmark {
               scenario.latencies(),
               used.total(),
               used.watches(),
+              used.byVerb(),
               vk.peakRssMiB(),
               vk.cpuSeconds());
       client.nodes().withName(node).delete();

@@ -15,6 +15,7 @@ record RunResult(
     List<Double> latencies,
     Long apiRequests,
     Long apiWatches,
+    java.util.Map<String, Long> apiRequestsByVerb,
     Long peakRssMiB,
     Double cpuSeconds) {
 

@@ -107,18 +107,22 @@ final class VkUnderTest implements AutoCloseable {
             .body();
     double total = 0;
     double watches = 0;
+    java.util.Map<String, Long> byVerb = new java.util.TreeMap<>();
     Matcher m = API_REQUESTS.matcher(metrics);
     while (m.find()) {
       double count = Double.parseDouble(m.group(2));
       total += count;
+      byVerb.merge(m.group(1), (long) count, Long::sum);
       watches += m.group(1).equals("WATCH") ? count : 0;
     }
-    return new ApiRequests((long) total, (long) watches);
+    return new ApiRequests((long) total, (long) watches, byVerb);
   }
 
-  record ApiRequests(long total, long watches) {
+  record ApiRequests(long total, long watches, java.util.Map<String, Long> byVerb) {
     ApiRequests minus(ApiRequests before) {
-      return new ApiRequests(total - before.total, watches - before.watches);
+      java.util.Map<String, Long> verbs = new java.util.TreeMap<>(byVerb);
+      before.byVerb.forEach((verb, count) -> verbs.merge(verb, -count, Long::sum));
+      return new ApiRequests(total - before.total, watches - before.watches, verbs);
     }
   }
 
