@@ -18,6 +18,7 @@ import io.camelvk.pod.PodWorkQueue;
 import io.camelvk.pod.SyncPlan;
 import io.camelvk.pod.camel.SyncFailureHandler;
 import io.camelvk.pod.camel.VkPodsComponent;
+import io.camelvk.provider.PodStatusNotifier;
 import io.camelvk.provider.Provider;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -99,7 +100,9 @@ final class KubeletBeans implements AutoCloseable {
   void bindTo(Main main) {
     main.bind(VkPodsComponent.SCHEME, new VkPodsComponent(queue, new SyncOutcomes()));
     main.bind("podSync", podSync);
-    main.bind("podStatusPoller", new PodStatusPoller(tracker, queue));
+    main.bind(
+        "podStatusPoller",
+        new PodStatusPoller(tracker, queue, provider instanceof PodStatusNotifier));
     main.bind(provider.name() + "Provider", provider);
     main.bind("kubeletMetrics", metrics);
     main.bind("healthChecks", new HealthChecks(cache));

@@ -44,6 +44,8 @@ public final class KubeletProcess implements AutoCloseable {
   public static KubeletProcess start(
       Config config, VkSettings settings, Provider provider, Clock clock) {
     KubeletMetrics metrics = new KubeletMetrics();
+    config.setMaxConcurrentRequests(settings.kubeApiConcurrency());
+    config.setMaxConcurrentRequestsPerHost(settings.kubeApiConcurrency());
     KubernetesClient client =
         new KubernetesClientBuilder()
             .withConfig(config)

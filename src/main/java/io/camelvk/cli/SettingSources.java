@@ -40,6 +40,7 @@ public final class SettingSources implements IDefaultValueProvider {
           Map.entry("--kubelet-port", new Source("KUBELET_PORT", "vk.kubelet.port")),
           Map.entry("--pod-ip", new Source("VKUBELET_POD_IP", "vk.node.pod-ip")),
           Map.entry("--metrics-port", new Source(null, "vk.metrics.port")),
+          Map.entry("--kube-api-concurrency", new Source(null, "vk.kube-api.concurrency")),
           Map.entry("--local-dir", new Source(null, "vk.local.dir")));
 
   private final Map<String, String> env;

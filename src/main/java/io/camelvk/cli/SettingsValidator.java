@@ -66,7 +66,8 @@ final class SettingsValidator {
         duration("--full-resync-period", flags.fullResyncPeriod),
         duration("--startup-timeout", flags.startupTimeout),
         logLevel(flags.logLevel),
-        intInRange("--metrics-port", flags.metricsPort, 1, 65535));
+        intInRange("--metrics-port", flags.metricsPort, 1, 65535),
+        intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS));
   }
 
   private Optional<Taint> taint(VirtualKubeletCommand flags) {

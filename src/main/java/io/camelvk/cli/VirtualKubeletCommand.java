@@ -129,6 +129,13 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
   String kubeletPort;
 
   @Option(
+      names = "--kube-api-concurrency",
+      paramLabel = "<n>",
+      defaultValue = "64",
+      description = "concurrent requests to the API server (default ${DEFAULT-VALUE})")
+  String kubeApiConcurrency;
+
+  @Option(
       names = "--metrics-port",
       paramLabel = "<port>",
       defaultValue = "10255",

@@ -17,9 +17,13 @@ public record VkSettings(
     Duration fullResyncPeriod,
     Duration startupTimeout,
     String logLevel,
-    int metricsPort) {
+    int metricsPort,
+    int kubeApiConcurrency) {
 
   public static final int DEFAULT_POD_SYNC_WORKERS = 10;
+
+  /** Concurrent requests of our client to the API server (fabric8's own default is 5 per host). */
+  public static final int DEFAULT_KUBE_API_CONCURRENCY = 64;
 
   /** The Go virtual-kubelet's metrics address is {@code :10255}. */
   public static final int DEFAULT_METRICS_PORT = 10255;

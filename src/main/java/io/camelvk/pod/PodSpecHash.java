@@ -1,15 +1,14 @@
 package io.camelvk.pod;
 
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.Objects;
 
 /**
- * A digest of the parts of a pod spec that may change while it runs (container images,
- * activeDeadlineSeconds, tolerations), to tell an update from a status-only change.
+ * A fingerprint of the parts of a pod spec that may change while it runs (container images,
+ * activeDeadlineSeconds, tolerations), to tell an update from a status-only change. Computed on
+ * every sync, so it is plain string building.
  */
 final class PodSpecHash {
 
@@ -17,21 +16,28 @@ final class PodSpecHash {
 
   static String of(Pod pod) {
     var spec = pod.getSpec();
-    String mutable =
-        Serialization.asJson(
-                spec.getContainers().stream().map(c -> c.getName() + "=" + c.getImage()).toList())
-            + Serialization.asJson(
-                spec.getInitContainers().stream()
-                    .map(c -> c.getName() + "=" + c.getImage())
-                    .toList())
-            + spec.getActiveDeadlineSeconds()
-            + Serialization.asJson(spec.getTolerations());
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(mutable.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    StringBuilder fingerprint = new StringBuilder();
+    for (Container c : spec.getInitContainers()) {
+      fingerprint.append("i:").append(c.getName()).append('=').append(c.getImage()).append(';');
     }
+    for (Container c : spec.getContainers()) {
+      fingerprint.append("c:").append(c.getName()).append('=').append(c.getImage()).append(';');
+    }
+    fingerprint.append("d:").append(spec.getActiveDeadlineSeconds()).append(';');
+    for (Toleration t : spec.getTolerations()) {
+      fingerprint
+          .append("t:")
+          .append(t.getKey())
+          .append(',')
+          .append(t.getOperator())
+          .append(',')
+          .append(t.getValue())
+          .append(',')
+          .append(t.getEffect())
+          .append(',')
+          .append(Objects.toString(t.getTolerationSeconds(), ""))
+          .append(';');
+    }
+    return fingerprint.toString();
   }
 }

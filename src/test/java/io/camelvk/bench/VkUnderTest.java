@@ -66,6 +66,10 @@ final class VkUnderTest implements AutoCloseable {
     if (Runtime.version().feature() >= 24) {
       command.add(1, "--sun-misc-unsafe-memory-access=allow");
     }
+    String extra = System.getenv("BENCH_VK_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(1, List.of(extra.trim().split("\\s+")));
+    }
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new VkUnderTest(process, port);

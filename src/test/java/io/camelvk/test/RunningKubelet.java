@@ -48,7 +48,8 @@ public final class RunningKubelet implements AutoCloseable {
         VkSettings.DEFAULT_FULL_RESYNC_PERIOD,
         Duration.ofSeconds(60),
         "info",
-        LoopbackPorts.free());
+        LoopbackPorts.free(),
+        VkSettings.DEFAULT_KUBE_API_CONCURRENCY);
   }
 
   /** A kubelet with the mock provider for a node named after the test class's namespace. */
