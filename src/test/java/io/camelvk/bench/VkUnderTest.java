@@ -72,6 +72,8 @@ final class VkUnderTest implements AutoCloseable {
     }
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    // A bench killed before close() must not leave the virtual kubelet running.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-vk-stop"));
     return new VkUnderTest(process, port);
   }
 
