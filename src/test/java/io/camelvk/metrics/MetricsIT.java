@@ -7,7 +7,7 @@ import io.camelvk.provider.mock.MockBehaviour;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
-import io.camelvk.test.WithControlPlane;
+import io.camelvk.test.WithVirtualKubelet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,24 +15,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@WithControlPlane
+@WithVirtualKubelet
 class MetricsIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static RunningKubelet kubelet;
 
   @BeforeAll
-  static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.startForClass(cluster);
-  }
-
-  @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
+  static void kubelet(RunningKubelet started) {
+    kubelet = started;
   }
 
   @Test

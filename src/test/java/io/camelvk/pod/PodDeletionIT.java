@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
-import io.camelvk.test.WithControlPlane;
+import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -14,23 +14,17 @@ import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@WithControlPlane
+@WithVirtualKubelet
 class PodDeletionIT {
 
   private static RunningKubelet kubelet;
 
   @BeforeAll
-  static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.startForClass(cluster);
-  }
-
-  @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
+  static void kubelet(RunningKubelet started) {
+    kubelet = started;
   }
 
   @Test

@@ -7,7 +7,7 @@ import io.camelvk.provider.ContainerExec;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
-import io.camelvk.test.WithControlPlane;
+import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -17,23 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@WithControlPlane
+@WithVirtualKubelet
 class PodEnvironmentIT {
 
   private static RunningKubelet kubelet;
 
   @BeforeAll
-  static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.startForClass(cluster);
-  }
-
-  @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
+  static void kubelet(RunningKubelet started) {
+    kubelet = started;
   }
 
   @Test

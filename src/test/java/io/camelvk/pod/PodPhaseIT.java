@@ -7,28 +7,22 @@ import io.camelvk.provider.mock.MockBehaviour;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
-import io.camelvk.test.WithControlPlane;
+import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Phases and provider failures, driven through the mock's annotations. */
-@WithControlPlane
+@WithVirtualKubelet
 class PodPhaseIT {
 
   private static RunningKubelet kubelet;
 
   @BeforeAll
-  static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.startForClass(cluster);
-  }
-
-  @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
+  static void kubelet(RunningKubelet started) {
+    kubelet = started;
   }
 
   @Test

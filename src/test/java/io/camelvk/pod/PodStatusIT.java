@@ -6,30 +6,24 @@ import static org.awaitility.Awaitility.await;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
-import io.camelvk.test.WithControlPlane;
+import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-@WithControlPlane
+@WithVirtualKubelet
 class PodStatusIT {
 
   private static RunningKubelet kubelet;
 
   @BeforeAll
-  static void start(TestCluster cluster) {
-    kubelet = RunningKubelet.startForClass(cluster);
-  }
-
-  @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
+  static void kubelet(RunningKubelet started) {
+    kubelet = started;
   }
 
   @Test

@@ -112,6 +112,11 @@ public final class ControlPlaneExtension
                     "control plane not started for " + context.getUniqueId()));
   }
 
+  /** The class's cluster, for other extensions. */
+  static TestCluster cluster(ExtensionContext context) {
+    return store(context).get(TestCluster.class, TestCluster.class);
+  }
+
   private static synchronized void copyLogs(String name) {
     if (plane != null) {
       Path target = Path.of(System.getProperty(LOGS_PROPERTY, "target/control-plane-logs"));
