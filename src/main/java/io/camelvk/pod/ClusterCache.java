@@ -35,10 +35,15 @@ public final class ClusterCache implements AutoCloseable {
             .pods()
             .inAnyNamespace()
             .withField("spec.nodeName", nodeName)
-            .runnableInformer(resyncPeriod.toMillis());
-    this.configMaps = client.configMaps().inAnyNamespace().runnableInformer(0);
-    this.secrets = client.secrets().inAnyNamespace().runnableInformer(0);
-    this.services = client.services().inAnyNamespace().runnableInformer(0);
+            .runnableInformer(resyncPeriod.toMillis())
+            .removeNamespaceIndex()
+            .itemStore(new LeanItemStore<>());
+    this.configMaps =
+        client.configMaps().inAnyNamespace().runnableInformer(0).itemStore(new LeanItemStore<>());
+    this.secrets =
+        client.secrets().inAnyNamespace().runnableInformer(0).itemStore(new LeanItemStore<>());
+    this.services =
+        client.services().inAnyNamespace().runnableInformer(0).itemStore(new LeanItemStore<>());
   }
 
   /** Calls {@code listener} with the key of every pod added, changed, resynced or deleted. */

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The single writer of pod status: one merge patch of {@code pods/<name>/status}, only when the
  * status differs both from the cached one and from the last one we wrote for that pod (the cache
- * may not have seen our own write yet), and only for the same pod (the UID is a precondition).
+ * may not have seen our own write yet), and only for the same pod (the UID is a precondition). What
+ * we wrote is remembered only until the cache shows it.
  */
 public final class PodStatusWriter {
 
@@ -29,7 +30,11 @@ public final class PodStatusWriter {
   /** Returns whether a request was made. */
   public boolean write(Pod pod, PodStatus desired) {
     String uid = pod.getMetadata().getUid();
-    if (Objects.equals(pod.getStatus(), desired) || desired.equals(lastWritten.get(uid))) {
+    if (Objects.equals(pod.getStatus(), desired)) {
+      lastWritten.remove(uid);
+      return false;
+    }
+    if (desired.equals(lastWritten.get(uid))) {
       return false;
     }
     String patch = Serialization.asJson(Map.of("metadata", Map.of("uid", uid), "status", desired));

@@ -1,5 +1,6 @@
 package io.camelvk.pod;
 
+import io.camelvk.provider.PodIdentity;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.Map;
 import java.util.Optional;
@@ -7,9 +8,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The pods we have handed to the provider, by key: the pod as last applied (so that a pod gone from
- * the API server can still be deleted in the provider) and whether it still runs there. Entries for
- * one key are only touched by the worker that holds that key.
+ * The pods we have handed to the provider, by key: the identity of the pod as last applied (its
+ * metadata, so that a pod gone from the API server can still be deleted in the provider), the
+ * fingerprint of its spec and whether it still runs there. Entries for one key are only touched by
+ * the worker that holds that key. Only the metadata is kept: the spec lives in the informer's
+ * cache.
  */
 public final class PodTracker {
 
@@ -27,12 +30,12 @@ public final class PodTracker {
   }
 
   public void running(PodKey key, Pod applied) {
-    pods.put(key, new Tracked(applied, PodSpecHash.of(applied), true));
+    pods.put(key, new Tracked(PodIdentity.of(applied), PodSpecHash.of(applied), true));
   }
 
   /** A pod the provider refused for good: tracked, so that it is not created again. */
   public void refused(PodKey key, Pod pod) {
-    pods.put(key, new Tracked(pod, PodSpecHash.of(pod), false));
+    pods.put(key, new Tracked(PodIdentity.of(pod), PodSpecHash.of(pod), false));
   }
 
   public void stopped(PodKey key) {

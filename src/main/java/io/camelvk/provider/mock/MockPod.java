@@ -1,9 +1,11 @@
 package io.camelvk.provider.mock;
 
+import io.camelvk.provider.PodIdentity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Instant;
@@ -21,13 +23,24 @@ final class MockPod {
   private final Map<String, Map<String, String>> filesByContainer = new ConcurrentHashMap<>();
 
   MockPod(Pod pod, Instant created, MockBehaviour behaviour) {
-    this.pod = pod;
+    this.pod = keptPartsOf(pod);
     this.created = created;
     this.behaviour = behaviour;
   }
 
   Pod pod() {
     return pod;
+  }
+
+  /** What the mock runs from: the pod's identity, containers and restart policy. */
+  private static Pod keptPartsOf(Pod pod) {
+    PodSpec spec = new PodSpec();
+    spec.setInitContainers(pod.getSpec().getInitContainers());
+    spec.setContainers(pod.getSpec().getContainers());
+    spec.setRestartPolicy(pod.getSpec().getRestartPolicy());
+    Pod kept = PodIdentity.of(pod);
+    kept.setSpec(spec);
+    return kept;
   }
 
   String uid() {
