@@ -67,7 +67,8 @@ final class SettingsValidator {
         duration("--startup-timeout", flags.startupTimeout),
         logLevel(flags.logLevel),
         intInRange("--metrics-port", flags.metricsPort, 1, 65535),
-        intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS));
+        intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS),
+        positiveDuration("--provider-call-timeout", flags.providerCallTimeout));
   }
 
   private Optional<Taint> taint(VirtualKubeletCommand flags) {
@@ -114,6 +115,12 @@ final class SettingsValidator {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, flag + ": " + e.getMessage());
     }
+  }
+
+  private Duration positiveDuration(String flag, String text) {
+    Duration value = duration(flag, text);
+    require(!value.isZero(), flag, "must be longer than 0");
+    return value;
   }
 
   private String logLevel(String text) {

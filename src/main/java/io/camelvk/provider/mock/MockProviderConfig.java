@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * The mock's capacity, from {@code --provider-config}: a JSON or YAML object keyed by node name,
  * each value a map of resource names to quantities; the key {@code default} serves any other node.
- * Resources not given keep {@link NodeProfile#DEFAULT}'s values.
+ * Resources not given keep {@link NodeProfile#DEFAULT}'s values. A section may also hold a {@code
+ * faults} object ({@link MockFaults}); unprefixed resource names belong to kubernetes.io, so it
+ * cannot clash with a resource.
  */
 public final class MockProviderConfig {
 
@@ -25,13 +27,15 @@ public final class MockProviderConfig {
   public static final String OS_IMAGE = "camel-virtual-kubelet mock provider";
 
   private final Map<String, Quantity> capacity;
+  private final MockFaults faults;
 
-  private MockProviderConfig(Map<String, Quantity> capacity) {
+  private MockProviderConfig(Map<String, Quantity> capacity, MockFaults faults) {
     this.capacity = capacity;
+    this.faults = faults;
   }
 
   public static MockProviderConfig defaults() {
-    return new MockProviderConfig(NodeProfile.DEFAULT.capacity());
+    return new MockProviderConfig(NodeProfile.DEFAULT.capacity(), MockFaults.NONE);
   }
 
   /**
@@ -57,7 +61,9 @@ public final class MockProviderConfig {
     if (section != null) {
       capacity.putAll(quantities(path, section));
     }
-    return new MockProviderConfig(capacity);
+    MockFaults faults =
+        section == null ? MockFaults.NONE : MockFaults.parse(path, section.get(MockFaults.KEY));
+    return new MockProviderConfig(capacity, faults);
   }
 
   private static Map<String, Quantity> quantities(Path path, JsonNode section) {
@@ -67,6 +73,9 @@ public final class MockProviderConfig {
     }
     Map<String, Quantity> result = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : section.properties()) {
+      if (entry.getKey().equals(MockFaults.KEY)) {
+        continue;
+      }
       String text = entry.getValue().asText();
       try {
         Quantity quantity = new Quantity(text);
@@ -80,6 +89,10 @@ public final class MockProviderConfig {
       }
     }
     return result;
+  }
+
+  public MockFaults faults() {
+    return faults;
   }
 
   public NodeProfile nodeProfile() {
