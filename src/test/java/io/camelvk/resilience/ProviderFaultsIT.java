@@ -69,7 +69,13 @@ class ProviderFaultsIT {
           .pollInterval(Duration.ofSeconds(1))
           .until(
               () ->
-                  cluster.client().pods().inNamespace(cluster.namespace()).list().getItems().isEmpty()
+                  cluster
+                          .client()
+                          .pods()
+                          .inNamespace(cluster.namespace())
+                          .list()
+                          .getItems()
+                          .isEmpty()
                       && mock.pods().isEmpty());
 
       Map<String, Long> failures = failureEvents(cluster);
@@ -103,10 +109,16 @@ class ProviderFaultsIT {
   }
 
   private static Map<String, Long> failureEvents(TestCluster cluster) {
-    return cluster.client().v1().events().inNamespace(cluster.namespace()).list().getItems().stream()
+    return cluster
+        .client()
+        .v1()
+        .events()
+        .inNamespace(cluster.namespace())
+        .list()
+        .getItems()
+        .stream()
         .filter(e -> "Warning".equals(e.getType()))
         .filter(e -> e.getReason().startsWith("Provider"))
         .collect(Collectors.groupingBy(Event::getReason, Collectors.counting()));
   }
-
 }

@@ -7,6 +7,7 @@ import io.camelvk.provider.NodeProfile;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,6 +26,10 @@ public final class MockProviderConfig {
 
   public static final String DEFAULT_KEY = "default";
   public static final String OS_IMAGE = "camel-virtual-kubelet mock provider";
+
+  /** The API server's quantity format (ASCII digits only, unlike the fabric8 parser). */
+  private static final String QUANTITY =
+      "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?";
 
   private final Map<String, Quantity> capacity;
   private final MockFaults faults;
@@ -49,6 +54,8 @@ public final class MockProviderConfig {
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(path + ": not UTF-8 text");
     } catch (IOException e) {
       throw new IllegalArgumentException(
           path + ": not JSON or YAML (" + firstLine(e.getMessage()) + ")");
@@ -78,6 +85,9 @@ public final class MockProviderConfig {
       }
       String text = entry.getValue().asText();
       try {
+        if (!text.matches(QUANTITY)) {
+          throw new IllegalArgumentException("not the Kubernetes format");
+        }
         Quantity quantity = new Quantity(text);
         if (Quantity.getAmountInBytes(quantity).compareTo(BigDecimal.ZERO) < 0) {
           throw new IllegalArgumentException("negative");
