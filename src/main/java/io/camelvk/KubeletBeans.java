@@ -5,6 +5,7 @@ import io.camelvk.metrics.HealthChecks;
 import io.camelvk.metrics.KubeletMetrics;
 import io.camelvk.metrics.MeteredProvider;
 import io.camelvk.pod.ClusterCache;
+import io.camelvk.pod.PodAdmission;
 import io.camelvk.pod.PodEvents;
 import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodRemover;
@@ -72,6 +73,8 @@ final class KubeletBeans implements AutoCloseable {
             remover,
             events,
             queue,
+            new PodAdmission(
+                () -> this.provider.nodeProfile(settings.node().nodeName()).effectiveAllocatable()),
             clock);
     this.failures = new PodSyncFailures(cache, tracker, composer, writer, events);
     metrics.observe(queue, cache);

@@ -26,6 +26,7 @@ public final class PodSync {
   private final PodRemover remover;
   private final PodEvents events;
   private final PodWorkQueue queue;
+  private final PodAdmission admission;
   private final Clock clock;
 
   public PodSync(
@@ -38,6 +39,7 @@ public final class PodSync {
       PodRemover remover,
       PodEvents events,
       PodWorkQueue queue,
+      PodAdmission admission,
       Clock clock) {
     this.cache = cache;
     this.tracker = tracker;
@@ -48,6 +50,7 @@ public final class PodSync {
     this.remover = remover;
     this.events = events;
     this.queue = queue;
+    this.admission = admission;
     this.clock = clock;
   }
 
@@ -97,6 +100,10 @@ public final class PodSync {
     if (pod.getStatus() != null && PodPhase.isTerminal(pod.getStatus().getPhase())) {
       return plan(key, Operation.NONE, pod);
     }
+    Optional<PodAdmission.Rejection> rejection = admission.check(pod);
+    if (rejection.isPresent()) {
+      return reject(key, pod, rejection.get());
+    }
     PodEnvironment.Resolution resolution = environment.resolve(pod);
     resolution.events().forEach(e -> events.record(pod, e.type(), e.reason(), e.message()));
     if (resolution.blockingError().isPresent()) {
@@ -104,6 +111,14 @@ public final class PodSync {
           key, Operation.BLOCKED, provider.name(), pod, resolution.blockingError().get());
     }
     return plan(key, Operation.CREATE, resolution.pod());
+  }
+
+  /** Fails a pod that can never fit, like the kubelet's admission: status first, then tracked. */
+  private SyncPlan reject(PodKey key, Pod pod, PodAdmission.Rejection rejection) {
+    writer.write(pod, composer.failed(pod, rejection.reason(), rejection.message()));
+    events.warning(pod, rejection.reason(), rejection.message());
+    tracker.refused(key, pod);
+    return plan(key, Operation.NONE, pod);
   }
 
   public void complete(SyncPlan plan) {
