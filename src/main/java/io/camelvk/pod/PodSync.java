@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class PodSync {
 
   static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+  static final String DEADLINE_MESSAGE =
+      "Pod was active on the node longer than the specified deadline";
 
   private final ClusterCache cache;
   private final PodTracker tracker;
@@ -132,16 +134,7 @@ public final class PodSync {
       case DELETE -> completeDelete(plan);
       case DEADLINE -> {
         tracker.stopped(key);
-        cache
-            .pod(key)
-            .ifPresent(
-                p ->
-                    writer.write(
-                        p,
-                        composer.failed(
-                            p,
-                            DEADLINE_EXCEEDED,
-                            "Pod was active on the node longer than the specified deadline")));
+        cache.pod(key).ifPresent(this::failPastDeadline);
       }
       case STATUS -> cache.pod(key).ifPresent(this::writeStatus);
       case BLOCKED ->
@@ -156,6 +149,12 @@ public final class PodSync {
       case FINALIZE -> cache.pod(key).ifPresent(remover::remove);
       case NONE -> {}
     }
+  }
+
+  /** Like the kubelet: the status says why, and so does a Warning event. */
+  private void failPastDeadline(Pod pod) {
+    writer.write(pod, composer.failed(pod, DEADLINE_EXCEEDED, DEADLINE_MESSAGE));
+    events.warning(pod, DEADLINE_EXCEEDED, DEADLINE_MESSAGE);
   }
 
   private void completeDelete(SyncPlan plan) {

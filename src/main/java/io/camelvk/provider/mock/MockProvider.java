@@ -72,10 +72,7 @@ public final class MockProvider
     faults.after(fault, "createPod", pod);
   }
 
-  /**
-   * How many times a pod of this UID was started since its last delete (a create that found it
-   * running is not counted).
-   */
+  /** Times a pod of this UID was started since its last delete; a repeated create is not one. */
   public int creations(String uid) {
     return creations.getOrDefault(uid, 0);
   }
