@@ -5,6 +5,7 @@ import io.camelvk.metrics.HealthChecks;
 import io.camelvk.metrics.KubeletMetrics;
 import io.camelvk.metrics.MeteredProvider;
 import io.camelvk.pod.ClusterCache;
+import io.camelvk.pod.PodAdmission;
 import io.camelvk.pod.PodEvents;
 import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodRemover;
@@ -20,9 +21,12 @@ import io.camelvk.pod.camel.SyncFailureHandler;
 import io.camelvk.pod.camel.VkPodsComponent;
 import io.camelvk.provider.PodStatusNotifier;
 import io.camelvk.provider.Provider;
+import io.camelvk.provider.TimeLimitedProvider;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 
@@ -39,6 +43,7 @@ final class KubeletBeans implements AutoCloseable {
   private final NodeBeans node;
   private final PodStatusWriter writer;
   private final PodRemover remover;
+  private final ExecutorService providerCalls = Executors.newVirtualThreadPerTaskExecutor();
 
   KubeletBeans(
       KubernetesClient client,
@@ -47,7 +52,10 @@ final class KubeletBeans implements AutoCloseable {
       KubeletMetrics metrics,
       Clock clock) {
     this.metrics = metrics;
-    this.provider = MeteredProvider.wrap(provider, metrics);
+    this.provider =
+        MeteredProvider.wrap(
+            TimeLimitedProvider.wrap(provider, settings.providerCallTimeout(), providerCalls),
+            metrics);
     this.cache = new ClusterCache(client, settings.node().nodeName(), settings.fullResyncPeriod());
     this.node = new NodeBeans(client, settings.node(), this.provider, clock);
     PodStatusComposer composer = new PodStatusComposer(settings.node(), clock);
@@ -65,6 +73,8 @@ final class KubeletBeans implements AutoCloseable {
             remover,
             events,
             queue,
+            new PodAdmission(
+                () -> this.provider.nodeProfile(settings.node().nodeName()).effectiveAllocatable()),
             clock);
     this.failures = new PodSyncFailures(cache, tracker, composer, writer, events);
     metrics.observe(queue, cache);
@@ -114,6 +124,7 @@ final class KubeletBeans implements AutoCloseable {
     queue.shutDown();
     node.close();
     cache.close();
+    providerCalls.shutdownNow();
   }
 
   /** Times every sync and hands failures to {@link PodSyncFailures}. */

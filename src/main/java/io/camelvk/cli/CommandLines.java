@@ -20,7 +20,7 @@ public final class CommandLines {
           error
               .getCommandLine()
               .getErr()
-              .println("virtual-kubelet: " + error.getMessage() + " (see --help)");
+              .println("virtual-kubelet: " + oneLine(error.getMessage()) + " (see --help)");
           return USAGE_ERROR;
         });
     commandLine.setExecutionExceptionHandler(
@@ -28,10 +28,27 @@ public final class CommandLines {
           cmd.getErr()
               .println(
                   "virtual-kubelet: "
-                      + (error.getMessage() == null ? error.toString() : error.getMessage()));
+                      + oneLine(
+                          error.getMessage() == null ? error.toString() : error.getMessage()));
           LoggerFactory.getLogger(CommandLines.class).debug("stopped by", error);
           return 1;
         });
     return commandLine;
+  }
+
+  /** Control characters of a hostile value escaped, so that the message stays one line. */
+  static String oneLine(String message) {
+    StringBuilder line = new StringBuilder(message.length());
+    message
+        .codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                line.append(String.format("\\u%04x", c));
+              } else {
+                line.appendCodePoint(c);
+              }
+            });
+    return line.toString();
   }
 }

@@ -28,6 +28,7 @@ public final class SettingSources implements IDefaultValueProvider {
           Map.entry("--os", new Source(null, "vk.node.os")),
           Map.entry("--provider", new Source(null, "vk.provider")),
           Map.entry("--provider-config", new Source(null, "vk.provider.config")),
+          Map.entry("--provider-call-timeout", new Source(null, "vk.provider.call-timeout")),
           Map.entry("--taint", new Source("VKUBELET_TAINT_KEY", "vk.node.taint.key")),
           Map.entry("--taint-value", new Source("VKUBELET_TAINT_VALUE", "vk.node.taint.value")),
           Map.entry("--taint-effect", new Source("VKUBELET_TAINT_EFFECT", "vk.node.taint.effect")),

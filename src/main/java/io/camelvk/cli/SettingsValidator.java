@@ -6,6 +6,9 @@ import io.camelvk.node.NodeSettings;
 import io.camelvk.provider.ProviderCatalog;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +25,16 @@ final class SettingsValidator {
   static final Set<String> TAINT_EFFECTS = Set.of("NoSchedule", "NoExecute", "PreferNoSchedule");
   static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
   private static final int MAX_WORKERS = 1000;
+
+  /** A DNS-1123 subdomain; a node name is also its kubernetes.io/hostname label, so at most 63. */
+  private static final String NODE_NAME =
+      "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
+
+  private static final int MAX_LABEL_VALUE = 63;
+  private static final int MAX_PREFIX = 254;
+  private static final String LABEL_VALUE = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
+  private static final String IPV4 =
+      "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
   private final CommandLine commandLine;
 
@@ -51,14 +64,19 @@ final class SettingsValidator {
                 "--provider-config",
                 "cannot read " + p));
     require(
-        !flags.nodeName.isBlank()
-            && flags.nodeName.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")
-            && flags.nodeName.length() <= 253,
+        flags.nodeName.matches(NODE_NAME) && flags.nodeName.length() <= MAX_LABEL_VALUE,
         "--nodename",
-        "'" + flags.nodeName + "' is not a valid node name (lower-case DNS subdomain)");
+        "'"
+            + flags.nodeName
+            + "' is not a valid node name (lower-case DNS subdomain of at most 63 characters)");
     NodeSettings node =
         new NodeSettings(
-            flags.nodeName, os, flags.provider, taint(flags), port(flags.kubeletPort), flags.podIp);
+            flags.nodeName,
+            os,
+            flags.provider,
+            taint(flags),
+            port(flags.kubeletPort),
+            ipAddress(flags.podIp));
     return new VkSettings(
         node,
         providerConfig,
@@ -67,7 +85,8 @@ final class SettingsValidator {
         duration("--startup-timeout", flags.startupTimeout),
         logLevel(flags.logLevel),
         intInRange("--metrics-port", flags.metricsPort, 1, 65535),
-        intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS));
+        intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS),
+        positiveDuration("--provider-call-timeout", flags.providerCallTimeout));
   }
 
   private Optional<Taint> taint(VirtualKubeletCommand flags) {
@@ -80,18 +99,41 @@ final class SettingsValidator {
         "unknown taint effect '"
             + flags.taintEffect
             + "' (NoSchedule, NoExecute or PreferNoSchedule; env VKUBELET_TAINT_EFFECT)");
+    String keyName = flags.taintKey.substring(flags.taintKey.indexOf('/') + 1);
     require(
-        flags.taintKey.matches(
-            "([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?"),
+        flags.taintKey.matches("(" + NODE_NAME + "/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?")
+            && keyName.length() <= MAX_LABEL_VALUE
+            && flags.taintKey.length() - keyName.length() <= MAX_PREFIX,
         "--taint",
         "'" + flags.taintKey + "' is not a valid taint key");
     String value = flags.taintValue == null ? flags.provider : flags.taintValue;
+    require(
+        value.matches(LABEL_VALUE) && value.length() <= MAX_LABEL_VALUE,
+        "--taint-value",
+        "'"
+            + value
+            + "' is not a valid taint value (at most 63 letters, digits, '-', '_' or '.',"
+            + " beginning and ending with a letter or digit; env VKUBELET_TAINT_VALUE)");
     return Optional.of(
         new TaintBuilder()
             .withKey(flags.taintKey)
             .withValue(value)
             .withEffect(flags.taintEffect)
             .build());
+  }
+
+  /** An IPv4 or IPv6 literal; never a host name, which would need a DNS lookup. */
+  private String ipAddress(String text) {
+    boolean valid = text.matches(IPV4);
+    if (!valid && text.matches("[0-9A-Fa-f:.]+") && text.contains(":")) {
+      try {
+        valid = InetAddress.getByName(text) instanceof Inet6Address;
+      } catch (UnknownHostException e) {
+        valid = false;
+      }
+    }
+    require(valid, "--pod-ip", "'" + text + "' is not an IP address (env VKUBELET_POD_IP)");
+    return text;
   }
 
   private int port(String text) {
@@ -114,6 +156,12 @@ final class SettingsValidator {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(commandLine, flag + ": " + e.getMessage());
     }
+  }
+
+  private Duration positiveDuration(String flag, String text) {
+    Duration value = duration(flag, text);
+    require(!value.isZero(), flag, "must be longer than 0");
+    return value;
   }
 
   private String logLevel(String text) {

@@ -62,6 +62,14 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
   Path providerConfig;
 
   @Option(
+      names = "--provider-call-timeout",
+      paramLabel = "<duration>",
+      defaultValue = "1m0s",
+      description =
+          "a provider call that takes longer fails and is retried with backoff (default ${DEFAULT-VALUE})")
+  String providerCallTimeout;
+
+  @Option(
       names = "--taint",
       paramLabel = "<key>",
       defaultValue = "virtual-kubelet.io/provider",

@@ -44,6 +44,9 @@ public final class GoDuration {
       throw new IllegalArgumentException(
           "'" + text + "' is not a duration (examples: 30s, 1m0s, 1h30m, 0)");
     }
-    return Duration.ofNanos(nanos.longValueExact());
+    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException("'" + text + "' is too long (at most 2562047h)");
+    }
+    return Duration.ofNanos(nanos.longValue());
   }
 }

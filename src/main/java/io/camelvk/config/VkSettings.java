@@ -18,7 +18,8 @@ public record VkSettings(
     Duration startupTimeout,
     String logLevel,
     int metricsPort,
-    int kubeApiConcurrency) {
+    int kubeApiConcurrency,
+    Duration providerCallTimeout) {
 
   public static final int DEFAULT_POD_SYNC_WORKERS = 10;
 
@@ -29,6 +30,57 @@ public record VkSettings(
   public static final int DEFAULT_METRICS_PORT = 10255;
 
   public static final Duration DEFAULT_FULL_RESYNC_PERIOD = Duration.ofMinutes(1);
+
+  /** How long one provider call may take before it fails and is retried with backoff. */
+  public static final Duration DEFAULT_PROVIDER_CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Settings with the default provider-call timeout. */
+  public VkSettings(
+      NodeSettings node,
+      Optional<Path> providerConfig,
+      int podSyncWorkers,
+      Duration fullResyncPeriod,
+      Duration startupTimeout,
+      String logLevel,
+      int metricsPort,
+      int kubeApiConcurrency) {
+    this(
+        node,
+        providerConfig,
+        podSyncWorkers,
+        fullResyncPeriod,
+        startupTimeout,
+        logLevel,
+        metricsPort,
+        kubeApiConcurrency,
+        DEFAULT_PROVIDER_CALL_TIMEOUT);
+  }
+
+  public VkSettings withProviderConfig(Path file) {
+    return new VkSettings(
+        node,
+        Optional.of(file),
+        podSyncWorkers,
+        fullResyncPeriod,
+        startupTimeout,
+        logLevel,
+        metricsPort,
+        kubeApiConcurrency,
+        providerCallTimeout);
+  }
+
+  public VkSettings withProviderCallTimeout(Duration timeout) {
+    return new VkSettings(
+        node,
+        providerConfig,
+        podSyncWorkers,
+        fullResyncPeriod,
+        startupTimeout,
+        logLevel,
+        metricsPort,
+        kubeApiConcurrency,
+        timeout);
+  }
 
   public String providerName() {
     return node.providerName();

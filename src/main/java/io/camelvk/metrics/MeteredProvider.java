@@ -2,6 +2,7 @@ package io.camelvk.metrics;
 
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.ProviderTimeoutException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Wraps a provider so that every call is timed, tagged with its outcome (ok, or the
+ * Wraps a provider so that every call is timed, tagged with its outcome (ok, timeout, or the
  * ProviderException kind, or error). The proxy has every interface the provider has, so its
  * capabilities (logs, exec, stats, notifications) stay visible.
  */
@@ -49,9 +50,11 @@ public final class MeteredProvider implements InvocationHandler {
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       outcome =
-          cause instanceof ProviderException p
-              ? p.kind().name().toLowerCase(java.util.Locale.ROOT)
-              : "error";
+          cause instanceof ProviderTimeoutException
+              ? "timeout"
+              : cause instanceof ProviderException p
+                  ? p.kind().name().toLowerCase(java.util.Locale.ROOT)
+                  : "error";
       throw cause;
     } finally {
       metrics.providerCall(

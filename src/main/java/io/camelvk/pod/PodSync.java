@@ -16,6 +16,8 @@ import java.util.Optional;
 public final class PodSync {
 
   static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+  static final String DEADLINE_MESSAGE =
+      "Pod was active on the node longer than the specified deadline";
 
   private final ClusterCache cache;
   private final PodTracker tracker;
@@ -26,6 +28,7 @@ public final class PodSync {
   private final PodRemover remover;
   private final PodEvents events;
   private final PodWorkQueue queue;
+  private final PodAdmission admission;
   private final Clock clock;
 
   public PodSync(
@@ -38,6 +41,7 @@ public final class PodSync {
       PodRemover remover,
       PodEvents events,
       PodWorkQueue queue,
+      PodAdmission admission,
       Clock clock) {
     this.cache = cache;
     this.tracker = tracker;
@@ -48,6 +52,7 @@ public final class PodSync {
     this.remover = remover;
     this.events = events;
     this.queue = queue;
+    this.admission = admission;
     this.clock = clock;
   }
 
@@ -97,6 +102,10 @@ public final class PodSync {
     if (pod.getStatus() != null && PodPhase.isTerminal(pod.getStatus().getPhase())) {
       return plan(key, Operation.NONE, pod);
     }
+    Optional<PodAdmission.Rejection> rejection = admission.check(pod);
+    if (rejection.isPresent()) {
+      return reject(key, pod, rejection.get());
+    }
     PodEnvironment.Resolution resolution = environment.resolve(pod);
     resolution.events().forEach(e -> events.record(pod, e.type(), e.reason(), e.message()));
     if (resolution.blockingError().isPresent()) {
@@ -104,6 +113,14 @@ public final class PodSync {
           key, Operation.BLOCKED, provider.name(), pod, resolution.blockingError().get());
     }
     return plan(key, Operation.CREATE, resolution.pod());
+  }
+
+  /** Fails a pod that can never fit, like the kubelet's admission: status first, then tracked. */
+  private SyncPlan reject(PodKey key, Pod pod, PodAdmission.Rejection rejection) {
+    writer.write(pod, composer.failed(pod, rejection.reason(), rejection.message()));
+    events.warning(pod, rejection.reason(), rejection.message());
+    tracker.refused(key, pod);
+    return plan(key, Operation.NONE, pod);
   }
 
   public void complete(SyncPlan plan) {
@@ -117,16 +134,7 @@ public final class PodSync {
       case DELETE -> completeDelete(plan);
       case DEADLINE -> {
         tracker.stopped(key);
-        cache
-            .pod(key)
-            .ifPresent(
-                p ->
-                    writer.write(
-                        p,
-                        composer.failed(
-                            p,
-                            DEADLINE_EXCEEDED,
-                            "Pod was active on the node longer than the specified deadline")));
+        cache.pod(key).ifPresent(this::failPastDeadline);
       }
       case STATUS -> cache.pod(key).ifPresent(this::writeStatus);
       case BLOCKED ->
@@ -141,6 +149,12 @@ public final class PodSync {
       case FINALIZE -> cache.pod(key).ifPresent(remover::remove);
       case NONE -> {}
     }
+  }
+
+  /** Like the kubelet: the status says why, and so does a Warning event. */
+  private void failPastDeadline(Pod pod) {
+    writer.write(pod, composer.failed(pod, DEADLINE_EXCEEDED, DEADLINE_MESSAGE));
+    events.warning(pod, DEADLINE_EXCEEDED, DEADLINE_MESSAGE);
   }
 
   private void completeDelete(SyncPlan plan) {

@@ -1,20 +1,24 @@
 package io.camelvk.pod;
 
 import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.ProviderTimeoutException;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a failed sync leaves behind. A provider that refuses a pod (INVALID) fails it at once; a
- * provider that keeps failing (TRANSIENT, or any other error) gets retries with backoff, and once
- * they reach {@link #PROVIDER_ATTEMPTS} the pod gets a {@code ProviderFailed} event and a Pending
- * status that says why, while the retries go on.
+ * provider that fails (TRANSIENT, a timeout, or any other error) gets retries with backoff and a
+ * {@code ProviderTimeout} or {@code ProviderError} event per failed call; once they reach {@link
+ * #PROVIDER_ATTEMPTS} the pod gets a {@code ProviderFailed} event (and, for a create, a Pending
+ * status that says why) while the retries go on without further events.
  */
 public final class PodSyncFailures {
 
   public static final int PROVIDER_ATTEMPTS = 5;
   public static final String PROVIDER_FAILED = "ProviderFailed";
+  public static final String PROVIDER_TIMEOUT = "ProviderTimeout";
+  public static final String PROVIDER_ERROR = "ProviderError";
   private static final Logger LOG = LoggerFactory.getLogger(PodSyncFailures.class);
 
   private final ClusterCache cache;
@@ -57,7 +61,9 @@ public final class PodSyncFailures {
       writeQuietly(pod, composer.failed(pod, PROVIDER_FAILED, message));
       return false;
     }
-    if (attempt + 1 == PROVIDER_ATTEMPTS && plan.operation() == SyncPlan.Operation.CREATE) {
+    if (attempt + 1 < PROVIDER_ATTEMPTS) {
+      retrying(pod, plan, failure, message);
+    } else if (attempt + 1 == PROVIDER_ATTEMPTS && plan.operation() == SyncPlan.Operation.CREATE) {
       events.warning(
           pod,
           PROVIDER_FAILED,
@@ -82,6 +88,20 @@ public final class PodSyncFailures {
               + message);
     }
     return true;
+  }
+
+  /** One event per failed call until the ProviderFailed one, so that each failure is seen. */
+  private void retrying(Pod pod, SyncPlan plan, Throwable failure, String message) {
+    String reason = failure instanceof ProviderTimeoutException ? PROVIDER_TIMEOUT : PROVIDER_ERROR;
+    events.warning(
+        pod,
+        reason,
+        "provider "
+            + plan.provider()
+            + " failed to "
+            + plan.providerMethod()
+            + ", retrying with backoff: "
+            + message);
   }
 
   private void writeQuietly(Pod pod, io.fabric8.kubernetes.api.model.PodStatus status) {

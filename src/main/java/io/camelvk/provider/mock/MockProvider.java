@@ -26,7 +26,8 @@ import java.util.function.BiConsumer;
 
 /**
  * The embedded provider: pods "run" in memory at once, and behave as their annotations say (see
- * {@link MockBehaviour}). Deterministic: every state is a function of the clock.
+ * {@link MockBehaviour}). Deterministic: every state is a function of the clock. Its configuration
+ * may make a fraction of the lifecycle calls fail or hang ({@link MockFaults}).
  */
 public final class MockProvider
     implements Provider, ContainerLogs, ContainerExec, PodStats, PodStatusNotifier {
@@ -38,6 +39,8 @@ public final class MockProvider
   private final ScheduledExecutorService notifications;
   private final Map<String, MockPod> pods = new ConcurrentHashMap<>();
   private final Map<String, Integer> failedCreates = new ConcurrentHashMap<>();
+  private final Map<String, Integer> creations = new ConcurrentHashMap<>();
+  private final MockFaultInjector faults;
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
 
   public MockProvider(
@@ -45,6 +48,7 @@ public final class MockProvider
     this.config = config;
     this.clock = clock;
     this.notifications = notifications;
+    this.faults = new MockFaultInjector(config.faults());
   }
 
   @Override
@@ -54,16 +58,23 @@ public final class MockProvider
 
   @Override
   public void createPod(Pod pod) {
+    MockFaultInjector.Fault fault = faults.before("createPod", pod);
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     MockPod existing = pods.get(key);
-    if (existing != null && existing.uid().equals(pod.getMetadata().getUid())) {
-      return;
+    if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
+      MockBehaviour behaviour = MockBehaviour.of(pod);
+      failIfAsked(pod, behaviour);
+      MockPod created = new MockPod(pod, clock.instant(), behaviour);
+      pods.put(key, created);
+      creations.merge(created.uid(), 1, Integer::sum);
+      scheduleNextChange(created);
     }
-    MockBehaviour behaviour = MockBehaviour.of(pod);
-    failIfAsked(pod, behaviour);
-    MockPod created = new MockPod(pod, clock.instant(), behaviour);
-    pods.put(key, created);
-    scheduleNextChange(created);
+    faults.after(fault, "createPod", pod);
+  }
+
+  /** Times a pod of this UID was started since its last delete; a repeated create is not one. */
+  public int creations(String uid) {
+    return creations.getOrDefault(uid, 0);
   }
 
   private void failIfAsked(Pod pod, MockBehaviour behaviour) {
@@ -89,6 +100,7 @@ public final class MockProvider
 
   @Override
   public void updatePod(Pod pod) {
+    MockFaultInjector.Fault fault = faults.before("updatePod", pod);
     MockPod existing = pods.get(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
     if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
       throw ProviderException.notFound(
@@ -100,13 +112,17 @@ public final class MockProvider
             pod,
             Instant.parse(existing.status(clock.instant()).getStartTime()),
             MockBehaviour.of(pod)));
+    faults.after(fault, "updatePod", pod);
   }
 
   @Override
   public void deletePod(Pod pod) {
+    MockFaultInjector.Fault fault = faults.before("deletePod", pod);
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
     failedCreates.remove(pod.getMetadata().getUid());
+    creations.remove(pod.getMetadata().getUid());
+    faults.after(fault, "deletePod", pod);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.camelvk.provider.NodeProfile;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -17,21 +18,29 @@ import java.util.Optional;
 /**
  * The mock's capacity, from {@code --provider-config}: a JSON or YAML object keyed by node name,
  * each value a map of resource names to quantities; the key {@code default} serves any other node.
- * Resources not given keep {@link NodeProfile#DEFAULT}'s values.
+ * Resources not given keep {@link NodeProfile#DEFAULT}'s values. A section may also hold a {@code
+ * faults} object ({@link MockFaults}); unprefixed resource names belong to kubernetes.io, so it
+ * cannot clash with a resource.
  */
 public final class MockProviderConfig {
 
   public static final String DEFAULT_KEY = "default";
   public static final String OS_IMAGE = "camel-virtual-kubelet mock provider";
 
-  private final Map<String, Quantity> capacity;
+  /** The API server's quantity format (ASCII digits only, unlike the fabric8 parser). */
+  private static final String QUANTITY =
+      "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?";
 
-  private MockProviderConfig(Map<String, Quantity> capacity) {
+  private final Map<String, Quantity> capacity;
+  private final MockFaults faults;
+
+  private MockProviderConfig(Map<String, Quantity> capacity, MockFaults faults) {
     this.capacity = capacity;
+    this.faults = faults;
   }
 
   public static MockProviderConfig defaults() {
-    return new MockProviderConfig(NodeProfile.DEFAULT.capacity());
+    return new MockProviderConfig(NodeProfile.DEFAULT.capacity(), MockFaults.NONE);
   }
 
   /**
@@ -45,6 +54,8 @@ public final class MockProviderConfig {
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(path));
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(path + ": not UTF-8 text");
     } catch (IOException e) {
       throw new IllegalArgumentException(
           path + ": not JSON or YAML (" + firstLine(e.getMessage()) + ")");
@@ -57,7 +68,9 @@ public final class MockProviderConfig {
     if (section != null) {
       capacity.putAll(quantities(path, section));
     }
-    return new MockProviderConfig(capacity);
+    MockFaults faults =
+        section == null ? MockFaults.NONE : MockFaults.parse(path, section.get(MockFaults.KEY));
+    return new MockProviderConfig(capacity, faults);
   }
 
   private static Map<String, Quantity> quantities(Path path, JsonNode section) {
@@ -67,8 +80,14 @@ public final class MockProviderConfig {
     }
     Map<String, Quantity> result = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : section.properties()) {
+      if (entry.getKey().equals(MockFaults.KEY)) {
+        continue;
+      }
       String text = entry.getValue().asText();
       try {
+        if (!text.matches(QUANTITY)) {
+          throw new IllegalArgumentException("not the Kubernetes format");
+        }
         Quantity quantity = new Quantity(text);
         if (Quantity.getAmountInBytes(quantity).compareTo(BigDecimal.ZERO) < 0) {
           throw new IllegalArgumentException("negative");
@@ -80,6 +99,10 @@ public final class MockProviderConfig {
       }
     }
     return result;
+  }
+
+  public MockFaults faults() {
+    return faults;
   }
 
   public NodeProfile nodeProfile() {

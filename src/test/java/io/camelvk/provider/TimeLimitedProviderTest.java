@@ -1,0 +1,145 @@
+package io.camelvk.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TimeLimitedProviderTest {
+
+  private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+  private final HangingProvider hanging = new HangingProvider();
+  private final Provider provider =
+      TimeLimitedProvider.wrap(hanging, Duration.ofMillis(200), calls);
+
+  @AfterEach
+  void stop() {
+    hanging.release.countDown();
+    calls.shutdownNow();
+  }
+
+  @Test
+  void aCallThatHangsFailsAfterTheTimeoutAndIsInterrupted() throws Exception {
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> provider.createPod(pod("hang")))
+        .isInstanceOfSatisfying(
+            ProviderTimeoutException.class,
+            e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.TRANSIENT))
+        .hasMessage("provider hanging: createPod of pod ns/hang did not return within 200ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    hanging.interrupted.await();
+  }
+
+  @Test
+  void aPodWhoseCallIsStillRunningGetsNoSecondCallUntilItReturns() throws Exception {
+    hanging.ignoreInterrupts = true;
+    assertThatThrownBy(() -> provider.createPod(pod("hang")))
+        .isInstanceOf(ProviderTimeoutException.class);
+    assertThatThrownBy(() -> provider.deletePod(pod("hang")))
+        .isInstanceOf(ProviderTimeoutException.class)
+        .hasMessageContaining("the createPod that timed out has not returned yet");
+    assertThat(hanging.calls).hasValue(1);
+    provider.deletePod(pod("other"));
+
+    hanging.release.countDown();
+    hanging.returned.await();
+    awaitAccepted(() -> provider.deletePod(pod("hang")));
+  }
+
+  @Test
+  void answersAndFailuresInTimePassThroughUnchanged() {
+    assertThat(provider.name()).isEqualTo("hanging");
+    assertThat(provider.pods()).isEmpty();
+    assertThatThrownBy(() -> provider.updatePod(pod("any")))
+        .isInstanceOf(ProviderException.class)
+        .hasMessage("no such pod");
+  }
+
+  private static void awaitAccepted(Runnable call) throws InterruptedException {
+    for (int i = 0; ; i++) {
+      try {
+        call.run();
+        return;
+      } catch (ProviderTimeoutException e) {
+        if (i > 100) {
+          throw e;
+        }
+        Thread.sleep(10);
+      }
+    }
+  }
+
+  private static Pod pod(String name) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withNamespace("ns")
+        .withName(name)
+        .withUid(name)
+        .endMetadata()
+        .build();
+  }
+
+  /** Hangs in createPod until released (or interrupted, unless told to ignore interrupts). */
+  private static final class HangingProvider implements Provider {
+    final CountDownLatch release = new CountDownLatch(1);
+    final CountDownLatch interrupted = new CountDownLatch(1);
+    final CountDownLatch returned = new CountDownLatch(1);
+    final AtomicInteger calls = new AtomicInteger();
+    volatile boolean ignoreInterrupts;
+
+    @Override
+    public String name() {
+      return "hanging";
+    }
+
+    @Override
+    public void createPod(Pod pod) {
+      calls.incrementAndGet();
+      try {
+        while (true) {
+          try {
+            release.await();
+            return;
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+            if (!ignoreInterrupts) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+          }
+        }
+      } finally {
+        returned.countDown();
+      }
+    }
+
+    @Override
+    public void updatePod(Pod pod) {
+      throw ProviderException.notFound("no such pod");
+    }
+
+    @Override
+    public void deletePod(Pod pod) {}
+
+    @Override
+    public Optional<PodStatus> podStatus(String namespace, String name) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<Pod> pods() {
+      return List.of();
+    }
+  }
+}
