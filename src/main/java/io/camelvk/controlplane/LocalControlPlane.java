@@ -115,8 +115,12 @@ public final class LocalControlPlane implements AutoCloseable {
    */
   public void stopApiServer() {
     requireOpen();
-    process(API_SERVER).stop(ManagedProcess.STOP_GRACE);
-    LOG.info("kube-apiserver stopped");
+    long start = System.nanoTime();
+    boolean graceful = process(API_SERVER).stop(ManagedProcess.STOP_GRACE);
+    LOG.info(
+        "kube-apiserver stopped in {} ms ({})",
+        Duration.ofNanos(System.nanoTime() - start).toMillis(),
+        graceful ? "SIGTERM" : "SIGKILL after " + ManagedProcess.STOP_GRACE);
   }
 
   /**
