@@ -13,9 +13,10 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * etcd's HTTP/JSON gateway ({@code /v3/kv/*}) on the local control plane's client URL, so that
- * fault tests can move etcd's revision and compact its history below a running API server without
- * etcdctl. Keys are written outside {@code /registry}, where the API server never looks.
+ * etcd's HTTP/JSON gateway ({@code /v3/kv/*}) on the local control plane's client URL (plain HTTP
+ * on loopback), so that fault tests can move etcd's revision on and compact its history without the
+ * API server and without etcdctl. Keys are written outside {@code /registry}, where the API server
+ * never looks.
  */
 public final class EtcdGateway {
 
@@ -30,11 +31,6 @@ public final class EtcdGateway {
 
   EtcdGateway(URI clientUrl) {
     this.clientUrl = clientUrl;
-  }
-
-  /** The store's current revision. */
-  public long revision() {
-    return revisionOf(post("/v3/kv/range", Map.of("key", base64(TEST_PREFIX), "count_only", true)));
   }
 
   /** Writes {@code value} under {@link #TEST_PREFIX}{@code name}; returns the new revision. */
