@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5: "The API server restarts while 200 pods are being created." A {@link PodBurst} creates
- * the pods one by one and retries each through the outage; kube-apiserver gets SIGTERM while the
- * burst goes on (and the kubelet is still busy with the first pods) and is started again in place.
+ * the pods one by one and retries each through the outage; kube-apiserver gets SIGTERM (then
+ * SIGKILL, see docs/testing.md) while the burst goes on and the kubelet is still syncing the first
+ * pods, and is started again in place. Its new watch cache starts at a later revision than the
+ * kubelet's informers saw, so their watches usually end with 410 and relist (the count is printed).
  * In the end every pod runs, each was given to the provider exactly once, the node is Ready, and
  * deleting them leaves nothing behind in the API server or the provider.
  */
