@@ -20,6 +20,10 @@ public final class LocalControlPlane implements AutoCloseable {
 
   static final Duration COMPONENT_START_TIMEOUT = Duration.ofSeconds(90);
   static final String SERVICE_IP = "10.0.0.1";
+  static final String ETCD = "etcd";
+  static final String API_SERVER = "kube-apiserver";
+  static final String SCHEDULER = "kube-scheduler";
+  static final String CONTROLLER_MANAGER = "kube-controller-manager";
   private static final Logger LOG = LoggerFactory.getLogger(LocalControlPlane.class);
 
   private final Path runDir;
@@ -27,6 +31,8 @@ public final class LocalControlPlane implements AutoCloseable {
   private final ControlPlaneCertificates pki;
   private final List<ManagedProcess> processes = new ArrayList<>();
   private final Thread shutdownHook = new Thread(this::close, "control-plane-stop");
+  private ComponentCommands commands;
+  private HealthProbe probe;
   private URI apiServer;
   private Path kubeconfig;
   private boolean closed;
@@ -70,12 +76,12 @@ public final class LocalControlPlane implements AutoCloseable {
   }
 
   private void startComponents(ControlPlaneOptions options) {
-    var commands =
+    commands =
         new ComponentCommands(binaries, runDir, pki, ComponentCommands.Ports.pick(), options);
-    var probe = new HealthProbe(pki.ca().certificate(), pki.admin());
-    ManagedProcess etcd = launch("etcd", commands.etcd());
+    probe = new HealthProbe(pki.ca().certificate(), pki.admin());
+    ManagedProcess etcd = launch(ETCD, commands.etcd());
     probe.awaitHealthy(etcd, URI.create(commands.etcdUrl() + "/health"), COMPONENT_START_TIMEOUT);
-    ManagedProcess apiServerProcess = launch("kube-apiserver", commands.apiServer());
+    ManagedProcess apiServerProcess = launch(API_SERVER, commands.apiServer());
     probe.awaitHealthy(
         apiServerProcess, URI.create(commands.apiServerUrl() + "/readyz"), COMPONENT_START_TIMEOUT);
     apiServer = URI.create(commands.apiServerUrl());
@@ -86,16 +92,78 @@ public final class LocalControlPlane implements AutoCloseable {
             caPem(),
             pki.admin(),
             ControlPlaneCertificates.ADMIN_USER);
-    ManagedProcess scheduler = launch("kube-scheduler", commands.scheduler(kubeconfig));
-    ManagedProcess controllers =
-        launch("kube-controller-manager", commands.controllerManager(kubeconfig));
+    launch(SCHEDULER, commands.scheduler(kubeconfig));
+    launch(CONTROLLER_MANAGER, commands.controllerManager(kubeconfig));
+    awaitControllersHealthy();
+    LOG.info("control plane ready at {} (run directory {})", apiServer, runDir);
+  }
+
+  private void awaitControllersHealthy() {
     probe.awaitHealthy(
-        scheduler, URI.create(commands.schedulerUrl() + "/healthz"), COMPONENT_START_TIMEOUT);
+        process(SCHEDULER),
+        URI.create(commands.schedulerUrl() + "/healthz"),
+        COMPONENT_START_TIMEOUT);
     probe.awaitHealthy(
-        controllers,
+        process(CONTROLLER_MANAGER),
         URI.create(commands.controllerManagerUrl() + "/healthz"),
         COMPONENT_START_TIMEOUT);
-    LOG.info("control plane ready at {} (run directory {})", apiServer, runDir);
+  }
+
+  /**
+   * Stops kube-apiserver as a restart would (SIGTERM, then SIGKILL after a grace period); etcd, the
+   * scheduler and the controller manager keep running and keep retrying. For fault tests.
+   */
+  public void stopApiServer() {
+    requireOpen();
+    long start = System.nanoTime();
+    boolean graceful = process(API_SERVER).stop(ManagedProcess.STOP_GRACE);
+    LOG.info(
+        "kube-apiserver stopped in {} ms ({})",
+        Duration.ofNanos(System.nanoTime() - start).toMillis(),
+        graceful ? "SIGTERM" : "SIGKILL after " + ManagedProcess.STOP_GRACE);
+  }
+
+  /**
+   * Starts kube-apiserver again in place (same flags, port, certificates and etcd data) unless it
+   * runs, and returns once its {@code /readyz} is ok and the scheduler and controller manager,
+   * which reconnect by themselves, are healthy.
+   */
+  public void startApiServer() {
+    requireOpen();
+    if (process(API_SERVER).isAlive()) {
+      return;
+    }
+    ManagedProcess restarted = ManagedProcess.start(API_SERVER, commands.apiServer(), runDir);
+    synchronized (this) {
+      processes.replaceAll(p -> p.name().equals(API_SERVER) ? restarted : p);
+    }
+    probe.awaitHealthy(restarted, URI.create(apiServer + "/readyz"), COMPONENT_START_TIMEOUT);
+    awaitControllersHealthy();
+    LOG.info("kube-apiserver started again at {}", apiServer);
+  }
+
+  /** Stops and starts kube-apiserver in place; see {@link #startApiServer()}. */
+  public void restartApiServer() {
+    stopApiServer();
+    startApiServer();
+  }
+
+  /** etcd's HTTP gateway (revision, compaction) for tests that go below the API server. */
+  public EtcdGateway etcd() {
+    return new EtcdGateway(URI.create(commands.etcdUrl()));
+  }
+
+  private synchronized ManagedProcess process(String name) {
+    return processes.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(name + " was never started"));
+  }
+
+  private synchronized void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the control plane is closed");
+    }
   }
 
   private String caPem() {

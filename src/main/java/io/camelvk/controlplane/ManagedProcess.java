@@ -92,19 +92,26 @@ public final class ManagedProcess implements AutoCloseable {
     stop(STOP_GRACE);
   }
 
-  /** Sends SIGTERM, waits up to {@code grace}, then sends SIGKILL. */
-  public void stop(Duration grace) {
+  /**
+   * Sends SIGTERM, waits up to {@code grace}, then sends SIGKILL.
+   *
+   * @return false when it took SIGKILL
+   */
+  public boolean stop(Duration grace) {
     if (!process.isAlive()) {
-      return;
+      return true;
     }
     process.destroy();
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+        return false;
       }
+      return true;
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 

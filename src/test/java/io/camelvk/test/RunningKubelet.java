@@ -8,12 +8,20 @@ import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderCatalog;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 /** A virtual kubelet started in this JVM against the test control plane. */
 public final class RunningKubelet implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final VkSettings settings;
   private final Provider provider;
@@ -70,14 +78,13 @@ public final class RunningKubelet implements AutoCloseable {
   }
 
   public static RunningKubelet start(TestCluster cluster, VkSettings settings, Provider provider) {
+    return start(Config.fromKubeconfig(cluster.kubeconfig().toFile()), settings, provider);
+  }
+
+  /** A kubelet with a client configuration of the test's own (another API server URL, say). */
+  public static RunningKubelet start(Config config, VkSettings settings, Provider provider) {
     return new RunningKubelet(
-        settings,
-        provider,
-        KubeletProcess.start(
-            Config.fromKubeconfig(cluster.kubeconfig().toFile()),
-            settings,
-            provider,
-            Clock.systemUTC()));
+        settings, provider, KubeletProcess.start(config, settings, provider, Clock.systemUTC()));
   }
 
   /** Another kubelet process for the same node and the same provider backend (a restart). */
@@ -100,6 +107,21 @@ public final class RunningKubelet implements AutoCloseable {
 
   public KubeletProcess process() {
     return process;
+  }
+
+  /** GET on the kubelet's metrics port ({@code /metrics}, {@code /readyz}, ...). */
+  public HttpResponse<String> httpGet(String path) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.metricsPort() + path))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
