@@ -1,5 +1,6 @@
 package io.camelvk.pod;
 
+import io.camelvk.provider.EmptyMapSharing;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.BasicItemStore;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
@@ -18,6 +19,6 @@ final class LeanItemStore<T extends HasMetadata> extends BasicItemStore<T> {
   @Override
   public T put(String key, T obj) {
     obj.getMetadata().setManagedFields(null);
-    return super.put(key, obj);
+    return super.put(key, EmptyMapSharing.apply(obj));
   }
 }

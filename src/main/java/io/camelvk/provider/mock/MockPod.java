@@ -1,5 +1,6 @@
 package io.camelvk.provider.mock;
 
+import io.camelvk.provider.EmptyMapSharing;
 import io.camelvk.provider.PodIdentity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -40,7 +41,7 @@ final class MockPod {
     spec.setRestartPolicy(pod.getSpec().getRestartPolicy());
     Pod kept = PodIdentity.of(pod);
     kept.setSpec(spec);
-    return kept;
+    return EmptyMapSharing.apply(kept);
   }
 
   String uid() {
