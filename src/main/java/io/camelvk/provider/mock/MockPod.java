@@ -30,6 +30,10 @@ final class MockPod {
     return pod;
   }
 
+  Instant created() {
+    return created;
+  }
+
   String uid() {
     return pod.getMetadata().getUid();
   }

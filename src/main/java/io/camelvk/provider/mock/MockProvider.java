@@ -39,12 +39,16 @@ public final class MockProvider
   private final Map<String, MockPod> pods = new ConcurrentHashMap<>();
   private final Map<String, Integer> failedCreates = new ConcurrentHashMap<>();
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
+  private final Optional<MockStateStore> store;
 
   public MockProvider(
       MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
     this.config = config;
     this.clock = clock;
     this.notifications = notifications;
+    this.store =
+        config.stateDir().map(dir -> new MockStateStore(dir, ProcessHandle.current().pid()));
+    store.ifPresent(this::refresh);
   }
 
   @Override
@@ -61,9 +65,16 @@ public final class MockProvider
     }
     MockBehaviour behaviour = MockBehaviour.of(pod);
     failIfAsked(pod, behaviour);
+    behaviour.takeCreateTime();
     MockPod created = new MockPod(pod, clock.instant(), behaviour);
+    store.ifPresent(s -> s.created(pod, created.created()));
     pods.put(key, created);
     scheduleNextChange(created);
+  }
+
+  /** Takes in the pods another process stored and drops the ones it deleted. */
+  private synchronized void refresh(MockStateStore state) {
+    state.refresh(pods, this::scheduleNextChange);
   }
 
   private void failIfAsked(Pod pod, MockBehaviour behaviour) {
@@ -105,6 +116,7 @@ public final class MockProvider
   @Override
   public void deletePod(Pod pod) {
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    store.ifPresent(s -> s.deleted(pod));
     pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
     failedCreates.remove(pod.getMetadata().getUid());
   }
@@ -116,6 +128,7 @@ public final class MockProvider
 
   @Override
   public List<Pod> pods() {
+    store.ifPresent(this::refresh);
     return pods.values().stream().map(MockPod::pod).toList();
   }
 

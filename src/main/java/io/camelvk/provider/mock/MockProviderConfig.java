@@ -17,21 +17,26 @@ import java.util.Optional;
 /**
  * The mock's capacity, from {@code --provider-config}: a JSON or YAML object keyed by node name,
  * each value a map of resource names to quantities; the key {@code default} serves any other node.
- * Resources not given keep {@link NodeProfile#DEFAULT}'s values.
+ * Resources not given keep {@link NodeProfile#DEFAULT}'s values. A section may also name a {@code
+ * stateDir} (relative to the file's directory): the mock then keeps its pods there, see {@link
+ * MockStateStore}.
  */
 public final class MockProviderConfig {
 
   public static final String DEFAULT_KEY = "default";
   public static final String OS_IMAGE = "camel-virtual-kubelet mock provider";
+  public static final String STATE_DIR_KEY = "stateDir";
 
   private final Map<String, Quantity> capacity;
+  private final Optional<Path> stateDir;
 
-  private MockProviderConfig(Map<String, Quantity> capacity) {
+  private MockProviderConfig(Map<String, Quantity> capacity, Optional<Path> stateDir) {
     this.capacity = capacity;
+    this.stateDir = stateDir;
   }
 
   public static MockProviderConfig defaults() {
-    return new MockProviderConfig(NodeProfile.DEFAULT.capacity());
+    return new MockProviderConfig(NodeProfile.DEFAULT.capacity(), Optional.empty());
   }
 
   /**
@@ -57,7 +62,19 @@ public final class MockProviderConfig {
     if (section != null) {
       capacity.putAll(quantities(path, section));
     }
-    return new MockProviderConfig(capacity);
+    return new MockProviderConfig(capacity, stateDir(path, section));
+  }
+
+  private static Optional<Path> stateDir(Path file, JsonNode section) {
+    JsonNode value = section == null ? null : section.get(STATE_DIR_KEY);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw new IllegalArgumentException(file + ": " + STATE_DIR_KEY + " must be a directory path");
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return Optional.of(base.resolve(value.asText()).normalize());
   }
 
   private static Map<String, Quantity> quantities(Path path, JsonNode section) {
@@ -67,6 +84,9 @@ public final class MockProviderConfig {
     }
     Map<String, Quantity> result = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : section.properties()) {
+      if (entry.getKey().equals(STATE_DIR_KEY)) {
+        continue;
+      }
       String text = entry.getValue().asText();
       try {
         Quantity quantity = new Quantity(text);
@@ -80,6 +100,11 @@ public final class MockProviderConfig {
       }
     }
     return result;
+  }
+
+  /** Where the pods outlive the process; empty keeps them in memory only. */
+  public Optional<Path> stateDir() {
+    return stateDir;
   }
 
   public NodeProfile nodeProfile() {
