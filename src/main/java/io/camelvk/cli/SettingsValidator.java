@@ -67,7 +67,9 @@ final class SettingsValidator {
         duration("--startup-timeout", flags.startupTimeout),
         logLevel(flags.logLevel),
         intInRange("--metrics-port", flags.metricsPort, 1, 65535),
-        intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS));
+        intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS),
+        duration("--shutdown-timeout", flags.shutdownTimeout),
+        flags.leaderElection.validate(commandLine, flags.nodeName));
   }
 
   private Optional<Taint> taint(VirtualKubeletCommand flags) {

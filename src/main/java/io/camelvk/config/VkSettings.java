@@ -18,7 +18,9 @@ public record VkSettings(
     Duration startupTimeout,
     String logLevel,
     int metricsPort,
-    int kubeApiConcurrency) {
+    int kubeApiConcurrency,
+    Duration shutdownTimeout,
+    LeaderElectionSettings leaderElection) {
 
   public static final int DEFAULT_POD_SYNC_WORKERS = 10;
 
@@ -30,6 +32,35 @@ public record VkSettings(
 
   public static final Duration DEFAULT_FULL_RESYNC_PERIOD = Duration.ofMinutes(1);
 
+  /**
+   * How long a stop (SIGTERM) may take: the syncs in flight finish, no new one starts. Camel's own
+   * graceful shutdown timeout (45 s) is set to it; the kubelet's pod grace period is 30 s.
+   */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Without the settings added later: default shutdown timeout, no leader election. */
+  public VkSettings(
+      NodeSettings node,
+      Optional<Path> providerConfig,
+      int podSyncWorkers,
+      Duration fullResyncPeriod,
+      Duration startupTimeout,
+      String logLevel,
+      int metricsPort,
+      int kubeApiConcurrency) {
+    this(
+        node,
+        providerConfig,
+        podSyncWorkers,
+        fullResyncPeriod,
+        startupTimeout,
+        logLevel,
+        metricsPort,
+        kubeApiConcurrency,
+        DEFAULT_SHUTDOWN_TIMEOUT,
+        LeaderElectionSettings.disabled(node.nodeName()));
+  }
+
   public String providerName() {
     return node.providerName();
   }
@@ -38,6 +69,9 @@ public record VkSettings(
   public Map<String, String> asProperties() {
     return Map.of(
         "vk.node.name", node.nodeName(),
+        "vk.shutdown-timeout-millis", Long.toString(shutdownTimeout.toMillis()),
+        // Under leader election only the leader runs the node and pod routes; it starts them.
+        "vk.leader.auto-startup", Boolean.toString(!leaderElection.enabled()),
         "vk.node.os", node.operatingSystem(),
         "vk.provider", node.providerName(),
         "vk.pod.sync-workers", Integer.toString(podSyncWorkers),
