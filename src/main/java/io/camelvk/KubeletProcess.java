@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -27,9 +29,17 @@ public final class KubeletProcess implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KubeletProcess.class);
 
+  /** The routes that only the leader runs: the node's Lease and status, and the pods. */
+  static final List<String> LEADER_ROUTES =
+      List.of("node-status", "node-lease", "pod-status", "pod-events");
+
+  /** What a leader that lost its Lease does by default: end the process, as kube components do. */
+  public static final Runnable EXIT_ON_LOST_LEAD = () -> Runtime.getRuntime().halt(1);
+
   private final KubernetesClient client;
   private final KubeletBeans beans;
   private final Main main;
+  private volatile KubeletLeadership leadership;
 
   private KubeletProcess(KubernetesClient client, KubeletBeans beans, Main main) {
     this.client = client;
@@ -43,6 +53,14 @@ public final class KubeletProcess implements AutoCloseable {
    */
   public static KubeletProcess start(
       Config config, VkSettings settings, Provider provider, Clock clock) {
+    return start(config, settings, provider, clock, EXIT_ON_LOST_LEAD);
+  }
+
+  /**
+   * @param onLostLead run when this process led and lost the Lease (only with leader election)
+   */
+  public static KubeletProcess start(
+      Config config, VkSettings settings, Provider provider, Clock clock, Runnable onLostLead) {
     KubeletMetrics metrics = new KubeletMetrics();
     config.setMaxConcurrentRequests(settings.kubeApiConcurrency());
     config.setMaxConcurrentRequestsPerHost(settings.kubeApiConcurrency());
@@ -55,7 +73,14 @@ public final class KubeletProcess implements AutoCloseable {
                         ApiRequestCounter.NAME, new ApiRequestCounter(metrics)))
             .build();
     try {
-      return start(client, settings, new KubeletBeans(client, settings, provider, metrics, clock));
+      KubeletProcess process =
+          start(client, settings, new KubeletBeans(client, settings, provider, metrics, clock));
+      if (settings.leaderElection().enabled()) {
+        process.leadership =
+            KubeletLeadership.start(
+                client, settings.leaderElection(), process::serveAsLeader, onLostLead);
+      }
+      return process;
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -76,10 +101,12 @@ public final class KubeletProcess implements AutoCloseable {
     Main main = new Main();
     try {
       cache.start(settings.startupTimeout());
-      beans.node().register();
-      new PodStartupReconciler(cache, beans.tracker(), provider).reconcile();
+      if (!settings.leaderElection().enabled()) {
+        takeOver(beans);
+      }
       main.configure()
           .withName("camel-virtual-kubelet")
+          .withShutdownTimeout(seconds(settings.shutdownTimeout()))
           .withRoutesIncludePattern(
               "classpath:routes/*.yaml,classpath:providers/" + provider.name() + "/*.yaml");
       settings.asProperties().forEach(main::addInitialProperty);
@@ -97,6 +124,28 @@ public final class KubeletProcess implements AutoCloseable {
         provider.name(),
         settings.metricsPort());
     return new KubeletProcess(client, beans, main);
+  }
+
+  /** Registers the node, then adopts the provider's pods or deletes those gone meanwhile. */
+  private static void takeOver(KubeletBeans beans) {
+    beans.node().register();
+    new PodStartupReconciler(beans.cache(), beans.tracker(), beans.provider()).reconcile();
+  }
+
+  private void serveAsLeader() {
+    takeOver(beans);
+    for (String route : LEADER_ROUTES) {
+      try {
+        main.getCamelContext().getRouteController().startRoute(route);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start route " + route + ": " + e.getMessage(), e);
+      }
+    }
+    LOG.info("serving the node and its pods as the leader");
+  }
+
+  private static int seconds(Duration timeout) {
+    return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
   }
 
   private static void requeueWaitingPods(KubeletBeans beans, String namespace) {
@@ -120,13 +169,24 @@ public final class KubeletProcess implements AutoCloseable {
     return beans.tracker();
   }
 
-  /** Stops the routes (in-flight syncs finish), then the caches and the client. */
+  /** True without leader election; with it, while this process holds the Lease. */
+  public boolean leading() {
+    return leadership == null || leadership.leading();
+  }
+
+  /**
+   * Stops the routes (in-flight syncs finish, no new one starts), gives up the leader Lease, then
+   * stops the caches and the client.
+   */
   @Override
   public void close() {
     try {
       main.stop();
     } catch (Exception e) {
       LOG.warn("error while stopping the routes: {}", e.toString());
+    }
+    if (leadership != null) {
+      leadership.close();
     }
     beans.close();
     client.close();

@@ -2,6 +2,7 @@ package io.camelvk;
 
 import io.camelvk.cli.ClusterTarget;
 import io.camelvk.cli.LocalMode;
+import io.camelvk.config.LeaderElectionSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.controlplane.LocalControlPlane;
 import io.camelvk.provider.Provider;
@@ -9,12 +10,12 @@ import io.fabric8.kubernetes.client.Config;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 
 /**
  * The command-line process: connects to the cluster (starting a local one when none is configured),
  * creates the one Kubernetes client, runs a {@link KubeletProcess} until SIGINT or SIGTERM, then
- * stops it and whatever it started.
+ * stops it and whatever it started, and exits 0.
  */
 public final class VirtualKubelet {
 
@@ -22,6 +23,10 @@ public final class VirtualKubelet {
   private final Path localDir;
   private final VkSettings settings;
   private final Provider provider;
+
+  /** Time for the caches and the client to stop after the routes, beyond the shutdown timeout. */
+  static final Duration STOP_MARGIN = Duration.ofSeconds(5);
+
   private final PrintStream out = System.out;
 
   public VirtualKubelet(
@@ -47,7 +52,8 @@ public final class VirtualKubelet {
       out.println(
           "Node "
               + settings.node().nodeName()
-              + " is registered with provider "
+              + servedBy()
+              + " with provider "
               + provider.name()
               + "; metrics on port "
               + settings.metricsPort()
@@ -61,6 +67,19 @@ public final class VirtualKubelet {
     }
   }
 
+  private String servedBy() {
+    LeaderElectionSettings election = settings.leaderElection();
+    return election.enabled()
+        ? " is served by the leader of Lease "
+            + election.leaseNamespace()
+            + "/"
+            + election.leaseName()
+            + " (this replica: "
+            + election.identity()
+            + ")"
+        : " is registered";
+  }
+
   private Config config(LocalControlPlane plane) {
     if (plane != null) {
       return Config.fromKubeconfig(plane.kubeconfig().toFile());
@@ -71,21 +90,29 @@ public final class VirtualKubelet {
     return Config.autoConfigure(null);
   }
 
-  /** Blocks until the JVM is asked to stop, then stops the process before the JVM exits. */
-  private static void awaitShutdownSignal(KubeletProcess process) {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
+  /**
+   * Blocks until SIGTERM or SIGINT, then stops the process; if that takes longer than the shutdown
+   * timeout (plus a margin for the caches and the client), the process ends with exit code 1.
+   */
+  private void awaitShutdownSignal(KubeletProcess process) {
+    ShutdownSignals.await();
+    Duration limit = settings.shutdownTimeout().plus(STOP_MARGIN);
+    Thread watchdog =
+        Thread.ofPlatform()
+            .daemon()
+            .name("stop-watchdog")
+            .start(
                 () -> {
-                  process.close();
-                  stopped.countDown();
-                },
-                "virtual-kubelet-stop"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+                  try {
+                    Thread.sleep(limit);
+                    out.println("virtual-kubelet: did not stop within " + limit + ", exiting");
+                    Runtime.getRuntime().halt(1);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    process.close();
+    watchdog.interrupt();
+    out.println("Stopped.");
   }
 }

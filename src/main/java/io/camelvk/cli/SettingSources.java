@@ -42,7 +42,21 @@ public final class SettingSources implements IDefaultValueProvider {
           Map.entry("--pod-ip", new Source("VKUBELET_POD_IP", "vk.node.pod-ip")),
           Map.entry("--metrics-port", new Source(null, "vk.metrics.port")),
           Map.entry("--kube-api-concurrency", new Source(null, "vk.kube-api.concurrency")),
-          Map.entry("--local-dir", new Source(null, "vk.local.dir")));
+          Map.entry("--local-dir", new Source(null, "vk.local.dir")),
+          Map.entry("--shutdown-timeout", new Source(null, "vk.shutdown-timeout")),
+          Map.entry("--leader-elect", new Source(null, "vk.leader-elect")),
+          Map.entry(
+              "--leader-elect-lease-duration", new Source(null, "vk.leader-elect.lease-duration")),
+          Map.entry(
+              "--leader-elect-renew-deadline", new Source(null, "vk.leader-elect.renew-deadline")),
+          Map.entry(
+              "--leader-elect-retry-period", new Source(null, "vk.leader-elect.retry-period")),
+          Map.entry(
+              "--leader-elect-resource-name", new Source(null, "vk.leader-elect.resource-name")),
+          Map.entry(
+              "--leader-elect-resource-namespace",
+              new Source(null, "vk.leader-elect.resource-namespace")),
+          Map.entry("--leader-elect-identity", new Source(null, "vk.leader-elect.identity")));
 
   private final Map<String, String> env;
   private final Properties properties;

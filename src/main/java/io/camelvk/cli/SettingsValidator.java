@@ -86,7 +86,9 @@ final class SettingsValidator {
         logLevel(flags.logLevel),
         intInRange("--metrics-port", flags.metricsPort, 1, 65535),
         intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS),
-        positiveDuration("--provider-call-timeout", flags.providerCallTimeout));
+        positiveDuration("--provider-call-timeout", flags.providerCallTimeout),
+        duration("--shutdown-timeout", flags.shutdownTimeout),
+        flags.leaderElection.validate(commandLine, flags.nodeName));
   }
 
   private Optional<Taint> taint(VirtualKubeletCommand flags) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -149,6 +150,16 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
       defaultValue = "10255",
       description = "port of /metrics, /healthz and /readyz (default ${DEFAULT-VALUE})")
   String metricsPort;
+
+  @Option(
+      names = "--shutdown-timeout",
+      paramLabel = "<duration>",
+      defaultValue = "30s",
+      description =
+          "how long a stop may take: syncs in flight finish, no new one starts (default ${DEFAULT-VALUE})")
+  String shutdownTimeout;
+
+  @Mixin LeaderElectionFlags leaderElection = new LeaderElectionFlags();
 
   @Option(
       names = "--pod-ip",

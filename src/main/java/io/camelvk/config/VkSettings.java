@@ -19,7 +19,9 @@ public record VkSettings(
     String logLevel,
     int metricsPort,
     int kubeApiConcurrency,
-    Duration providerCallTimeout) {
+    Duration providerCallTimeout,
+    Duration shutdownTimeout,
+    LeaderElectionSettings leaderElection) {
 
   public static final int DEFAULT_POD_SYNC_WORKERS = 10;
 
@@ -34,7 +36,16 @@ public record VkSettings(
   /** How long one provider call may take before it fails and is retried with backoff. */
   public static final Duration DEFAULT_PROVIDER_CALL_TIMEOUT = Duration.ofSeconds(60);
 
-  /** Settings with the default provider-call timeout. */
+  /**
+   * How long a stop (SIGTERM) may take: the syncs in flight finish, no new one starts. Camel's own
+   * graceful shutdown timeout (45 s) is set to it; the kubelet's pod grace period is 30 s.
+   */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Without the settings added later: default provider-call and shutdown timeouts, no leader
+   * election.
+   */
   public VkSettings(
       NodeSettings node,
       Optional<Path> providerConfig,
@@ -53,7 +64,9 @@ public record VkSettings(
         logLevel,
         metricsPort,
         kubeApiConcurrency,
-        DEFAULT_PROVIDER_CALL_TIMEOUT);
+        DEFAULT_PROVIDER_CALL_TIMEOUT,
+        DEFAULT_SHUTDOWN_TIMEOUT,
+        LeaderElectionSettings.disabled(node.nodeName()));
   }
 
   public VkSettings withProviderConfig(Path file) {
@@ -66,7 +79,9 @@ public record VkSettings(
         logLevel,
         metricsPort,
         kubeApiConcurrency,
-        providerCallTimeout);
+        providerCallTimeout,
+        shutdownTimeout,
+        leaderElection);
   }
 
   public VkSettings withProviderCallTimeout(Duration timeout) {
@@ -79,7 +94,9 @@ public record VkSettings(
         logLevel,
         metricsPort,
         kubeApiConcurrency,
-        timeout);
+        timeout,
+        shutdownTimeout,
+        leaderElection);
   }
 
   public String providerName() {
@@ -90,6 +107,9 @@ public record VkSettings(
   public Map<String, String> asProperties() {
     return Map.of(
         "vk.node.name", node.nodeName(),
+        "vk.shutdown-timeout-millis", Long.toString(shutdownTimeout.toMillis()),
+        // Under leader election only the leader runs the node and pod routes; it starts them.
+        "vk.leader.auto-startup", Boolean.toString(!leaderElection.enabled()),
         "vk.node.os", node.operatingSystem(),
         "vk.provider", node.providerName(),
         "vk.pod.sync-workers", Integer.toString(podSyncWorkers),

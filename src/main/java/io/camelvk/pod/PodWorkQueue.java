@@ -102,12 +102,12 @@ public final class PodWorkQueue {
     failures.remove(key);
   }
 
-  /** Blocks until a key is ready; empty once the queue shuts down. */
+  /** Blocks until a key is ready; empty once the queue shuts down, even with keys waiting. */
   public synchronized Optional<PodKey> take() throws InterruptedException {
     while (queue.isEmpty() && !shuttingDown) {
       wait();
     }
-    if (queue.isEmpty()) {
+    if (shuttingDown) {
       return Optional.empty();
     }
     PodKey key = queue.removeFirst();

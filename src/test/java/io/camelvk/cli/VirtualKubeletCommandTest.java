@@ -3,6 +3,7 @@ package io.camelvk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelvk.BuildInfo;
+import io.camelvk.config.LeaderElectionSettings;
 import io.camelvk.config.VkSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -74,7 +75,10 @@ class VirtualKubeletCommandTest {
         "--log-level=loud | --log-level",
         "--kubelet-port=70000 | --kubelet-port",
         "--nodename=Not_A_Node | --nodename",
-        "--taint=bad key | --taint"
+        "--taint=bad key | --taint",
+        "--shutdown-timeout=later | --shutdown-timeout",
+        "--leader-elect-lease-duration=0 | --leader-elect-lease-duration",
+        "--leader-elect-retry-period=often | --leader-elect-retry-period"
       })
   void aBadValueStopsStartUpWithOneLineNamingTheFlagAndExitCodeTwo(String arg, String flag) {
     assertThat(execute(arg)).isEqualTo(2);
@@ -149,6 +153,56 @@ class VirtualKubeletCommandTest {
     assertThat(settings.node().taint()).isEmpty();
     assertThat(settings.fullResyncPeriod()).isEqualTo(Duration.ofSeconds(90));
     assertThat(settings.startupTimeout()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void leaderElectionIsOffByDefaultWithTheKubeComponentsTimings() {
+    VkSettings settings = settings("--nodename=vk-a");
+    assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+    LeaderElectionSettings election = settings.leaderElection();
+    assertThat(election.enabled()).isFalse();
+    assertThat(election.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(election.renewDeadline()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(election.retryPeriod()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(election.leaseNamespace()).isEqualTo("kube-system");
+    assertThat(election.leaseName()).isEqualTo("virtual-kubelet-vk-a");
+    assertThat(election.identity()).endsWith("_" + ProcessHandle.current().pid());
+  }
+
+  @Test
+  void leaderElectionFlagsAndProperties() {
+    properties.setProperty("vk.leader-elect", "true");
+    properties.setProperty("vk.shutdown-timeout", "45s");
+    VkSettings settings =
+        settings(
+            "--leader-elect-lease-duration=20s",
+            "--leader-elect-resource-namespace=vk",
+            "--leader-elect-resource-name=my-lease",
+            "--leader-elect-identity=replica-1");
+    assertThat(settings.shutdownTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(settings.leaderElection())
+        .isEqualTo(
+            new LeaderElectionSettings(
+                true,
+                "vk",
+                "my-lease",
+                "replica-1",
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void aRenewDeadlineNotShorterThanTheLeaseIsRefused() {
+    assertThat(
+            execute(
+                "--leader-elect",
+                "--leader-elect-lease-duration=10s",
+                "--leader-elect-renew-deadline=10s"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("virtual-kubelet: --leader-elect-renew-deadline")
+        .hasLineCount(1);
   }
 
   private VkSettings settings(String... args) {

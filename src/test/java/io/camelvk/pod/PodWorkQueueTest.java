@@ -105,4 +105,11 @@ class PodWorkQueueTest {
     assertThat(overlaps).hasValue(0);
     assertThat(processed.get()).isBetween(50, 20_000);
   }
+
+  @Test
+  void afterShutDownNoKeyIsHandedOutEvenWithKeysWaiting() throws InterruptedException {
+    queue.add(new PodKey("ns", "a"));
+    queue.shutDown();
+    assertThat(queue.take()).isEmpty();
+  }
 }

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 /** Worker threads that take keys from the queue and send one exchange per key into the route. */
 final class VkPodsConsumer extends DefaultConsumer {
 
-  static final long WORKER_STOP_MILLIS = 30_000;
   private static final Logger LOG = LoggerFactory.getLogger(VkPodsConsumer.class);
 
   private final PodWorkQueue queue;
@@ -40,11 +39,20 @@ final class VkPodsConsumer extends DefaultConsumer {
     }
   }
 
+  /** No new sync starts; the ones in flight get the endpoint's stop timeout, all together. */
   @Override
   protected void doStop() throws Exception {
     queue.shutDown();
+    long deadline =
+        System.nanoTime() + ((VkPodsEndpoint) getEndpoint()).getStopTimeout() * 1_000_000;
     for (Thread worker : workers) {
-      worker.join(WORKER_STOP_MILLIS);
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left > 0) {
+        worker.join(left);
+      }
+      if (worker.isAlive()) {
+        LOG.warn("stop timeout: {} is still syncing a pod, leaving it", worker.getName());
+      }
     }
     workers.clear();
     super.doStop();

@@ -24,12 +24,21 @@ public final class VkPodsEndpoint extends DefaultEndpoint {
   /** Header: how many times this pod's sync has failed since it last succeeded. */
   public static final String HEADER_ATTEMPT = "VkAttempt";
 
+  static final long DEFAULT_STOP_TIMEOUT = 30_000;
+
   @UriPath(description = "The node whose pods are served")
   @Metadata(required = true)
   private final String nodeName;
 
   @UriParam(description = "Pods synced in parallel", defaultValue = "10")
   private int workers = 10;
+
+  @UriParam(
+      description =
+          "Milliseconds the syncs in flight may take to finish when the consumer stops; no new"
+              + " sync starts",
+      defaultValue = "30000")
+  private long stopTimeout = DEFAULT_STOP_TIMEOUT;
 
   private final PodWorkQueue queue;
   private final SyncFailureHandler failures;
@@ -64,6 +73,14 @@ public final class VkPodsEndpoint extends DefaultEndpoint {
 
   public int getWorkers() {
     return workers;
+  }
+
+  public long getStopTimeout() {
+    return stopTimeout;
+  }
+
+  public void setStopTimeout(long stopTimeout) {
+    this.stopTimeout = stopTimeout;
   }
 
   public void setWorkers(int workers) {

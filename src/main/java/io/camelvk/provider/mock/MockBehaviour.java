@@ -15,9 +15,15 @@ import java.util.Map;
  * @param exitCode the exit code of that exit
  * @param restartDelay the CrashLoopBackOff wait before a container is restarted
  * @param failCreate how many create calls fail: 0 none, -1 all (INVALID), n the first n (TRANSIENT)
+ * @param createDelay the create call itself takes this long, like a slow backend
  */
 public record MockBehaviour(
-    Duration startDelay, Duration exitAfter, int exitCode, Duration restartDelay, int failCreate) {
+    Duration startDelay,
+    Duration exitAfter,
+    int exitCode,
+    Duration restartDelay,
+    int failCreate,
+    Duration createDelay) {
 
   public static final String PREFIX = "mock.camelvk.io/";
   public static final String START_DELAY = PREFIX + "start-delay";
@@ -25,6 +31,7 @@ public record MockBehaviour(
   public static final String EXIT_CODE = PREFIX + "exit-code";
   public static final String RESTART_DELAY = PREFIX + "restart-delay";
   public static final String FAIL_CREATE = PREFIX + "fail-create";
+  public static final String CREATE_DELAY = PREFIX + "create-delay";
   public static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
   private static final int MAX_EXIT_CODE = 255;
 
@@ -36,7 +43,18 @@ public record MockBehaviour(
         duration(annotations, EXIT_AFTER, null),
         exitCode(annotations),
         duration(annotations, RESTART_DELAY, DEFAULT_RESTART_DELAY),
-        failCreate(annotations));
+        failCreate(annotations),
+        duration(annotations, CREATE_DELAY, Duration.ZERO));
+  }
+
+  /** Spends the create delay on the calling thread, as a slow backend's create call would. */
+  void takeCreateTime() {
+    try {
+      Thread.sleep(createDelay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ProviderException.transientFailure("mock: create interrupted");
+    }
   }
 
   private static Duration duration(Map<String, String> annotations, String key, Duration fallback) {

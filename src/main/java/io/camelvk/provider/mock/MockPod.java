@@ -44,6 +44,10 @@ final class MockPod {
     return EmptyMapSharing.apply(kept);
   }
 
+  Instant created() {
+    return created;
+  }
+
   String uid() {
     return pod.getMetadata().getUid();
   }

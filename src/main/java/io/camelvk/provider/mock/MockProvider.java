@@ -42,6 +42,7 @@ public final class MockProvider
   private final Map<String, Integer> creations = new ConcurrentHashMap<>();
   private final MockFaultInjector faults;
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
+  private final Optional<MockStateStore> store;
 
   public MockProvider(
       MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
@@ -49,6 +50,9 @@ public final class MockProvider
     this.clock = clock;
     this.notifications = notifications;
     this.faults = new MockFaultInjector(config.faults());
+    this.store =
+        config.stateDir().map(dir -> new MockStateStore(dir, ProcessHandle.current().pid()));
+    store.ifPresent(this::refresh);
   }
 
   @Override
@@ -64,7 +68,9 @@ public final class MockProvider
     if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
       MockBehaviour behaviour = MockBehaviour.of(pod);
       failIfAsked(pod, behaviour);
+      behaviour.takeCreateTime();
       MockPod created = new MockPod(pod, clock.instant(), behaviour);
+      store.ifPresent(s -> s.created(pod, created.created()));
       pods.put(key, created);
       creations.merge(created.uid(), 1, Integer::sum);
       scheduleNextChange(created);
@@ -75,6 +81,11 @@ public final class MockProvider
   /** Times a pod of this UID was started since its last delete; a repeated create is not one. */
   public int creations(String uid) {
     return creations.getOrDefault(uid, 0);
+  }
+
+  /** Takes in the pods another process stored and drops the ones it deleted. */
+  private synchronized void refresh(MockStateStore state) {
+    state.refresh(pods, this::scheduleNextChange);
   }
 
   private void failIfAsked(Pod pod, MockBehaviour behaviour) {
@@ -119,6 +130,7 @@ public final class MockProvider
   public void deletePod(Pod pod) {
     MockFaultInjector.Fault fault = faults.before("deletePod", pod);
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    store.ifPresent(s -> s.deleted(pod));
     pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
     failedCreates.remove(pod.getMetadata().getUid());
     creations.remove(pod.getMetadata().getUid());
@@ -132,6 +144,7 @@ public final class MockProvider
 
   @Override
   public List<Pod> pods() {
+    store.ifPresent(this::refresh);
     return pods.values().stream().map(MockPod::pod).toList();
   }
 

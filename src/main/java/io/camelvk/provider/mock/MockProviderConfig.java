@@ -19,13 +19,15 @@ import java.util.Optional;
  * The mock's capacity, from {@code --provider-config}: a JSON or YAML object keyed by node name,
  * each value a map of resource names to quantities; the key {@code default} serves any other node.
  * Resources not given keep {@link NodeProfile#DEFAULT}'s values. A section may also hold a {@code
- * faults} object ({@link MockFaults}); unprefixed resource names belong to kubernetes.io, so it
- * cannot clash with a resource.
+ * faults} object ({@link MockFaults}) and name a {@code stateDir} (relative to the file's
+ * directory): the mock then keeps its pods there, see {@link MockStateStore}. Unprefixed resource
+ * names belong to kubernetes.io, so neither key can clash with a resource.
  */
 public final class MockProviderConfig {
 
   public static final String DEFAULT_KEY = "default";
   public static final String OS_IMAGE = "camel-virtual-kubelet mock provider";
+  public static final String STATE_DIR_KEY = "stateDir";
 
   /** The API server's quantity format (ASCII digits only, unlike the fabric8 parser). */
   private static final String QUANTITY =
@@ -33,14 +35,18 @@ public final class MockProviderConfig {
 
   private final Map<String, Quantity> capacity;
   private final MockFaults faults;
+  private final Optional<Path> stateDir;
 
-  private MockProviderConfig(Map<String, Quantity> capacity, MockFaults faults) {
+  private MockProviderConfig(
+      Map<String, Quantity> capacity, MockFaults faults, Optional<Path> stateDir) {
     this.capacity = capacity;
     this.faults = faults;
+    this.stateDir = stateDir;
   }
 
   public static MockProviderConfig defaults() {
-    return new MockProviderConfig(NodeProfile.DEFAULT.capacity(), MockFaults.NONE);
+    return new MockProviderConfig(
+        NodeProfile.DEFAULT.capacity(), MockFaults.NONE, Optional.empty());
   }
 
   /**
@@ -70,7 +76,19 @@ public final class MockProviderConfig {
     }
     MockFaults faults =
         section == null ? MockFaults.NONE : MockFaults.parse(path, section.get(MockFaults.KEY));
-    return new MockProviderConfig(capacity, faults);
+    return new MockProviderConfig(capacity, faults, stateDir(path, section));
+  }
+
+  private static Optional<Path> stateDir(Path file, JsonNode section) {
+    JsonNode value = section == null ? null : section.get(STATE_DIR_KEY);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isTextual() || value.asText().isBlank()) {
+      throw new IllegalArgumentException(file + ": " + STATE_DIR_KEY + " must be a directory path");
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return Optional.of(base.resolve(value.asText()).normalize());
   }
 
   private static Map<String, Quantity> quantities(Path path, JsonNode section) {
@@ -80,7 +98,7 @@ public final class MockProviderConfig {
     }
     Map<String, Quantity> result = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : section.properties()) {
-      if (entry.getKey().equals(MockFaults.KEY)) {
+      if (entry.getKey().equals(MockFaults.KEY) || entry.getKey().equals(STATE_DIR_KEY)) {
         continue;
       }
       String text = entry.getValue().asText();
@@ -103,6 +121,11 @@ public final class MockProviderConfig {
 
   public MockFaults faults() {
     return faults;
+  }
+
+  /** Where the pods outlive the process; empty keeps them in memory only. */
+  public Optional<Path> stateDir() {
+    return stateDir;
   }
 
   public NodeProfile nodeProfile() {
