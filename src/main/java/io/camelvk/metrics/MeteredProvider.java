@@ -2,14 +2,12 @@ package io.camelvk.metrics;
 
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.ProviderProxy;
 import io.camelvk.provider.ProviderTimeoutException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Wraps a provider so that every call is timed, tagged with its outcome (ok, timeout, or the
@@ -27,15 +25,7 @@ public final class MeteredProvider implements InvocationHandler {
   }
 
   public static Provider wrap(Provider provider, KubeletMetrics metrics) {
-    Set<Class<?>> interfaces = new LinkedHashSet<>();
-    for (Class<?> type = provider.getClass(); type != null; type = type.getSuperclass()) {
-      interfaces.addAll(Set.of(type.getInterfaces()));
-    }
-    return (Provider)
-        Proxy.newProxyInstance(
-            provider.getClass().getClassLoader(),
-            interfaces.toArray(Class<?>[]::new),
-            new MeteredProvider(provider, metrics));
+    return ProviderProxy.of(provider, new MeteredProvider(provider, metrics));
   }
 
   @Override

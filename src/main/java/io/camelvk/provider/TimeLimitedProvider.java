@@ -4,11 +4,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,15 +41,7 @@ public final class TimeLimitedProvider implements InvocationHandler {
    * @param calls runs the calls; the caller shuts it down
    */
   public static Provider wrap(Provider provider, Duration timeout, ExecutorService calls) {
-    Set<Class<?>> interfaces = new LinkedHashSet<>();
-    for (Class<?> type = provider.getClass(); type != null; type = type.getSuperclass()) {
-      interfaces.addAll(Set.of(type.getInterfaces()));
-    }
-    return (Provider)
-        Proxy.newProxyInstance(
-            provider.getClass().getClassLoader(),
-            interfaces.toArray(Class<?>[]::new),
-            new TimeLimitedProvider(provider, timeout, calls));
+    return ProviderProxy.of(provider, new TimeLimitedProvider(provider, timeout, calls));
   }
 
   @Override

@@ -2,16 +2,21 @@ package io.camelvk.bench;
 
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The floor: a do-nothing stand-in kubelet with no rate limit. It registers a Ready node, patches
@@ -23,6 +28,7 @@ final class FloorKubelet implements AutoCloseable {
   private final KubernetesClient client;
   private final String node;
   private final ExecutorService writers = Executors.newFixedThreadPool(32);
+  private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
   private SharedIndexInformer<Pod> informer;
 
   FloorKubelet(KubernetesClient client, String node) {
@@ -42,33 +48,21 @@ final class FloorKubelet implements AutoCloseable {
                 .endMetadata()
                 .build())
         .create();
+    String status =
+        """
+        {"status":{"capacity":{"cpu":"100k","memory":"100Ti","pods":"1M"},
+        "allocatable":{"cpu":"100k","memory":"100Ti","pods":"1M"},
+        "conditions":[{"type":"Ready","status":"True","reason":"KubeletReady",
+        "lastHeartbeatTime":"%1$s","lastTransitionTime":"%1$s"}]}}"""
+            .formatted(now);
+    // A merge patch without resourceVersion: the node controller may touch the node meanwhile.
     client
         .nodes()
         .withName(node)
-        .editStatus(
-            n -> {
-              n.getStatus()
-                  .setCapacity(
-                      Map.of(
-                          "cpu",
-                          new Quantity("100k"),
-                          "memory",
-                          new Quantity("100Ti"),
-                          "pods",
-                          new Quantity("1M")));
-              n.getStatus().setAllocatable(n.getStatus().getCapacity());
-              n.getStatus()
-                  .setConditions(
-                      java.util.List.of(
-                          new io.fabric8.kubernetes.api.model.NodeConditionBuilder()
-                              .withType("Ready")
-                              .withStatus("True")
-                              .withReason("KubeletReady")
-                              .withLastHeartbeatTime(now)
-                              .withLastTransitionTime(now)
-                              .build()));
-              return n;
-            });
+        .subresource("status")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), status);
+    // Without a heartbeat the node lifecycle controller taints the node after 50 s.
+    heartbeat.scheduleAtFixedRate(this::renewLease, 0, 10, TimeUnit.SECONDS);
     informer =
         client
             .pods()
@@ -92,6 +86,30 @@ final class FloorKubelet implements AutoCloseable {
                   @Override
                   public void onDelete(Pod pod, boolean unknown) {}
                 });
+  }
+
+  private void renewLease() {
+    try {
+      client
+          .leases()
+          .inNamespace("kube-node-lease")
+          .resource(
+              new LeaseBuilder()
+                  .withNewMetadata()
+                  .withName(node)
+                  .endMetadata()
+                  .withNewSpec()
+                  .withHolderIdentity(node)
+                  .withLeaseDurationSeconds(40)
+                  .withRenewTime(ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
+                  .endSpec()
+                  .build())
+          .fieldManager("bench-floor")
+          .forceConflicts()
+          .serverSideApply();
+    } catch (RuntimeException e) {
+      // the next beat tries again
+    }
   }
 
   private void handle(Pod pod) {
@@ -124,6 +142,7 @@ final class FloorKubelet implements AutoCloseable {
       informer.stop();
     }
     writers.shutdownNow();
+    heartbeat.shutdownNow();
     client.nodes().withName(node).delete();
   }
 }
