@@ -10,6 +10,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -56,7 +57,8 @@ final class SettingsValidator {
             + "' (known: "
             + String.join(", ", ProviderCatalog.names())
             + ")");
-    Optional<Path> providerConfig = Optional.ofNullable(flags.providerConfig);
+    Optional<Path> providerConfig =
+        Optional.ofNullable(flags.providerConfig).map(text -> path("--provider-config", text));
     providerConfig.ifPresent(
         p ->
             require(
@@ -89,6 +91,23 @@ final class SettingsValidator {
         positiveDuration("--provider-call-timeout", flags.providerCallTimeout),
         duration("--shutdown-timeout", flags.shutdownTimeout),
         flags.leaderElection.validate(commandLine, flags.nodeName));
+  }
+
+  private Path path(String flag, String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new ParameterException(
+          commandLine,
+          flag
+              + ": '"
+              + text
+              + "' is not a path this system can open ("
+              + e.getReason()
+              + "; the JVM's file name encoding is "
+              + System.getProperty("sun.jnu.encoding")
+              + ", set LANG to a UTF-8 locale for other characters)");
+    }
   }
 
   private Optional<Taint> taint(VirtualKubeletCommand flags) {

@@ -60,7 +60,7 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
       names = "--provider-config",
       paramLabel = "<file>",
       description = "provider configuration file (JSON or YAML)")
-  Path providerConfig;
+  String providerConfig;
 
   @Option(
       names = "--provider-call-timeout",
