@@ -88,7 +88,8 @@ final class SettingsValidator {
         intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS),
         positiveDuration("--provider-call-timeout", flags.providerCallTimeout),
         duration("--shutdown-timeout", flags.shutdownTimeout),
-        flags.leaderElection.validate(commandLine, flags.nodeName));
+        flags.leaderElection.validate(commandLine, flags.nodeName),
+        flags.kubeletApi.validate(commandLine));
   }
 
   private Optional<Taint> taint(VirtualKubeletCommand flags) {

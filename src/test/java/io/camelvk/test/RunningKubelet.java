@@ -43,12 +43,7 @@ public final class RunningKubelet implements AutoCloseable {
             .build();
     var node =
         new NodeSettings(
-            nodeName,
-            "linux",
-            "mock",
-            Optional.of(taint),
-            NodeSettings.DEFAULT_KUBELET_PORT,
-            "127.0.0.1");
+            nodeName, "linux", "mock", Optional.of(taint), LoopbackPorts.free(), "127.0.0.1");
     return new VkSettings(
         node,
         Optional.empty(),
