@@ -64,7 +64,7 @@ record ServingCertificate(PrivateKey key, List<X509Certificate> chain) {
       Object object = parser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       if (object instanceof PEMKeyPair pair) {
-        return converter.getKeyPair(pair).getPrivate();
+        return converter.getPrivateKey(pair.getPrivateKeyInfo());
       }
       if (object instanceof PrivateKeyInfo info) {
         return converter.getPrivateKey(info);
