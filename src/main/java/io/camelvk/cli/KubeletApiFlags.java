@@ -42,10 +42,13 @@ public final class KubeletApiFlags {
   String auth;
 
   KubeletApiSettings validate(CommandLine commandLine) {
-    if ((certificate == null) != (key == null)) {
+    Optional<Path> certificateFile = readable(commandLine, "--tls-cert-file", certificate);
+    Optional<Path> keyFile = readable(commandLine, "--tls-private-key-file", key);
+    Optional<Path> clientCaFile = readable(commandLine, "--client-ca-file", clientCa);
+    if (certificateFile.isPresent() != keyFile.isPresent()) {
       throw new ParameterException(
           commandLine,
-          (certificate == null ? "--tls-cert-file" : "--tls-private-key-file")
+          (certificateFile.isPresent() ? "--tls-cert-file" : "--tls-private-key-file")
               + ": --tls-cert-file and --tls-private-key-file go together");
     }
     String enabled = auth.strip().toLowerCase(Locale.ROOT);
@@ -53,11 +56,7 @@ public final class KubeletApiFlags {
       throw new ParameterException(
           commandLine, "--kubelet-api-auth: '" + auth + "' is neither true nor false");
     }
-    return new KubeletApiSettings(
-        readable(commandLine, "--tls-cert-file", certificate),
-        readable(commandLine, "--tls-private-key-file", key),
-        readable(commandLine, "--client-ca-file", clientCa),
-        enabled.equals("true"));
+    return new KubeletApiSettings(certificateFile, keyFile, clientCaFile, enabled.equals("true"));
   }
 
   private static Optional<Path> readable(CommandLine commandLine, String flag, Path file) {
