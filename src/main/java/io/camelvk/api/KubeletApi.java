@@ -29,8 +29,8 @@ public final class KubeletApi {
     ApiAccess access =
         new ApiAccess(
             new ClientCertificateAuthenticator(clientCas),
-            new TokenReviewAuthenticator(client),
-            new NodeAuthorizer(client, node.nodeName()),
+            new TokenReviewAuthenticator(client, clock),
+            new NodeAuthorizer(client, node.nodeName(), clock),
             settings.authEnabled());
     List<KubeletEndpoint> endpoints =
         List.of(
