@@ -47,7 +47,15 @@ final class KubeletApiRouter extends SimpleChannelInboundHandler<HttpObject> {
   }
 
   private void route(ChannelHandlerContext context, HttpRequest http, Certificate[] peer) {
-    String path = new QueryStringDecoder(http.uri()).path();
+    String path;
+    try {
+      path = new QueryStringDecoder(http.uri()).path();
+      new QueryStringDecoder(http.uri()).parameters();
+    } catch (IllegalArgumentException e) {
+      ApiRequest.respond(
+          context, http, HttpResponseStatus.BAD_REQUEST, "text/plain", "malformed URI\n");
+      return;
+    }
     try {
       ApiAccess.Decision decision = access.check(http, path, peer);
       if (!decision.allowed()) {

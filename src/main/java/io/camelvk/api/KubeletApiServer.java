@@ -84,7 +84,7 @@ public final class KubeletApiServer implements Service {
               .bind(new InetSocketAddress(port))
               .syncUninterruptibly()
               .channel();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows the BindException unchecked
       stop();
       throw new IllegalStateException(
           "cannot serve the kubelet API on port " + port + ": " + e.getMessage(), e);

@@ -54,4 +54,47 @@ class KubeletApiServerTest {
 
     assertThat(enabled).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
   }
+
+  @Test
+  void answersAMalformedUriWith400() throws Exception {
+    try (var socket =
+        (javax.net.ssl.SSLSocket)
+            insecureTls().getSocketFactory().createSocket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /containerLogs/%ZZ/p/c?tailLines=%G1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(response).startsWith("HTTP/1.1 400 ").endsWith("malformed URI\n");
+    }
+  }
+
+  @Test
+  void failsToStartWithAClearMessageWhenThePortIsTaken() throws Exception {
+    ServingCertificate serving = ServingCertificate.of(OPEN, "node-b", "127.0.0.1");
+    KubeletApiServer second =
+        new KubeletApiServer(
+            server.port(),
+            ServerTls.context(serving, List.of()),
+            new ApiAccess(null, null, null, false),
+            List.of(),
+            OPEN);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("cannot serve the kubelet API on port " + server.port());
+  }
+
+  private static javax.net.ssl.SSLContext insecureTls() throws Exception {
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(
+        null,
+        io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE.getTrustManagers(),
+        null);
+    return tls;
+  }
 }
