@@ -41,8 +41,12 @@ final class ContainerLogsEndpoint implements KubeletEndpoint {
   @Override
   public void serve(ApiRequest request) {
     String[] parts = request.path().substring(PREFIX.length()).split("/", -1);
-    if (!request.method().equals(HttpMethod.GET) || parts.length > 3) {
+    if (parts.length > 3) {
       request.respondText(HttpResponseStatus.NOT_FOUND, "404 page not found\n");
+      return;
+    }
+    if (!request.method().equals(HttpMethod.GET)) {
+      request.respondText(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET is allowed\n");
       return;
     }
     String namespace = parts[0];
