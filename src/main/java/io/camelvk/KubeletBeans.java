@@ -1,5 +1,7 @@
 package io.camelvk;
 
+import io.camelvk.api.KubeletApi;
+import io.camelvk.api.KubeletApiServer;
 import io.camelvk.config.VkSettings;
 import io.camelvk.metrics.HealthChecks;
 import io.camelvk.metrics.KubeletMetrics;
@@ -44,6 +46,7 @@ final class KubeletBeans implements AutoCloseable {
   private final PodStatusWriter writer;
   private final PodRemover remover;
   private final ExecutorService providerCalls = Executors.newVirtualThreadPerTaskExecutor();
+  private final KubeletApiServer kubeletApi;
 
   KubeletBeans(
       KubernetesClient client,
@@ -77,6 +80,9 @@ final class KubeletBeans implements AutoCloseable {
                 () -> this.provider.nodeProfile(settings.node().nodeName()).effectiveAllocatable()),
             clock);
     this.failures = new PodSyncFailures(cache, tracker, composer, writer, events);
+    this.kubeletApi =
+        KubeletApi.server(
+            client, settings.node(), settings.kubeletApi(), cache, this.provider, clock);
     metrics.observe(queue, cache);
     queue.onWait(metrics::queueWait);
   }
@@ -107,6 +113,11 @@ final class KubeletBeans implements AutoCloseable {
     return node;
   }
 
+  /** The kubelet HTTPS API, a Camel service: it starts and stops with Camel. */
+  KubeletApiServer kubeletApi() {
+    return kubeletApi;
+  }
+
   void bindTo(Main main) {
     main.bind(VkPodsComponent.SCHEME, new VkPodsComponent(queue, new SyncOutcomes()));
     main.bind("podSync", podSync);
@@ -116,12 +127,14 @@ final class KubeletBeans implements AutoCloseable {
     main.bind(provider.name() + "Provider", provider);
     main.bind("kubeletMetrics", metrics);
     main.bind("healthChecks", new HealthChecks(cache));
+    main.bind("kubeletApiServer", kubeletApi);
     node.bindTo(main);
   }
 
   @Override
   public void close() {
     queue.shutDown();
+    kubeletApi.stop();
     node.close();
     cache.close();
     providerCalls.shutdownNow();

@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Service;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +116,7 @@ public final class KubeletProcess implements AutoCloseable {
       main.addInitialProperty("camel.server.enabled", "true");
       main.addInitialProperty("camel.server.port", Integer.toString(settings.metricsPort()));
       beans.bindTo(main);
+      main.addMainListener(startsWithCamel(beans.kubeletApi()));
       main.start();
     } catch (Exception e) {
       beans.close();
@@ -124,6 +128,20 @@ public final class KubeletProcess implements AutoCloseable {
         provider.name(),
         settings.metricsPort());
     return new KubeletProcess(client, beans, main);
+  }
+
+  /** Adds a service to Camel once configured: it starts now and stops with Camel. */
+  private static MainListenerSupport startsWithCamel(Service service) {
+    return new MainListenerSupport() {
+      @Override
+      public void afterConfigure(BaseMainSupport configured) {
+        try {
+          configured.getCamelContext().addService(service, true, true);
+        } catch (Exception e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      }
+    };
   }
 
   /** Registers the node, then adopts the provider's pods or deletes those gone meanwhile. */

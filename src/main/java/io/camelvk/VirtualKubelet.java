@@ -42,7 +42,7 @@ public final class VirtualKubelet {
         target instanceof ClusterTarget.Local ? LocalMode.start(localDir, out) : null;
     try {
       KubeletProcess process =
-          KubeletProcess.start(config(plane), settings, provider, Clock.systemUTC());
+          KubeletProcess.start(config(plane), withLocalCa(plane), provider, Clock.systemUTC());
       out.println(
           "Connected to "
               + process.client().getMasterUrl()
@@ -65,6 +65,18 @@ public final class VirtualKubelet {
         plane.close();
       }
     }
+  }
+
+  /**
+   * In local mode the kubelet API trusts the local CA's client certificates (the API server's
+   * kubelet-client certificate among them), unless {@code --client-ca-file} names another CA.
+   */
+  private VkSettings withLocalCa(LocalControlPlane plane) {
+    if (plane == null || settings.kubeletApi().clientCa().isPresent()) {
+      return settings;
+    }
+    return settings.withKubeletApi(
+        settings.kubeletApi().withClientCa(plane.certificates().caCertificate()));
   }
 
   private String servedBy() {

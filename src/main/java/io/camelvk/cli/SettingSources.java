@@ -56,7 +56,17 @@ public final class SettingSources implements IDefaultValueProvider {
           Map.entry(
               "--leader-elect-resource-namespace",
               new Source(null, "vk.leader-elect.resource-namespace")),
-          Map.entry("--leader-elect-identity", new Source(null, "vk.leader-elect.identity")));
+          Map.entry("--leader-elect-identity", new Source(null, "vk.leader-elect.identity")),
+          Map.entry(
+              "--tls-cert-file",
+              new Source("APISERVER_CERT_LOCATION", "vk.kubelet.api.tls-cert-file")),
+          Map.entry(
+              "--tls-private-key-file",
+              new Source("APISERVER_KEY_LOCATION", "vk.kubelet.api.tls-private-key-file")),
+          Map.entry(
+              "--client-ca-file",
+              new Source("APISERVER_CA_CERT_LOCATION", "vk.kubelet.api.client-ca-file")),
+          Map.entry("--kubelet-api-auth", new Source(null, "vk.kubelet.api.auth")));
 
   private final Map<String, String> env;
   private final Properties properties;

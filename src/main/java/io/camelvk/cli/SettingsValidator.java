@@ -90,7 +90,8 @@ final class SettingsValidator {
         intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS),
         positiveDuration("--provider-call-timeout", flags.providerCallTimeout),
         duration("--shutdown-timeout", flags.shutdownTimeout),
-        flags.leaderElection.validate(commandLine, flags.nodeName));
+        flags.leaderElection.validate(commandLine, flags.nodeName),
+        flags.kubeletApi.validate(commandLine));
   }
 
   private Path path(String flag, String text) {

@@ -161,6 +161,8 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
 
   @Mixin LeaderElectionFlags leaderElection = new LeaderElectionFlags();
 
+  @Mixin KubeletApiFlags kubeletApi = new KubeletApiFlags();
+
   @Option(
       names = "--pod-ip",
       paramLabel = "<ip>",

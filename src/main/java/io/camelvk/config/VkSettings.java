@@ -21,7 +21,8 @@ public record VkSettings(
     int kubeApiConcurrency,
     Duration providerCallTimeout,
     Duration shutdownTimeout,
-    LeaderElectionSettings leaderElection) {
+    LeaderElectionSettings leaderElection,
+    KubeletApiSettings kubeletApi) {
 
   public static final int DEFAULT_POD_SYNC_WORKERS = 10;
 
@@ -66,7 +67,8 @@ public record VkSettings(
         kubeApiConcurrency,
         DEFAULT_PROVIDER_CALL_TIMEOUT,
         DEFAULT_SHUTDOWN_TIMEOUT,
-        LeaderElectionSettings.disabled(node.nodeName()));
+        LeaderElectionSettings.disabled(node.nodeName()),
+        KubeletApiSettings.DEFAULT);
   }
 
   public VkSettings withProviderConfig(Path file) {
@@ -81,7 +83,8 @@ public record VkSettings(
         kubeApiConcurrency,
         providerCallTimeout,
         shutdownTimeout,
-        leaderElection);
+        leaderElection,
+        kubeletApi);
   }
 
   public VkSettings withProviderCallTimeout(Duration timeout) {
@@ -96,7 +99,24 @@ public record VkSettings(
         kubeApiConcurrency,
         timeout,
         shutdownTimeout,
-        leaderElection);
+        leaderElection,
+        kubeletApi);
+  }
+
+  public VkSettings withKubeletApi(KubeletApiSettings api) {
+    return new VkSettings(
+        node,
+        providerConfig,
+        podSyncWorkers,
+        fullResyncPeriod,
+        startupTimeout,
+        logLevel,
+        metricsPort,
+        kubeApiConcurrency,
+        providerCallTimeout,
+        shutdownTimeout,
+        leaderElection,
+        api);
   }
 
   public String providerName() {

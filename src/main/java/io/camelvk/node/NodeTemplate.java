@@ -89,12 +89,13 @@ public final class NodeTemplate {
         .withCapacity(profile.capacity())
         .withAllocatable(profile.effectiveAllocatable())
         .withConditions(conditions(profile, previous, now))
+        // InternalIP only: the API server prefers a Hostname address, and our node name need not
+        // resolve, so logs and exec would fail to connect.
         .withAddresses(
             new NodeAddressBuilder()
                 .withType("InternalIP")
                 .withAddress(settings.internalIp())
-                .build(),
-            new NodeAddressBuilder().withType("Hostname").withAddress(settings.nodeName()).build())
+                .build())
         .withNewDaemonEndpoints()
         .withNewKubeletEndpoint()
         .withPort(settings.kubeletPort())

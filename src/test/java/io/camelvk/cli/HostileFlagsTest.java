@@ -74,6 +74,11 @@ class HostileFlagsTest {
         flag("--kubelet-port", "-1"),
         flag("--kubelet-port", "65536"),
         flag("--kubelet-port", "ten"),
+        flag("--kubelet-api-auth", "maybe"),
+        flag("--kubelet-api-auth", ""),
+        flag("--tls-cert-file", "/nonexistent/cert.pem"),
+        flag("--tls-private-key-file", "pom.xml"),
+        flag("--client-ca-file", "/nonexistent/ca.pem"),
         flag("--metrics-port", "0"),
         flag("--metrics-port", "99999"),
         flag("--kube-api-concurrency", "0"),
@@ -113,7 +118,10 @@ class HostileFlagsTest {
         Arguments.of("KUBELET_PORT", "http", "--kubelet-port"),
         Arguments.of("KUBELET_PORT", "10250\u00a0", "--kubelet-port"),
         Arguments.of("DEFAULT_NODE_NAME", "Bad_Name", "--nodename"),
-        Arguments.of("VKUBELET_POD_IP", "localhost", "--pod-ip"));
+        Arguments.of("VKUBELET_POD_IP", "localhost", "--pod-ip"),
+        Arguments.of("APISERVER_CERT_LOCATION", "/nonexistent/cert.pem", "--tls-cert-file"),
+        Arguments.of("APISERVER_KEY_LOCATION", "/nonexistent/key.pem", "--tls-private-key-file"),
+        Arguments.of("APISERVER_CA_CERT_LOCATION", "/nonexistent/ca.pem", "--client-ca-file"));
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -130,7 +138,8 @@ class HostileFlagsTest {
         Arguments.of("vk.provider", "nope", "--provider"),
         Arguments.of("vk.provider.call-timeout", "1 minute", "--provider-call-timeout"),
         Arguments.of("vk.metrics.port", "-5", "--metrics-port"),
-        Arguments.of("vk.node.os", "plan9", "--os"));
+        Arguments.of("vk.node.os", "plan9", "--os"),
+        Arguments.of("vk.kubelet.api.auth", "off", "--kubelet-api-auth"));
   }
 
   @ParameterizedTest(name = "{0}={1}")

@@ -39,7 +39,12 @@ class LocalModeIT {
     builder.environment().put("VK_SKIP_BUILD", "1");
     builder
         .environment()
-        .put("VK_JAVA_OPTS", "-Dvk.metrics.port=" + io.camelvk.controlplane.LoopbackPorts.free());
+        .put(
+            "VK_JAVA_OPTS",
+            "-Dvk.metrics.port="
+                + io.camelvk.controlplane.LoopbackPorts.free()
+                + " -Dvk.kubelet.port="
+                + io.camelvk.controlplane.LoopbackPorts.free());
     Process launcher = builder.start();
     List<String> output = new CopyOnWriteArrayList<>();
     Thread.ofVirtual().start(() -> collect(launcher, output));
@@ -80,6 +85,9 @@ class LocalModeIT {
                   "-o",
                   "jsonpath={.status.phase} {.spec.nodeName}"))
           .isEqualTo("Running virtual-kubelet");
+      assertThat(kubectl(binaries, kubeconfig, "logs", "demo"))
+          .as("the API server's kubelet-client certificate passes the local CA")
+          .startsWith("mock: container demo of default/demo started (restart 0)");
 
       List<ProcessHandle> components = componentPids(home);
       assertThat(components).hasSize(4).allMatch(ProcessHandle::isAlive);

@@ -69,8 +69,9 @@ class NodeIT {
               });
       assertThat(status.getAddresses())
           .extracting(a -> a.getType() + "=" + a.getAddress())
-          .containsExactly("InternalIP=127.0.0.1", "Hostname=" + name);
-      assertThat(status.getDaemonEndpoints().getKubeletEndpoint().getPort()).isEqualTo(10250);
+          .containsExactly("InternalIP=127.0.0.1");
+      assertThat(status.getDaemonEndpoints().getKubeletEndpoint().getPort())
+          .isEqualTo(kubelet.settings().node().kubeletPort());
       assertThat(status.getNodeInfo().getKubeletVersion())
           .isEqualTo("v1.37.2-vk-" + BuildInfo.version());
       assertThat(status.getNodeInfo().getOperatingSystem()).isEqualTo("linux");

@@ -33,7 +33,8 @@ public final class ForkedKubelet implements AutoCloseable {
   }
 
   /**
-   * Starts {@code io.camelvk.Main --kubeconfig <test cluster> --metrics-port <free> <flags>}.
+   * Starts {@code io.camelvk.Main --kubeconfig <test cluster> --metrics-port <free> <flags>}, with
+   * a free {@code --kubelet-port} unless the flags name one.
    *
    * @param name names the log file; a second start under one name gets a numbered file
    */
@@ -51,6 +52,9 @@ public final class ForkedKubelet implements AutoCloseable {
     command.addAll(List.of("-cp", classes + ":" + lib + "/*", "io.camelvk.Main"));
     command.addAll(List.of("--kubeconfig", cluster.kubeconfig().toString()));
     command.addAll(List.of("--metrics-port", Integer.toString(LoopbackPorts.free())));
+    if (!flags.contains("--kubelet-port")) {
+      command.addAll(List.of("--kubelet-port", Integer.toString(LoopbackPorts.free())));
+    }
     command.addAll(flags);
     try {
       Files.createDirectories(LOG_DIR);

@@ -1,6 +1,7 @@
 package io.camelvk.test;
 
 import io.camelvk.KubeletProcess;
+import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.node.NodeSettings;
@@ -43,12 +44,7 @@ public final class RunningKubelet implements AutoCloseable {
             .build();
     var node =
         new NodeSettings(
-            nodeName,
-            "linux",
-            "mock",
-            Optional.of(taint),
-            NodeSettings.DEFAULT_KUBELET_PORT,
-            "127.0.0.1");
+            nodeName, "linux", "mock", Optional.of(taint), LoopbackPorts.free(), "127.0.0.1");
     return new VkSettings(
         node,
         Optional.empty(),
@@ -58,6 +54,17 @@ public final class RunningKubelet implements AutoCloseable {
         "info",
         LoopbackPorts.free(),
         VkSettings.DEFAULT_KUBE_API_CONCURRENCY);
+  }
+
+  /**
+   * Default settings, with the kubelet API trusting the cluster CA's client certificates (among
+   * them the API server's kubelet-client certificate), as a kubelet in a cluster does.
+   */
+  public static VkSettings settings(TestCluster cluster, String nodeName) {
+    return settings(nodeName)
+        .withKubeletApi(
+            KubeletApiSettings.DEFAULT.withClientCa(
+                cluster.plane().certificates().caCertificate()));
   }
 
   /** A kubelet with the mock provider for a node named after the test class's namespace. */
@@ -73,7 +80,7 @@ public final class RunningKubelet implements AutoCloseable {
 
   /** Starts a kubelet with the mock provider for a node of this name. */
   public static RunningKubelet start(TestCluster cluster, String nodeName) {
-    VkSettings settings = settings(nodeName);
+    VkSettings settings = settings(cluster, nodeName);
     return start(cluster, settings, ProviderCatalog.create(settings));
   }
 

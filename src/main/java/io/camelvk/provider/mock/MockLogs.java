@@ -29,19 +29,29 @@ final class MockLogs {
     long first = Math.max(0, seconds - MAX_LINES + 1);
     List<Line> lines = new ArrayList<>();
     for (long i = first; i <= seconds; i++) {
-      String text =
-          i == 0
-              ? "mock: container "
-                  + container
-                  + " of "
-                  + podKey
-                  + " started (restart "
-                  + instance
-                  + ")"
-              : "mock: container " + container + " of " + podKey + " running for " + i + "s";
-      lines.add(new Line(from.plusSeconds(i), text));
+      lines.add(line(podKey, container, instance, from, i));
     }
     return lines;
+  }
+
+  /** The line written {@code second} seconds after the instance started. */
+  static Line line(String podKey, String container, int instance, Instant from, long second) {
+    String text =
+        second == 0
+            ? "mock: container "
+                + container
+                + " of "
+                + podKey
+                + " started (restart "
+                + instance
+                + ")"
+            : "mock: container " + container + " of " + podKey + " running for " + second + "s";
+    return new Line(from.plusSeconds(second), text);
+  }
+
+  /** One line as served, with its newline and, when asked, its timestamp. */
+  static String format(Line line, boolean timestamps) {
+    return (timestamps ? RFC3339_NANO.format(line.at()) + " " : "") + line.text() + "\n";
   }
 
   /** The log as the kubelet would serve it with these options. */
@@ -56,10 +66,7 @@ final class MockLogs {
     }
     StringBuilder out = new StringBuilder();
     for (Line line : selected) {
-      if (options.timestamps()) {
-        out.append(RFC3339_NANO.format(line.at())).append(' ');
-      }
-      out.append(line.text()).append('\n');
+      out.append(format(line, options.timestamps()));
     }
     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
     if (options.limitBytes() != null && options.limitBytes() < bytes.length) {

@@ -185,10 +185,15 @@ public final class MockProvider
             : moment.state().getWaiting() != null && moment.lastState() != null
                 ? Instant.parse(moment.lastState().getTerminated().getFinishedAt())
                 : now;
-    return stream(
+    byte[] sofar =
         MockLogs.render(
             MockLogs.lines(podKey, container, moment.instance(), moment.instanceStart(), until),
-            options));
+            options);
+    if (options.follow() && moment.state().getRunning() != null) {
+      return new MockLogFollower(
+          podKey, container, timeline, moment, sofar, options.timestamps(), clock);
+    }
+    return stream(sofar);
   }
 
   @Override

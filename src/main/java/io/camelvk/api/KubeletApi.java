@@ -1,0 +1,49 @@
+package io.camelvk.api;
+
+import io.camelvk.config.KubeletApiSettings;
+import io.camelvk.node.NodeSettings;
+import io.camelvk.pod.ClusterCache;
+import io.camelvk.provider.Provider;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import javax.net.ssl.SSLException;
+
+/** Assembles the kubelet API server: TLS material, access control and the endpoints. */
+public final class KubeletApi {
+
+  private KubeletApi() {}
+
+  public static KubeletApiServer server(
+      KubernetesClient client,
+      NodeSettings node,
+      KubeletApiSettings settings,
+      ClusterCache cache,
+      Provider provider,
+      Clock clock) {
+    List<X509Certificate> clientCas =
+        settings.clientCa().map(ServingCertificate::readCertificates).orElse(List.of());
+    ServingCertificate serving =
+        ServingCertificate.of(settings, node.nodeName(), node.internalIp());
+    ApiAccess access =
+        new ApiAccess(
+            new ClientCertificateAuthenticator(clientCas),
+            new TokenReviewAuthenticator(client, clock),
+            new NodeAuthorizer(client, node.nodeName(), clock),
+            settings.authEnabled());
+    List<KubeletEndpoint> endpoints =
+        List.of(
+            new HealthzEndpoint(),
+            PodListEndpoint.boundPods(cache::pods),
+            PodListEndpoint.runningPods(provider::pods),
+            new ContainerLogsEndpoint(cache::pod, provider, clock),
+            new NotYetImplementedEndpoint());
+    try {
+      return new KubeletApiServer(
+          node.kubeletPort(), ServerTls.context(serving, clientCas), access, endpoints, settings);
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot set up the kubelet API's TLS: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.camelvk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ExpiringCacheTest {
+
+  /** A clock the test moves. */
+  private static final class TestClock extends Clock {
+    private Instant now = Instant.parse("2026-11-25T08:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  private final TestClock clock = new TestClock();
+  private final ExpiringCache<String, Boolean> cache = new ExpiringCache<>(clock);
+
+  @Test
+  void keepsAValueUntilItsTimeToLiveHasPassed() {
+    cache.put("allowed", true, NodeAuthorizer.ALLOWED_TTL);
+    cache.put("denied", false, NodeAuthorizer.DENIED_TTL);
+
+    clock.now = clock.now.plus(Duration.ofSeconds(29));
+    assertThat(cache.get("denied")).contains(false);
+    clock.now = clock.now.plus(Duration.ofSeconds(1));
+    assertThat(cache.get("denied")).isEmpty();
+    assertThat(cache.get("allowed")).contains(true);
+    clock.now = clock.now.plus(Duration.ofMinutes(5));
+    assertThat(cache.get("allowed")).isEmpty();
+  }
+
+  @Test
+  void staysBoundedWhenFull() {
+    for (int i = 0; i <= ExpiringCache.MAX_ENTRIES; i++) {
+      cache.put("k" + i, true, Duration.ofMinutes(1));
+    }
+
+    assertThat(cache.get("k" + ExpiringCache.MAX_ENTRIES)).contains(true);
+    assertThat(cache.get("k0")).isEmpty();
+  }
+}

@@ -1,0 +1,138 @@
+package io.camelvk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.config.VkSettings;
+import io.camelvk.controlplane.ControlPlaneCertificates;
+import io.camelvk.provider.ProviderCatalog;
+import io.camelvk.test.RunningKubelet;
+import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.camelvk.test.WithControlPlane;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Who gets into the kubelet API: 401 without credentials, 403 without rights, 200 with them. */
+@WithControlPlane
+class KubeletApiAccessIT {
+
+  private static RunningKubelet kubelet;
+  private static KubeletApiClient apiServerIdentity;
+  private static KubeletApiClient anonymous;
+
+  @BeforeAll
+  static void start(TestCluster cluster) {
+    ControlPlaneCertificates pki = cluster.plane().certificates();
+    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
+    kubelet = RunningKubelet.start(cluster, settings, ProviderCatalog.create(settings));
+    int port = settings.node().kubeletPort();
+    apiServerIdentity =
+        KubeletApiClient.withCertificate(
+            port, pki.kubeletClientCertificate(), pki.kubeletClientKey());
+    anonymous = KubeletApiClient.anonymous(port);
+    cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .resource(TestPods.boundTo(kubelet.nodeName(), "web").build())
+        .create();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("web")));
+  }
+
+  @AfterAll
+  static void stop(TestCluster cluster) {
+    if (kubelet != null) {
+      kubelet.stopAndDeleteNode(cluster);
+    }
+  }
+
+  @Test
+  void refusesARequestWithoutCredentialsWith401() {
+    var response = anonymous.get("/pods");
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.body()).isEqualTo("Unauthorized");
+  }
+
+  @Test
+  void refusesATokenThatDoesNotAuthenticateWith401() {
+    assertThat(anonymous.get("/pods", "not-a-token").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void refusesAServiceAccountWithoutRightsWith403(TestCluster cluster) {
+    String token = serviceAccountToken(cluster, "nobody");
+
+    var pods = anonymous.get("/pods", token);
+    var logs = anonymous.get("/containerLogs/" + cluster.namespace() + "/web/app", token);
+
+    assertThat(pods.statusCode()).isEqualTo(403);
+    assertThat(pods.body())
+        .isEqualTo(
+            "Forbidden (user=system:serviceaccount:"
+                + cluster.namespace()
+                + ":nobody, verb=get, resource=nodes, subresource(s)=[pods proxy])\n");
+    assertThat(logs.statusCode()).isEqualTo(403);
+    assertThat(logs.body()).contains("subresource(s)=[proxy]");
+  }
+
+  @Test
+  void servesTheApiServersKubeletClientCertificate(TestCluster cluster) {
+    var pods = apiServerIdentity.get("/pods");
+    var running = apiServerIdentity.get("/runningpods/");
+
+    assertThat(pods.statusCode()).isEqualTo(200);
+    assertThat(pods.body()).contains("\"kind\":\"PodList\"", "\"name\":\"web\"");
+    assertThat(running.statusCode()).isEqualTo(200);
+    assertThat(running.body()).contains("\"name\":\"web\"");
+    assertThat(apiServerIdentity.get("/healthz").body()).isEqualTo("ok");
+  }
+
+  @Test
+  void answersUnknownPathsWith404AndUnservedOnesWith501(TestCluster cluster) {
+    assertThat(apiServerIdentity.get("/nothing/here").statusCode()).isEqualTo(404);
+    var exec = apiServerIdentity.get("/exec/" + cluster.namespace() + "/web/app?command=ls");
+    assertThat(exec.statusCode()).isEqualTo(501);
+    assertThat(exec.body()).contains("not implemented yet");
+    assertThat(apiServerIdentity.get("/stats/summary").statusCode()).isEqualTo(501);
+  }
+
+  @Test
+  void answersLogRequestsForUnknownPodsAndBadQueriesAsTheKubeletDoes(TestCluster cluster) {
+    String ns = cluster.namespace();
+
+    var noPod = apiServerIdentity.get("/containerLogs/" + ns + "/nope/app");
+    var noContainer = apiServerIdentity.get("/containerLogs/" + ns + "/web/nope");
+    var badNumber = apiServerIdentity.get("/containerLogs/" + ns + "/web/app?tailLines=abc");
+    var negative = apiServerIdentity.get("/containerLogs/" + ns + "/web/app?tailLines=-1");
+
+    assertThat(noPod.statusCode()).isEqualTo(404);
+    assertThat(noPod.body()).isEqualTo("pod \"nope\" does not exist");
+    assertThat(noContainer.statusCode()).isEqualTo(404);
+    assertThat(noContainer.body()).isEqualTo("container \"nope\" not found in pod \"web\"");
+    assertThat(badNumber.statusCode()).isEqualTo(400);
+    assertThat(badNumber.body()).isEqualTo("{\"message\": \"Unable to decode query.\"}");
+    assertThat(negative.statusCode()).isEqualTo(422);
+  }
+
+  private static String serviceAccountToken(TestCluster cluster, String name) {
+    var accounts = cluster.client().serviceAccounts().inNamespace(cluster.namespace());
+    accounts
+        .resource(
+            new ServiceAccountBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+    return accounts
+        .withName(name)
+        .tokenRequest(
+            new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
+        .getStatus()
+        .getToken();
+  }
+}

@@ -1,0 +1,115 @@
+package io.camelvk.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * An HTTPS client of a kubelet API, as kube-apiserver without {@code
+ * --kubelet-certificate-authority} is one: it does not verify the serving certificate.
+ */
+final class KubeletApiClient {
+
+  private final HttpClient http;
+  private final int port;
+
+  private KubeletApiClient(SSLContext tls, int port) {
+    this.http = HttpClient.newBuilder().sslContext(tls).build();
+    this.port = port;
+  }
+
+  /** Without a client certificate. */
+  static KubeletApiClient anonymous(int port) {
+    return new KubeletApiClient(tls(null), port);
+  }
+
+  /** With the client certificate and key of these PEM files. */
+  static KubeletApiClient withCertificate(int port, Path certificate, Path key) {
+    try {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry(
+          "client",
+          ServingCertificate.readKey(key),
+          new char[0],
+          ServingCertificate.readCertificates(certificate).toArray(X509Certificate[]::new));
+      KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX");
+      keys.init(store, new char[0]);
+      return new KubeletApiClient(tls(keys), port);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path) {
+    return get(path, null);
+  }
+
+  HttpResponse<String> get(String path, String bearerToken) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path));
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static SSLContext tls(KeyManagerFactory keys) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(
+          keys == null ? null : keys.getKeyManagers(),
+          new TrustManager[] {new TrustingAnyServer()},
+          null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Accepts any serving certificate, without a host name check. */
+  private static final class TrustingAnyServer extends X509ExtendedTrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String type, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String type, Socket socket) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String type, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String type, SSLEngine engine) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String type) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String type) {}
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}

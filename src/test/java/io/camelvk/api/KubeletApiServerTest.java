@@ -1,0 +1,100 @@
+package io.camelvk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camelvk.config.KubeletApiSettings;
+import io.camelvk.controlplane.LoopbackPorts;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The server alone, with a generated certificate and access control turned off. */
+class KubeletApiServerTest {
+
+  private static final KubeletApiSettings OPEN = KubeletApiSettings.DEFAULT.withAuth(false);
+
+  private KubeletApiServer server;
+
+  @BeforeEach
+  void start() throws Exception {
+    ServingCertificate serving = ServingCertificate.of(OPEN, "node-a", "127.0.0.1");
+    server =
+        new KubeletApiServer(
+            LoopbackPorts.free(),
+            ServerTls.context(serving, List.of()),
+            new ApiAccess(null, null, null, false),
+            List.of(new HealthzEndpoint(), new NotYetImplementedEndpoint()),
+            OPEN);
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  @Test
+  void servesEveryoneWhenAccessControlIsOff() {
+    KubeletApiClient client = KubeletApiClient.anonymous(server.port());
+
+    assertThat(client.get("/healthz").body()).isEqualTo("ok");
+    assertThat(client.get("/portForward/ns/p").statusCode()).isEqualTo(501);
+    assertThat(client.get("/unknown").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void enablesOnlyTls12And13() throws Exception {
+    ServingCertificate serving = ServingCertificate.of(OPEN, "node-a", "127.0.0.1");
+
+    String[] enabled =
+        ServerTls.context(serving, List.of())
+            .newEngine(io.netty.buffer.ByteBufAllocator.DEFAULT)
+            .getEnabledProtocols();
+
+    assertThat(enabled).containsExactlyInAnyOrder("TLSv1.3", "TLSv1.2");
+  }
+
+  @Test
+  void answersAMalformedUriWith400() throws Exception {
+    try (var socket =
+        (javax.net.ssl.SSLSocket)
+            insecureTls().getSocketFactory().createSocket("127.0.0.1", server.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /containerLogs/%ZZ/p/c?tailLines=%G1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String response =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(response).startsWith("HTTP/1.1 400 ").endsWith("malformed URI\n");
+    }
+  }
+
+  @Test
+  void failsToStartWithAClearMessageWhenThePortIsTaken() throws Exception {
+    ServingCertificate serving = ServingCertificate.of(OPEN, "node-b", "127.0.0.1");
+    KubeletApiServer second =
+        new KubeletApiServer(
+            server.port(),
+            ServerTls.context(serving, List.of()),
+            new ApiAccess(null, null, null, false),
+            List.of(),
+            OPEN);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("cannot serve the kubelet API on port " + server.port());
+  }
+
+  private static javax.net.ssl.SSLContext insecureTls() throws Exception {
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(
+        null,
+        io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE.getTrustManagers(),
+        null);
+    return tls;
+  }
+}
