@@ -5,6 +5,7 @@ import io.camelvk.provider.Provider;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class PodSync {
 
   static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+  static final Duration DEADLINE_RECHECK = Duration.ofSeconds(1);
   static final String DEADLINE_MESSAGE =
       "Pod was active on the node longer than the specified deadline";
 
@@ -136,7 +138,7 @@ public final class PodSync {
         tracker.stopped(key);
         cache.pod(key).ifPresent(this::failPastDeadline);
       }
-      case STATUS -> cache.pod(key).ifPresent(this::writeStatus);
+      case STATUS -> cache.pod(key).ifPresent(this::writeStatusAndRecheckDeadline);
       case BLOCKED ->
           cache
               .pod(key)
@@ -192,7 +194,17 @@ public final class PodSync {
           cache.pod(PodKey.of(pod)).map(Pod::getStatus).map(PodStatus::getStartTime).orElse(null);
       Instant start = started == null ? clock.instant() : Instant.parse(started);
       queue.addAfter(
-          PodKey.of(pod), java.time.Duration.between(clock.instant(), start.plusSeconds(deadline)));
+          PodKey.of(pod), Duration.between(clock.instant(), start.plusSeconds(deadline)));
+    }
+  }
+
+  private void writeStatusAndRecheckDeadline(Pod pod) {
+    writeStatus(pod);
+    // The deadline counts from status.startTime; until the cache shows the one we wrote, check
+    // again soon rather than wait for the next full resync.
+    if (pod.getSpec().getActiveDeadlineSeconds() != null
+        && (pod.getStatus() == null || pod.getStatus().getStartTime() == null)) {
+      queue.addAfter(PodKey.of(pod), DEADLINE_RECHECK);
     }
   }
 

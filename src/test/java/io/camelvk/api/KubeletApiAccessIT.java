@@ -12,7 +12,9 @@ import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,47 @@ class KubeletApiAccessIT {
     assertThat(badNumber.statusCode()).isEqualTo(400);
     assertThat(badNumber.body()).isEqualTo("{\"message\": \"Unable to decode query.\"}");
     assertThat(negative.statusCode()).isEqualTo(422);
+  }
+
+  /** Issue 5's hostile inputs: bad UTF-8 in log requests, encoded and raw. */
+  @Test
+  void answersLogRequestsWithBadUtf8WithAClientErrorAndKeepsServing(TestCluster cluster) {
+    String logs = "/containerLogs/" + cluster.namespace() + "/web/";
+    List<String> badPaths =
+        List.of(
+            logs + "%ff%fe",
+            logs + "app%C0%AF",
+            logs + "%ED%A0%80",
+            logs + "app%E2%82",
+            logs + "app%00",
+            "/containerLogs/%ff/web/app",
+            "/containerLogs/" + cluster.namespace() + "/%C3%28/app");
+    for (String path : badPaths) {
+      assertThat(apiServerIdentity.get(path).statusCode()).as(path).isBetween(400, 499);
+    }
+    // As in the kubelet: a number or time that does not decode is refused; a flag that is not
+    // "0" or "false" is true (previous: no previous container, refused); unknown keys are ignored.
+    List<String> badValues =
+        List.of(
+            logs + "app?sinceTime=%ff%fe",
+            logs + "app?tailLines=%C0%B1",
+            logs + "app?limitBytes=%ED%A0%80",
+            logs + "app?previous=%ED%A0%80");
+    for (String path : badValues) {
+      assertThat(apiServerIdentity.get(path).statusCode()).as(path).isBetween(400, 499);
+    }
+    assertThat(apiServerIdentity.get(logs + "app?%ff=1&tailLines=1").statusCode()).isEqualTo(200);
+    byte[][] raw = {
+      (logs + "app\u00ff").getBytes(StandardCharsets.ISO_8859_1),
+      (logs + "\u00c3\u0028").getBytes(StandardCharsets.ISO_8859_1),
+      (logs + "app?sinceTime=\u00fe\u00ff").getBytes(StandardCharsets.ISO_8859_1)
+    };
+    for (byte[] target : raw) {
+      int status = apiServerIdentity.rawGet(target);
+      assertThat(status).as(new String(target, StandardCharsets.ISO_8859_1)).isBetween(400, 499);
+    }
+    assertThat(apiServerIdentity.get("/healthz").body()).isEqualTo("ok");
+    assertThat(apiServerIdentity.get(logs + "app?tailLines=1").statusCode()).isEqualTo(200);
   }
 
   private static String serviceAccountToken(TestCluster cluster, String name) {

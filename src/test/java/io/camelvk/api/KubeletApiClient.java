@@ -1,12 +1,16 @@
 package io.camelvk.api;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -14,6 +18,7 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -23,10 +28,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class KubeletApiClient {
 
+  private final SSLContext tls;
   private final HttpClient http;
   private final int port;
 
   private KubeletApiClient(SSLContext tls, int port) {
+    this.tls = tls;
     this.http = HttpClient.newBuilder().sslContext(tls).build();
     this.port = port;
   }
@@ -60,7 +67,8 @@ final class KubeletApiClient {
 
   HttpResponse<String> get(String path, String bearerToken) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path));
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+            .timeout(java.time.Duration.ofSeconds(30));
     if (bearerToken != null) {
       request.header("Authorization", "Bearer " + bearerToken);
     }
@@ -71,6 +79,31 @@ final class KubeletApiClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends {@code target} as the request line's target byte for byte (HttpClient refuses what is not
+   * a valid URI) and returns the response's status code, or -1 when the server closed the
+   * connection without one.
+   */
+  int rawGet(byte[] target) {
+    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write("GET ".getBytes(StandardCharsets.US_ASCII));
+      out.write(target);
+      out.write(
+          " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String status =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+              .readLine();
+      return status == null ? -1 : Integer.parseInt(status.split(" ")[1]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
