@@ -2,36 +2,16 @@ package io.camelvk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.camelvk.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
 
   /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    private Instant now = Instant.parse("2026-11-25T08:00:00Z");
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final TestClock clock = new TestClock();
   private final ExpiringCache<String, Boolean> cache = new ExpiringCache<>(clock);
 
   @Test
@@ -39,12 +19,12 @@ class ExpiringCacheTest {
     cache.put("allowed", true, NodeAuthorizer.ALLOWED_TTL);
     cache.put("denied", false, NodeAuthorizer.DENIED_TTL);
 
-    clock.now = clock.now.plus(Duration.ofSeconds(29));
+    clock.advance(Duration.ofSeconds(29));
     assertThat(cache.get("denied")).contains(false);
-    clock.now = clock.now.plus(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(cache.get("denied")).isEmpty();
     assertThat(cache.get("allowed")).contains(true);
-    clock.now = clock.now.plus(Duration.ofMinutes(5));
+    clock.advance(Duration.ofMinutes(5));
     assertThat(cache.get("allowed")).isEmpty();
   }
 

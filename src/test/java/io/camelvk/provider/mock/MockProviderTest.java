@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelvk.provider.ContainerExec.ExecResult;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.ProviderException;
+import io.camelvk.test.MutableClock;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
