@@ -35,12 +35,7 @@ class ContainerLogsIT {
   @BeforeAll
   static void runAPod(RunningKubelet started, TestCluster cluster) {
     kubelet = started;
-    cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .resource(TestPods.boundTo(kubelet.nodeName(), "web").build())
-        .create();
+    cluster.create(TestPods.boundTo(kubelet.nodeName(), "web").build());
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("web")));
     await().atMost(LOADED_MACHINE).until(() -> logs(cluster).size() >= 5);
   }

@@ -37,12 +37,7 @@ class KubeletApiAccessIT {
         KubeletApiClient.withCertificate(
             port, pki.kubeletClientCertificate(), pki.kubeletClientKey());
     anonymous = KubeletApiClient.anonymous(port);
-    cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .resource(TestPods.boundTo(kubelet.nodeName(), "web").build())
-        .create();
+    cluster.create(TestPods.boundTo(kubelet.nodeName(), "web").build());
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> TestPods.isRunningAndReady(cluster.pod("web")));

@@ -96,13 +96,7 @@ class PodDeletionIT {
   }
 
   private static Pod runPod(TestCluster cluster, String name) {
-    Pod created =
-        cluster
-            .client()
-            .pods()
-            .inNamespace(cluster.namespace())
-            .resource(TestPods.boundTo(kubelet.nodeName(), name).build())
-            .create();
+    Pod created = cluster.create(TestPods.boundTo(kubelet.nodeName(), name).build());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> TestPods.isRunningAndReady(cluster.pod(name)));

@@ -28,12 +28,7 @@ class PodStatusIT {
 
   @Test
   void aRunningPodHasEveryConditionHostAndPodIpsAndStartTime(TestCluster cluster) {
-    cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .resource(TestPods.boundTo(kubelet.nodeName(), "full").build())
-        .create();
+    cluster.create(TestPods.boundTo(kubelet.nodeName(), "full").build());
 
     Pod pod =
         await()
@@ -59,12 +54,7 @@ class PodStatusIT {
 
   @Test
   void statusIsWrittenOnlyWhenSomethingChanged(TestCluster cluster) throws InterruptedException {
-    cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .resource(TestPods.boundTo(kubelet.nodeName(), "quiet").build())
-        .create();
+    cluster.create(TestPods.boundTo(kubelet.nodeName(), "quiet").build());
     Pod running =
         await()
             .atMost(Duration.ofSeconds(30))

@@ -117,12 +117,7 @@ class HostileInputsIT {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
-    cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .resource(TestPods.boundTo(kubelet.nodeName(), "normal-after-hostile").build())
-        .create();
+    cluster.create(TestPods.boundTo(kubelet.nodeName(), "normal-after-hostile").build());
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> TestPods.isRunningAndReady(cluster.pod("normal-after-hostile")));

@@ -89,12 +89,7 @@ class ProviderFaultsIT {
   }
 
   private static void create(TestCluster cluster, RunningKubelet kubelet, String name) {
-    cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .resource(TestPods.boundTo(kubelet.nodeName(), name).build())
-        .create();
+    cluster.create(TestPods.boundTo(kubelet.nodeName(), name).build());
   }
 
   private static long running(TestCluster cluster) {

@@ -23,6 +23,11 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
     return client.pods().inNamespace(namespace).withName(name).get();
   }
 
+  /** Creates the pod in the test namespace. */
+  public Pod create(Pod pod) {
+    return client.pods().inNamespace(namespace).resource(pod).create();
+  }
+
   /** The events of the test namespace about the named object. */
   public List<Event> eventsAbout(String name) {
     return client.v1().events().inNamespace(namespace).list().getItems().stream()
