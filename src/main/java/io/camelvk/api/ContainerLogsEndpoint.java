@@ -1,22 +1,19 @@
 package io.camelvk.api;
 
 import io.camelvk.pod.PodKey;
+import io.camelvk.pod.PodSpecContainers;
 import io.camelvk.provider.ContainerLogs;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderException;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /** {@code /containerLogs/{namespace}/{pod}/{container}}, with the kubelet's answers. */
 final class ContainerLogsEndpoint implements KubeletEndpoint {
@@ -78,7 +75,7 @@ final class ContainerLogsEndpoint implements KubeletEndpoint {
       request.respondText(HttpResponseStatus.NOT_FOUND, "pod \"" + pod + "\" does not exist");
       return;
     }
-    if (!hasContainer(cached.get().getSpec(), container)) {
+    if (!PodSpecContainers.has(cached.get().getSpec(), container)) {
       request.respondText(
           HttpResponseStatus.NOT_FOUND,
           "container \"" + container + "\" not found in pod \"" + pod + "\"");
@@ -102,18 +99,5 @@ final class ContainerLogsEndpoint implements KubeletEndpoint {
     } catch (IOException e) {
       request.context().close();
     }
-  }
-
-  private static boolean hasContainer(PodSpec spec, String name) {
-    if (spec == null) {
-      return false;
-    }
-    return Stream.of(spec.getContainers(), spec.getInitContainers())
-            .filter(l -> l != null)
-            .flatMap(List::stream)
-            .map(Container::getName)
-            .anyMatch(name::equals)
-        || (spec.getEphemeralContainers() != null
-            && spec.getEphemeralContainers().stream().anyMatch(c -> name.equals(c.getName())));
   }
 }

@@ -1,5 +1,9 @@
 package io.camelvk.api;
 
+import io.camelvk.api.stream.StreamBackend;
+import io.camelvk.api.stream.StreamRequest;
+import io.camelvk.api.stream.StreamTransport;
+import io.camelvk.api.stream.StreamingEndpoint;
 import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.node.NodeSettings;
 import io.camelvk.pod.ClusterCache;
@@ -38,6 +42,9 @@ public final class KubeletApi {
             PodListEndpoint.boundPods(cache::pods),
             PodListEndpoint.runningPods(provider::pods),
             new ContainerLogsEndpoint(cache::pod, provider, clock),
+            streaming(StreamRequest.Kind.EXEC, cache, provider),
+            streaming(StreamRequest.Kind.ATTACH, cache, provider),
+            streaming(StreamRequest.Kind.PORT_FORWARD, cache, provider),
             new NotYetImplementedEndpoint());
     try {
       return new KubeletApiServer(
@@ -45,5 +52,11 @@ public final class KubeletApi {
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up the kubelet API's TLS: " + e.getMessage(), e);
     }
+  }
+
+  private static KubeletEndpoint streaming(
+      StreamRequest.Kind kind, ClusterCache cache, Provider provider) {
+    List<StreamTransport> transports = List.of();
+    return new StreamingEndpoint(kind, cache::pod, new StreamBackend(provider), transports);
   }
 }

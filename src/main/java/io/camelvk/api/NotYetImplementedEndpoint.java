@@ -6,8 +6,7 @@ import java.util.List;
 /** Paths of the kubelet API that this virtual kubelet does not serve yet: 501, saying so. */
 final class NotYetImplementedEndpoint implements KubeletEndpoint {
 
-  static final List<String> PREFIXES =
-      List.of("/exec/", "/attach/", "/portForward/", "/stats/", "/metrics/resource");
+  static final List<String> PREFIXES = List.of("/stats/", "/metrics/resource");
 
   @Override
   public boolean serves(String path) {

@@ -2,17 +2,17 @@ package io.camelvk.provider;
 
 import java.util.List;
 
-/** A provider that can run a command in a container and collect its output. */
+/** A provider that can run a command in a container (kubectl exec and cp). */
 public interface ContainerExec {
 
   /**
-   * Runs {@code command} in the container with {@code stdin} as its input.
+   * Runs {@code command} in the container, streaming its input and output, and blocks until it
+   * ends. Runs on a virtual thread of its own.
    *
-   * @throws ProviderException NOT_FOUND when the pod or container is unknown
+   * @return the exit code; the transport reports it modulo 256
+   * @throws ProviderException NOT_FOUND when the pod or container is unknown, another kind when the
+   *     backend cannot run the command (reported to the client as an internal error)
    */
-  ExecResult exec(
-      String namespace, String pod, String container, List<String> command, byte[] stdin);
-
-  /** What a command wrote and how it ended. */
-  record ExecResult(byte[] stdout, byte[] stderr, int exitCode) {}
+  int exec(
+      String namespace, String pod, String container, List<String> command, RemoteStreams streams);
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
  * resolved: each container's {@code env} holds plain values and {@code envFrom} is empty.
  *
  * <p>Capabilities beyond the lifecycle are separate interfaces a provider may also implement:
- * {@link ContainerLogs}, {@link ContainerExec}, {@link PodStats}, {@link PodStatusNotifier}, {@link
- * NodeChangeNotifier}.
+ * {@link ContainerLogs}, {@link ContainerExec}, {@link ContainerAttach}, {@link PortForward},
+ * {@link PodStats}, {@link PodStatusNotifier}, {@link NodeChangeNotifier}. The kubelet API answers
+ * 501 for a capability the provider lacks.
  */
 public interface Provider {
 

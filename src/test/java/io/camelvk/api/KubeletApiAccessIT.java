@@ -94,10 +94,21 @@ class KubeletApiAccessIT {
 
   @Test
   void answersUnknownPathsWith404AndUnservedOnesWith501(TestCluster cluster) {
+    String ns = cluster.namespace();
     assertThat(apiServerIdentity.get("/nothing/here").statusCode()).isEqualTo(404);
-    var exec = apiServerIdentity.get("/exec/" + cluster.namespace() + "/web/app?command=ls");
-    assertThat(exec.statusCode()).isEqualTo(501);
-    assertThat(exec.body()).contains("not implemented yet");
+    var notUpgraded = apiServerIdentity.get("/exec/" + ns + "/web/app?command=ls&output=1");
+    assertThat(notUpgraded.statusCode()).isEqualTo(400);
+    assertThat(notUpgraded.body()).contains("missing upgrade headers");
+    var noStreams = apiServerIdentity.get("/exec/" + ns + "/web/app?command=ls");
+    assertThat(noStreams.statusCode()).isEqualTo(400);
+    assertThat(noStreams.body()).contains("at least 1 of stdin, stdout, stderr");
+    var noPod = apiServerIdentity.get("/attach/" + ns + "/nope/app?output=1");
+    assertThat(noPod.statusCode()).isEqualTo(404);
+    assertThat(noPod.body()).contains("pod \"nope\" does not exist");
+    var noContainer = apiServerIdentity.get("/exec/" + ns + "/web/nope?command=ls&output=1");
+    assertThat(noContainer.statusCode()).isEqualTo(404);
+    assertThat(apiServerIdentity.get("/portForward/" + ns + "/web?port=0").statusCode())
+        .isEqualTo(400);
     assertThat(apiServerIdentity.get("/stats/summary").statusCode()).isEqualTo(501);
   }
 

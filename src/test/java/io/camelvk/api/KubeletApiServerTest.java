@@ -39,7 +39,7 @@ class KubeletApiServerTest {
     KubeletApiClient client = KubeletApiClient.anonymous(server.port());
 
     assertThat(client.get("/healthz").body()).isEqualTo("ok");
-    assertThat(client.get("/portForward/ns/p").statusCode()).isEqualTo(501);
+    assertThat(client.get("/metrics/resource").statusCode()).isEqualTo(501);
     assertThat(client.get("/unknown").statusCode()).isEqualTo(404);
   }
 

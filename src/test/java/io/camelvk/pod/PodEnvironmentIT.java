@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.provider.ContainerExec;
+import io.camelvk.provider.RemoteStreams;
+import io.camelvk.provider.TerminalResizes;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -13,10 +15,12 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -163,8 +167,12 @@ class PodEnvironmentIT {
 
   private static String printenv(String pod, String name) {
     var exec = (ContainerExec) kubelet.provider();
-    var result = exec.exec(namespaceOf(pod), pod, "app", List.of("printenv", name), new byte[0]);
-    return new String(result.stdout(), StandardCharsets.UTF_8);
+    var stdout = new ByteArrayOutputStream();
+    var streams =
+        new RemoteStreams(
+            Optional.empty(), Optional.of(stdout), Optional.empty(), false, new TerminalResizes());
+    exec.exec(namespaceOf(pod), pod, "app", List.of("printenv", name), streams);
+    return stdout.toString(StandardCharsets.UTF_8);
   }
 
   private static String namespaceOf(String pod) {

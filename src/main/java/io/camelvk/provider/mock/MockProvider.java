@@ -1,17 +1,21 @@
 package io.camelvk.provider.mock;
 
+import io.camelvk.provider.ContainerAttach;
 import io.camelvk.provider.ContainerExec;
 import io.camelvk.provider.ContainerLogs;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.PodStats;
 import io.camelvk.provider.PodStatusNotifier;
+import io.camelvk.provider.PortForward;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.RemoteStreams;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +34,13 @@ import java.util.function.BiConsumer;
  * may make a fraction of the lifecycle calls fail or hang ({@link MockFaults}).
  */
 public final class MockProvider
-    implements Provider, ContainerLogs, ContainerExec, PodStats, PodStatusNotifier {
+    implements Provider,
+        ContainerLogs,
+        ContainerExec,
+        ContainerAttach,
+        PortForward,
+        PodStats,
+        PodStatusNotifier {
 
   public static final String NAME = "mock";
 
@@ -197,11 +207,28 @@ public final class MockProvider
   }
 
   @Override
-  public ExecResult exec(
-      String namespace, String pod, String container, List<String> command, byte[] stdin) {
+  public int exec(
+      String namespace, String pod, String container, List<String> command, RemoteStreams streams) {
     MockPod mock = require(namespace, pod, container);
-    return new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container))
-        .run(command, stdin);
+    MockShell shell =
+        new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container));
+    return MockSession.exec(shell, command, streams);
+  }
+
+  @Override
+  public int attach(String namespace, String pod, String container, RemoteStreams streams) {
+    require(namespace, pod, container);
+    return MockSession.attach(streams);
+  }
+
+  @Override
+  public void portForward(
+      String namespace, String pod, int port, InputStream fromClient, OutputStream toClient) {
+    MockPod mock = pods.get(key(namespace, pod));
+    if (mock == null) {
+      throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
+    }
+    MockSession.echo(port, fromClient, toClient);
   }
 
   @Override

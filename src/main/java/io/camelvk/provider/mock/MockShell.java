@@ -1,6 +1,5 @@
 package io.camelvk.provider.mock;
 
-import io.camelvk.provider.ContainerExec.ExecResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +24,9 @@ final class MockShell {
     this.hostname = hostname;
     this.files = files;
   }
+
+  /** What a command wrote and how it ended. */
+  record ExecResult(byte[] stdout, byte[] stderr, int exitCode) {}
 
   ExecResult run(List<String> command, byte[] stdin) {
     if (command.size() >= 3

@@ -3,20 +3,24 @@ package io.camelvk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.camelvk.provider.ContainerExec.ExecResult;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.RemoteStreams;
+import io.camelvk.provider.TerminalResizes;
 import io.camelvk.test.MutableClock;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -236,16 +240,7 @@ class MockProviderTest {
     assertThat(out(exec("sh", List.of("env")))).contains("GREETING=hello", "HOSTNAME=sh");
     assertThat(exec("sh", List.of("sh", "-c", "echo written > /tmp/f")).exitCode()).isZero();
     assertThat(out(exec("sh", List.of("cat", "/tmp/f")))).isEqualTo("written\n");
-    assertThat(
-            provider
-                .exec(
-                    "ns",
-                    "sh",
-                    "app",
-                    List.of("tee", "/tmp/g"),
-                    "in".getBytes(StandardCharsets.UTF_8))
-                .exitCode())
-        .isZero();
+    assertThat(exec("sh", List.of("tee", "/tmp/g"), "in").exitCode()).isZero();
     assertThat(out(exec("sh", List.of("cat", "/tmp/g")))).isEqualTo("in");
     assertThat(exec("sh", List.of("exit", "3")).exitCode()).isEqualTo(3);
     ExecResult missing = exec("sh", List.of("nope"));
@@ -253,7 +248,8 @@ class MockProviderTest {
     assertThat(new String(missing.stderr(), StandardCharsets.UTF_8))
         .contains("nope: command not found");
     assertThat(exec("sh", List.of("cat", "/none")).exitCode()).isEqualTo(1);
-    assertThatThrownBy(() -> provider.exec("ns", "sh", "other", List.of("true"), new byte[0]))
+    assertThatThrownBy(
+            () -> provider.exec("ns", "sh", "other", List.of("true"), streams("").streams()))
         .isInstanceOfSatisfying(
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.NOT_FOUND));
@@ -326,8 +322,32 @@ class MockProviderTest {
   }
 
   private ExecResult exec(String pod, List<String> command) {
-    return provider.exec("ns", pod, "app", command, new byte[0]);
+    return exec(pod, command, "");
   }
+
+  private ExecResult exec(String pod, List<String> command, String stdin) {
+    CapturedStreams captured = streams(stdin);
+    int code = provider.exec("ns", pod, "app", command, captured.streams());
+    return new ExecResult(captured.out().toByteArray(), captured.err().toByteArray(), code);
+  }
+
+  private static CapturedStreams streams(String stdin) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    RemoteStreams streams =
+        new RemoteStreams(
+            Optional.of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))),
+            Optional.of(out),
+            Optional.of(err),
+            false,
+            new TerminalResizes());
+    return new CapturedStreams(streams, out, err);
+  }
+
+  private record CapturedStreams(
+      RemoteStreams streams, ByteArrayOutputStream out, ByteArrayOutputStream err) {}
+
+  private record ExecResult(byte[] stdout, byte[] stderr, int exitCode) {}
 
   private static String out(ExecResult result) {
     return new String(result.stdout(), StandardCharsets.UTF_8);
