@@ -106,23 +106,38 @@ public final class PodSync {
     }
     Optional<PodAdmission.Rejection> rejection = admission.check(pod);
     if (rejection.isPresent()) {
-      return reject(key, pod, rejection.get());
+      return new SyncPlan(
+          key,
+          Operation.REJECTED,
+          provider.name(),
+          pod,
+          rejection.get().reason(),
+          rejection.get().message());
     }
     PodEnvironment.Resolution resolution = environment.resolve(pod);
     resolution.events().forEach(e -> events.record(pod, e.type(), e.reason(), e.message()));
     if (resolution.blockingError().isPresent()) {
       return new SyncPlan(
-          key, Operation.BLOCKED, provider.name(), pod, resolution.blockingError().get());
+          key,
+          Operation.BLOCKED,
+          provider.name(),
+          pod,
+          PodStatusComposer.CREATE_CONTAINER_CONFIG_ERROR,
+          resolution.blockingError().get());
     }
     return plan(key, Operation.CREATE, resolution.pod());
   }
 
   /** Fails a pod that can never fit, like the kubelet's admission: status first, then tracked. */
-  private SyncPlan reject(PodKey key, Pod pod, PodAdmission.Rejection rejection) {
-    writer.write(pod, composer.failed(pod, rejection.reason(), rejection.message()));
-    events.warning(pod, rejection.reason(), rejection.message());
-    tracker.refused(key, pod);
-    return plan(key, Operation.NONE, pod);
+  private void reject(SyncPlan plan) {
+    cache
+        .pod(plan.key())
+        .ifPresent(
+            pod -> {
+              writer.write(pod, composer.failed(pod, plan.reason(), plan.message()));
+              events.warning(pod, plan.reason(), plan.message());
+            });
+    tracker.refused(plan.key(), plan.pod());
   }
 
   public void complete(SyncPlan plan) {
@@ -142,12 +157,8 @@ public final class PodSync {
       case BLOCKED ->
           cache
               .pod(key)
-              .ifPresent(
-                  p ->
-                      writer.write(
-                          p,
-                          composer.waiting(
-                              p, PodStatusComposer.CREATE_CONTAINER_CONFIG_ERROR, plan.message())));
+              .ifPresent(p -> writer.write(p, composer.waiting(p, plan.reason(), plan.message())));
+      case REJECTED -> reject(plan);
       case FINALIZE -> cache.pod(key).ifPresent(remover::remove);
       case NONE -> {}
     }
@@ -217,11 +228,11 @@ public final class PodSync {
   }
 
   private SyncPlan plan(PodKey key, Operation operation, Pod pod) {
-    return new SyncPlan(key, operation, provider.name(), pod, null);
+    return new SyncPlan(key, operation, provider.name(), pod, null, null);
   }
 
   private SyncPlan forgetAndSkip(PodKey key) {
     tracker.forget(key);
-    return new SyncPlan(key, Operation.NONE, provider.name(), null, null);
+    return new SyncPlan(key, Operation.NONE, provider.name(), null, null, null);
   }
 }

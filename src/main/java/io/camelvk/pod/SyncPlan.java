@@ -4,9 +4,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 
 /**
  * What one sync of one pod will do, decided by {@link PodSync#plan} and carried through the {@code
- * pod-sync} route. {@code pod} is what the provider gets (env resolved for create/update).
+ * pod-sync} route. {@code pod} is what the provider gets (env resolved for create/update); {@code
+ * reason} and {@code message} say why a pod is blocked or rejected.
  */
-public record SyncPlan(PodKey key, Operation operation, String provider, Pod pod, String message) {
+public record SyncPlan(
+    PodKey key, Operation operation, String provider, Pod pod, String reason, String message) {
 
   /** The operations; those with a provider method go through {@code direct:provider-<name>}. */
   public enum Operation {
@@ -16,6 +18,7 @@ public record SyncPlan(PodKey key, Operation operation, String provider, Pod pod
     DEADLINE("deletePod"),
     STATUS(null),
     BLOCKED(null),
+    REJECTED(null),
     FINALIZE(null),
     NONE(null);
 
