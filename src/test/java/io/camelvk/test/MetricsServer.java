@@ -79,8 +79,13 @@ public final class MetricsServer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.close();
-    cluster.kubectl("delete", "-f", manifest.toString(), "--ignore-not-found", "--wait=false");
+    // The APIService first: while it points at nothing, namespace deletion cannot finish its
+    // discovery and waits.
+    try {
+      cluster.kubectl("delete", "-f", manifest.toString(), "--ignore-not-found", "--wait=false");
+    } finally {
+      process.close();
+    }
   }
 
   private static List<String> command(
