@@ -74,7 +74,7 @@ final class KubeletApiClient {
     return send("POST", path, null);
   }
 
-  private HttpResponse<String> send(String method, String path, String bearerToken) {
+  HttpResponse<String> send(String method, String path, String bearerToken) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
             .method(method, HttpRequest.BodyPublishers.noBody())

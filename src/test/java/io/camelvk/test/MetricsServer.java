@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -146,6 +147,7 @@ public final class MetricsServer implements AutoCloseable {
         """
             .formatted(cluster.plane().apiServer(), caBundle, token);
     Files.writeString(file, yaml);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     return file;
   }
 
