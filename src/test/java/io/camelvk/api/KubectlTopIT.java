@@ -5,10 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.config.VkSettings;
-import io.camelvk.controlplane.ControlPlaneCertificates;
 import io.camelvk.provider.ProviderCatalog;
+import io.camelvk.test.ClusterCaServingCertificate;
 import io.camelvk.test.MetricsServer;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
@@ -18,14 +17,10 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Quantity;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -190,24 +185,10 @@ class KubectlTopIT {
 
   private static RunningKubelet startKubeletWithACertificateOfTheClusterCa(
       TestCluster cluster, Path work) {
-    ControlPlaneCertificates pki = cluster.plane().certificates();
     String node = "vk-" + cluster.namespace();
-    try {
-      Files.createDirectories(work);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    pki.ca()
-        .issueServer(node, List.of(node), List.of("127.0.0.1"))
-        .writePem(work.resolve("kubelet.crt"), work.resolve("kubelet.key"));
     VkSettings settings =
         RunningKubelet.settings(cluster, node)
-            .withKubeletApi(
-                new KubeletApiSettings(
-                    Optional.of(work.resolve("kubelet.crt")),
-                    Optional.of(work.resolve("kubelet.key")),
-                    Optional.of(pki.caCertificate()),
-                    true));
+            .withKubeletApi(ClusterCaServingCertificate.settings(cluster, node, work));
     return RunningKubelet.start(cluster, settings, ProviderCatalog.create(settings));
   }
 

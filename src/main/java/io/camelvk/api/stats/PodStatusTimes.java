@@ -28,10 +28,6 @@ final class PodStatusTimes {
         .flatMap(PodStatusTimes::startedAt);
   }
 
-  static String key(Pod pod) {
-    return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
-  }
-
   private static Optional<Instant> startedAt(ContainerState state) {
     if (state.getRunning() != null) {
       return parse(state.getRunning().getStartedAt());

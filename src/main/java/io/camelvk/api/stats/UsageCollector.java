@@ -63,7 +63,11 @@ public final class UsageCollector {
         sample(pod).ifPresent(samples::add);
       } catch (ProviderException e) {
         failed++;
-        LOG.debug("no usage for pod {}: {}", PodStatusTimes.key(pod), e.getMessage());
+        LOG.debug(
+            "no usage for pod {}/{}: {}",
+            pod.getMetadata().getNamespace(),
+            pod.getMetadata().getName(),
+            e.getMessage());
       }
     }
     Set<String> bound =
