@@ -1,5 +1,8 @@
 package io.camelvk.api;
 
+import io.camelvk.api.stats.ResourceMetricsEndpoint;
+import io.camelvk.api.stats.StatsSummaryEndpoint;
+import io.camelvk.api.stats.UsageCollector;
 import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.api.stream.StreamTransport;
@@ -7,11 +10,13 @@ import io.camelvk.api.stream.StreamingEndpoint;
 import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.node.NodeSettings;
 import io.camelvk.pod.ClusterCache;
+import io.camelvk.provider.PodStats;
 import io.camelvk.provider.Provider;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLException;
 
 /** Assembles the kubelet API server: TLS material, access control and the endpoints. */
@@ -36,6 +41,7 @@ public final class KubeletApi {
             new TokenReviewAuthenticator(client, clock),
             new NodeAuthorizer(client, node.nodeName(), clock),
             settings.authEnabled());
+    Optional<UsageCollector> usage = usage(node.nodeName(), cache, provider, clock);
     List<KubeletEndpoint> endpoints =
         List.of(
             new HealthzEndpoint(),
@@ -45,13 +51,30 @@ public final class KubeletApi {
             streaming(StreamRequest.Kind.EXEC, cache, provider),
             streaming(StreamRequest.Kind.ATTACH, cache, provider),
             streaming(StreamRequest.Kind.PORT_FORWARD, cache, provider),
-            new NotYetImplementedEndpoint());
+            new StatsSummaryEndpoint(usage, provider.name()),
+            new ResourceMetricsEndpoint(usage, provider.name()));
     try {
       return new KubeletApiServer(
           node.kubeletPort(), ServerTls.context(serving, clientCas), access, endpoints, settings);
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up the kubelet API's TLS: " + e.getMessage(), e);
     }
+  }
+
+  /** Usage of the pods in the cache, when the provider reports it; the node starts now. */
+  private static Optional<UsageCollector> usage(
+      String nodeName, ClusterCache cache, Provider provider, Clock clock) {
+    if (!(provider instanceof PodStats stats)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new UsageCollector(
+            nodeName,
+            clock.instant(),
+            cache::pods,
+            stats,
+            () -> provider.nodeProfile(nodeName),
+            clock));
   }
 
   private static KubeletEndpoint streaming(

@@ -96,7 +96,24 @@ final class ComponentCommands {
             "--kubelet-client-certificate=" + pki.kubeletClientCertificate(),
             "--kubelet-client-key=" + pki.kubeletClientKey(),
             "--profiling=false"),
+        aggregation(),
         options.apiServerArgs());
+  }
+
+  /**
+   * The aggregation layer, for extension API servers such as metrics-server. No kube-proxy runs, so
+   * the aggregator dials a service's endpoints itself instead of its cluster IP.
+   */
+  private List<String> aggregation() {
+    return List.of(
+        "--requestheader-client-ca-file=" + pki.frontProxyCaCertificate(),
+        "--requestheader-allowed-names=" + ControlPlaneCertificates.FRONT_PROXY_CLIENT_USER,
+        "--requestheader-username-headers=X-Remote-User",
+        "--requestheader-group-headers=X-Remote-Group",
+        "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+        "--proxy-client-cert-file=" + pki.frontProxyClientCertificate(),
+        "--proxy-client-key-file=" + pki.frontProxyClientKey(),
+        "--enable-aggregator-routing=true");
   }
 
   List<String> scheduler(Path kubeconfig) {
@@ -135,9 +152,15 @@ final class ComponentCommands {
   }
 
   private List<String> command(String binary, List<String> args, List<String> extra) {
+    return command(binary, args, List.of(), extra);
+  }
+
+  private List<String> command(
+      String binary, List<String> args, List<String> moreArgs, List<String> extra) {
     List<String> command = new ArrayList<>();
     command.add(binaries.binary(binary).toString());
     command.addAll(args);
+    command.addAll(moreArgs);
     command.addAll(extra);
     return command;
   }

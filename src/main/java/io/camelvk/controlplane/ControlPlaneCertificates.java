@@ -9,13 +9,16 @@ import java.util.List;
 /**
  * The PKI of a local control plane, written as PEM files into one directory: a CA, the API server's
  * serving certificate, an admin client certificate (group {@code system:masters}), the API server's
- * client certificate for calls to kubelets, and the service-account key pair.
+ * client certificate for calls to kubelets, the service-account key pair, and a separate
+ * front-proxy CA with the client certificate the API server's aggregator proxies with to extension
+ * API servers (metrics-server), which trust that CA for the user it names in request headers.
  */
 public final class ControlPlaneCertificates {
 
   static final String ADMIN_USER = "kubernetes-admin";
   static final String ADMIN_GROUP = "system:masters";
   static final String KUBELET_CLIENT_USER = "kube-apiserver-kubelet-client";
+  static final String FRONT_PROXY_CLIENT_USER = "front-proxy-client";
   static final List<String> API_SERVER_DNS_NAMES =
       List.of(
           "localhost",
@@ -56,6 +59,14 @@ public final class ControlPlaneCertificates {
           .writePem(dir.resolve(component + ".crt"), dir.resolve(component + ".key"));
     }
     writeServiceAccountKeys(dir);
+    CertificateAuthority frontProxy =
+        CertificateAuthority.create("camel-virtual-kubelet-front-proxy-ca");
+    frontProxy
+        .identity()
+        .writePem(dir.resolve("front-proxy-ca.crt"), dir.resolve("front-proxy-ca.key"));
+    frontProxy
+        .issueClient(FRONT_PROXY_CLIENT_USER, List.of())
+        .writePem(dir.resolve("front-proxy-client.crt"), dir.resolve("front-proxy-client.key"));
     return new ControlPlaneCertificates(dir, ca, admin);
   }
 
@@ -104,6 +115,19 @@ public final class ControlPlaneCertificates {
 
   public Path kubeletClientKey() {
     return dir.resolve("kubelet-client.key");
+  }
+
+  /** The CA that extension API servers trust for the aggregator's request headers. */
+  public Path frontProxyCaCertificate() {
+    return dir.resolve("front-proxy-ca.crt");
+  }
+
+  Path frontProxyClientCertificate() {
+    return dir.resolve("front-proxy-client.crt");
+  }
+
+  Path frontProxyClientKey() {
+    return dir.resolve("front-proxy-client.key");
   }
 
   /** The serving certificate of the scheduler or the controller manager. */

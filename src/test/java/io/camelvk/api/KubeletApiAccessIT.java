@@ -78,6 +78,9 @@ class KubeletApiAccessIT {
                 + ":nobody, verb=get, resource=nodes, subresource(s)=[pods proxy])\n");
     assertThat(logs.statusCode()).isEqualTo(403);
     assertThat(logs.body()).contains("subresource(s)=[proxy]");
+    var metrics = anonymous.get("/metrics/resource", token);
+    assertThat(metrics.statusCode()).isEqualTo(403);
+    assertThat(metrics.body()).contains("verb=get, resource=nodes, subresource(s)=[metrics]");
   }
 
   @Test
@@ -93,7 +96,7 @@ class KubeletApiAccessIT {
   }
 
   @Test
-  void answersUnknownPathsWith404AndUnservedOnesWith501(TestCluster cluster) {
+  void answersUnknownPathsWith404AndBadStreamRequestsAsTheKubeletDoes(TestCluster cluster) {
     String ns = cluster.namespace();
     assertThat(apiServerIdentity.get("/nothing/here").statusCode()).isEqualTo(404);
     var notUpgraded = apiServerIdentity.get("/exec/" + ns + "/web/app?command=ls&output=1");
@@ -109,7 +112,7 @@ class KubeletApiAccessIT {
     assertThat(noContainer.statusCode()).isEqualTo(404);
     assertThat(apiServerIdentity.get("/portForward/" + ns + "/web?port=0").statusCode())
         .isEqualTo(400);
-    assertThat(apiServerIdentity.get("/stats/summary").statusCode()).isEqualTo(501);
+    assertThat(apiServerIdentity.get("/stats/nothing").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -66,8 +66,18 @@ final class KubeletApiClient {
   }
 
   HttpResponse<String> get(String path, String bearerToken) {
+    return send("GET", path, bearerToken);
+  }
+
+  /** A POST with an empty body, as the summary API also takes. */
+  HttpResponse<String> post(String path) {
+    return send("POST", path, null);
+  }
+
+  HttpResponse<String> send(String method, String path, String bearerToken) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
             .timeout(java.time.Duration.ofSeconds(30));
     if (bearerToken != null) {
       request.header("Authorization", "Bearer " + bearerToken);

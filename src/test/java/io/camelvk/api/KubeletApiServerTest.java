@@ -2,9 +2,12 @@ package io.camelvk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelvk.api.stats.ResourceMetricsEndpoint;
+import io.camelvk.api.stats.StatsSummaryEndpoint;
 import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.controlplane.LoopbackPorts;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,10 @@ class KubeletApiServerTest {
             LoopbackPorts.free(),
             ServerTls.context(serving, List.of()),
             new ApiAccess(null, null, null, false),
-            List.of(new HealthzEndpoint(), new NotYetImplementedEndpoint()),
+            List.of(
+                new HealthzEndpoint(),
+                new StatsSummaryEndpoint(Optional.empty(), "bare"),
+                new ResourceMetricsEndpoint(Optional.empty(), "bare")),
             OPEN);
     server.start();
   }
@@ -39,8 +45,21 @@ class KubeletApiServerTest {
     KubeletApiClient client = KubeletApiClient.anonymous(server.port());
 
     assertThat(client.get("/healthz").body()).isEqualTo("ok");
-    assertThat(client.get("/metrics/resource").statusCode()).isEqualTo(501);
+    var withoutPodStats = client.get("/metrics/resource");
+    assertThat(withoutPodStats.statusCode()).isEqualTo(501);
+    assertThat(withoutPodStats.body())
+        .isEqualTo("provider bare cannot report resource usage (no PodStats)\n");
     assertThat(client.get("/unknown").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void answersTheSummaryWith501WithoutPodStatsOnGetAndPostOnly() {
+    KubeletApiClient client = KubeletApiClient.anonymous(server.port());
+
+    assertThat(client.get("/stats/summary").statusCode()).isEqualTo(501);
+    assertThat(client.post("/stats/summary?only_cpu_and_memory=true").body())
+        .isEqualTo("provider bare cannot report resource usage (no PodStats)\n");
+    assertThat(client.send("PUT", "/stats/summary", null).statusCode()).isEqualTo(405);
   }
 
   @Test

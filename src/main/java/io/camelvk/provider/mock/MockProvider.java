@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -237,7 +238,9 @@ public final class MockProvider
     if (mock == null) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
+    // Whole milliseconds, as the samples' Prometheus timestamps carry: a rate computed from two
+    // scrapes is then exact.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return Optional.of(
         mock.pod().getSpec().getContainers().stream()
             .map(c -> MockUsage.of(c, mock.timeline(), now))
