@@ -12,6 +12,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -83,8 +84,19 @@ final class RemoteCommandSession implements ChannelListener {
         running = false;
       }
       Thread.interrupted(); // an interrupt that came as the provider returned is spent
+      streams.stdout().ifPresent(RemoteCommandSession::closeQuietly);
+      streams.stderr().ifPresent(RemoteCommandSession::closeQuietly);
     }
     finish(outcome);
+  }
+
+  /** Late writes of a provider's own threads must not follow the status. */
+  private static void closeQuietly(OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // nothing more goes out either way
+    }
   }
 
   private int lowestWritableChannel() {
