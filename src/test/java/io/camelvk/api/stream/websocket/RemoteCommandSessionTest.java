@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,21 @@ class RemoteCommandSessionTest {
     assertThat(exec.sizes).containsExactly(new TerminalSize(120, 40));
     assertThat(Frames.describeAll(channel))
         .containsExactly("1:", "1:out:", "3:{\"status\":\"Success\"}", "CloseWebSocketFrame");
+  }
+
+  @Test
+  void interruptsTheProviderWhenTheClientGoesAway() throws Exception {
+    RemoteCommandSession session = session(ChannelProtocol.V5, exec(false, false));
+    ScriptedExec exec = new ScriptedExec(0, true);
+    Thread provider = Thread.ofVirtual().start(() -> session.run(new StreamBackend(exec)));
+    exec.started.await();
+    Frames.written(channel); // the establishment ping, before the provider sleeps
+
+    channel.close();
+
+    assertThat(provider.join(Duration.ofSeconds(10))).isTrue();
+    assertThat(exec.interrupted).isTrue();
+    assertThat(Frames.written(channel)).isEmpty();
   }
 
   @Test

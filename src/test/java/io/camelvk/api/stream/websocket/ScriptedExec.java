@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A provider whose exec reads all of stdin, writes {@code out:<stdin>} to stdout and {@code err} to
@@ -20,16 +21,33 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ScriptedExec implements Provider, ContainerExec {
 
   final List<TerminalSize> sizes = new CopyOnWriteArrayList<>();
+  final CountDownLatch started = new CountDownLatch(1);
+  volatile boolean interrupted;
   private final int exitCode;
+  private final boolean sleeps;
 
   ScriptedExec(int exitCode) {
+    this(exitCode, false);
+  }
+
+  /** With {@code sleeps}, the exec first sleeps until its thread is interrupted. */
+  ScriptedExec(int exitCode, boolean sleeps) {
     this.exitCode = exitCode;
+    this.sleeps = sleeps;
   }
 
   @Override
   public int exec(
       String namespace, String pod, String container, List<String> command, RemoteStreams streams) {
     streams.resizes().subscribe(sizes::add);
+    started.countDown();
+    if (sleeps) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
     try {
       byte[] input =
           streams.stdin().isPresent() ? streams.stdin().get().readAllBytes() : new byte[0];
