@@ -54,6 +54,21 @@ final class RecordingWebSocket implements WebSocket.Listener {
     socket.sendBinary(message, true).join();
   }
 
+  /** Sends a message on a channel as two frames, split after {@code first} payload characters. */
+  void sendFragmented(int channel, String payload, int first) {
+    byte[] head = payload.substring(0, first).getBytes(StandardCharsets.UTF_8);
+    ByteBuffer opening = ByteBuffer.allocate(head.length + 1);
+    opening.put((byte) channel).put(head).flip();
+    socket.sendBinary(opening, false).join();
+    byte[] tail = payload.substring(first).getBytes(StandardCharsets.UTF_8);
+    socket.sendBinary(ByteBuffer.wrap(tail), true).join();
+  }
+
+  /** Sends the client's close frame (1000). */
+  void close() {
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+  }
+
   /** The v5 close signal for stdin. */
   void closeStdin() {
     socket.sendBinary(ByteBuffer.wrap(new byte[] {(byte) 0xFF, 0}), true).join();

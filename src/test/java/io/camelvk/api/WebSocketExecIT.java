@@ -11,7 +11,6 @@ import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
-import io.fabric8.kubernetes.client.dsl.PodResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * exec, attach and port-forward over the WebSocket channel protocols: fabric8 through the real API
  * server (legacy {@code v4.channel.k8s.io}, proxied unchanged to us), and the JDK's WebSocket
- * straight to the kubelet port for v5, base64, v1, refusals and bearer tokens in the protocol.
+ * straight to the kubelet port for v5, base64, v1 and the unnamed protocol. Who gets upgraded:
+ * {@link WebSocketAccessIT}.
  */
 @WithVirtualKubelet
 class WebSocketExecIT {
@@ -46,13 +46,11 @@ class WebSocketExecIT {
     ControlPlaneCertificates pki = cluster.plane().certificates();
     apiServerIdentity =
         KubeletApiClient.withCertificate(
-            port(), pki.kubeletClientCertificate(), pki.kubeletClientKey());
+            kubelet.settings().node().kubeletPort(),
+            pki.kubeletClientCertificate(),
+            pki.kubeletClientKey());
     cluster.create(TestPods.boundTo(kubelet.nodeName(), "web").build());
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("web")));
-  }
-
-  private static int port() {
-    return kubelet.settings().node().kubeletPort();
   }
 
   private static String execPath(TestCluster cluster, String query) {
@@ -96,30 +94,27 @@ class WebSocketExecIT {
     } // v4 has no half-close: fabric8 closes the WebSocket, which ends stdin
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> catFile(cluster, "/tmp/uploaded").equals("uploaded through fabric8\n"));
-  }
-
-  private static String catFile(TestCluster cluster, String file) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ExecWatch cat = web(cluster).writingOutput(out).exec("cat", file)) {
-      cat.exitCode().get(30, TimeUnit.SECONDS);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+        .until(
+            () ->
+                stdoutOf(web(cluster), "cat", "/tmp/uploaded")
+                    .equals("uploaded through fabric8\n"));
   }
 
   private static ContainerResource web(TestCluster cluster) {
-    return pod(cluster).inContainer("app");
-  }
-
-  private static PodResource pod(TestCluster cluster) {
-    return cluster.client().pods().inNamespace(cluster.namespace()).withName("web");
+    return cluster
+        .client()
+        .pods()
+        .inNamespace(cluster.namespace())
+        .withName("web")
+        .inContainer("app");
   }
 
   // (b) fabric8 port-forward through the API server
 
   @Test
   void fabric8PortForwardMovesBytesBothWays(TestCluster cluster) throws IOException {
-    try (LocalPortForward forward = pod(cluster).portForward(8080);
+    var pod = cluster.client().pods().inNamespace(cluster.namespace()).withName("web");
+    try (LocalPortForward forward = pod.portForward(8080);
         Socket socket = new Socket("127.0.0.1", forward.getLocalPort())) {
       socket.setSoTimeout(30_000);
       byte[] sent = new byte[100_000];
@@ -191,11 +186,12 @@ class WebSocketExecIT {
   }
 
   @Test
-  void attachOverV5EchoesStdinUntilTheCloseSignal(TestCluster cluster) throws Exception {
+  void attachOverV5EchoesStdinEvenFragmentedUntilTheCloseSignal(TestCluster cluster)
+      throws Exception {
     var attach = open("/attach/" + cluster.namespace() + "/web/app?input=1&output=1&tty=1", V5);
 
     attach.send(4, "{\"Width\":100,\"Height\":30}\n");
-    attach.send(0, "typed");
+    attach.sendFragmented(0, "typed", 3); // a continuation frame has no channel byte
     await().until(() -> attach.messages.contains("1:typed"));
     attach.closeStdin();
 
@@ -204,37 +200,29 @@ class WebSocketExecIT {
   }
 
   @Test
-  void refusesASubprotocolItDoesNotSpeakWith400BeforeAnyHandshake(TestCluster cluster) {
-    String exec = execPath(cluster, "command=true&output=1");
-    String forward = "/portForward/" + cluster.namespace() + "/web";
+  void forwardsEachPortOfTheQueryOnItsOwnChannelsWithoutASubprotocol(TestCluster cluster)
+      throws Exception {
+    var forward = open("/portForward/" + cluster.namespace() + "/web?port=80,81");
+    assertThat(forward.subprotocol()).isEmpty();
+    await().until(() -> forward.messages.size() == 4);
 
-    assertThat(refusal(apiServerIdentity, exec, "chat.example.com")).isEqualTo(400);
-    assertThat(refusal(apiServerIdentity, forward + "?port=8080", "channel.k8s.io")).isEqualTo(400);
-    assertThat(refusal(apiServerIdentity, forward)).as("no ?port=").isEqualTo(400);
+    forward.send(0, "to 80");
+    forward.send(2, "to 81");
+    await().until(() -> forward.messages.size() == 6);
+    forward.close();
+
+    assertThat(forward.closeCode()).isEqualTo(1000);
+    assertThat(forward.messages.subList(0, 4)).containsExactly("0:P\0", "1:P\0", "2:Q\0", "3:Q\0");
+    assertThat(forward.messages.subList(4, 6)).containsExactlyInAnyOrder("0:to 80", "2:to 81");
   }
 
-  private static int refusal(KubeletApiClient client, String path, String... protocols) {
-    return RecordingWebSocket.refusal(client, path, List.of(protocols));
-  }
-
-  @Test
-  void takesABearerTokenFromTheSubprotocolsAndNeverChoosesIt(TestCluster cluster) throws Exception {
-    KubeletApiClient anonymous = KubeletApiClient.anonymous(port());
-    String path = execPath(cluster, "command=echo&command=token&output=1");
-    String nobody = ServiceAccountAccess.subprotocol(ServiceAccountAccess.token(cluster, "nobody"));
-    String execer = ServiceAccountAccess.subprotocol(ServiceAccountAccess.token(cluster, "execer"));
-    String role = "ws-exec-" + cluster.namespace();
-    ServiceAccountAccess.grantNodesProxy(cluster, role, "execer");
-    try {
-      assertThat(refusal(anonymous, path, V5, nobody)).isEqualTo(403);
-      var echo = RecordingWebSocket.open(anonymous, path, List.of(execer, V5));
-
-      assertThat(echo.subprotocol()).isEqualTo(V5);
-      assertThat(echo.closeCode()).isEqualTo(1000);
-      assertThat(echo.messages).containsExactly("1:", "1:token\n", "3:" + SUCCESS);
-    } finally {
-      ServiceAccountAccess.revoke(cluster, role);
+  /** What a command run with fabric8 wrote to stdout (checked again by the awaiting caller). */
+  private static String stdoutOf(ContainerResource container, String... command) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ExecWatch watch = container.writingOutput(out).exec(command)) {
+      watch.exitCode().get(30, TimeUnit.SECONDS);
     }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   private static String base64(String text) {

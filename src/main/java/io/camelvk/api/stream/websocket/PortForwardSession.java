@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The legacy WebSocket port-forward: one forwarded connection per port of {@code ?port=}, port
@@ -107,10 +108,19 @@ final class PortForwardSession implements ChannelListener {
     // the legacy port-forward protocols have no close signal
   }
 
-  /** As the kubelet, a client's close ends every forward: their input ends with it. */
+  /**
+   * A client's close ends the input of every forward; they get a grace period to finish before the
+   * connection closes.
+   */
   @Override
   public void clientClosed() {
-    channel.close();
+    fromClient.forEach(InboundPipe::end);
+    channel
+        .eventLoop()
+        .schedule(
+            () -> channel.close(),
+            RemoteCommandSession.CLIENT_CLOSE_GRACE.toMillis(),
+            TimeUnit.MILLISECONDS);
   }
 
   @Override
