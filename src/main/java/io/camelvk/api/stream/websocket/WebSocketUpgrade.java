@@ -1,16 +1,25 @@
 package io.camelvk.api.stream.websocket;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -28,8 +37,8 @@ final class WebSocketUpgrade {
   private WebSocketUpgrade() {}
 
   /**
-   * Upgrades and waits for the 101 to be written. False when it could not be (unsupported WebSocket
-   * version: answered with 426 by Netty; or the client went away).
+   * Upgrades and waits for the 101 to be written. False when it could not be: a request Netty's
+   * handshaker refuses (400, or 426 for an unsupported WebSocket version), or the client went away.
    */
   static boolean upgrade(
       Channel channel, HttpRequest http, ChannelProtocol protocol, ChannelHandler session) {
@@ -47,7 +56,8 @@ final class WebSocketUpgrade {
     }
   }
 
-  private static ChannelFuture handshake(
+  /** On the event loop: the 101 and the new handlers; null when the upgrade was refused. */
+  static ChannelFuture handshake(
       Channel channel, HttpRequest http, ChannelProtocol protocol, ChannelHandler session) {
     FullHttpRequest request = handshakeRequest(http, protocol);
     try {
@@ -68,9 +78,24 @@ final class WebSocketUpgrade {
           "websocket-aggregator",
           new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
       return written;
+    } catch (WebSocketServerHandshakeException e) {
+      refuse(channel, e.getMessage());
+      return null;
     } finally {
       request.release();
     }
+  }
+
+  private static void refuse(Channel channel, String reason) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.BAD_REQUEST,
+            Unpooled.copiedBuffer(reason + "\n", StandardCharsets.UTF_8));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** The request with only the chosen subprotocol offered, so Netty echoes exactly that one. */
