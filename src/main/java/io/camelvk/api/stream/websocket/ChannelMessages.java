@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,16 @@ final class ChannelMessages extends SimpleChannelInboundHandler<WebSocketFrame> 
     }
     if (payload.length > 0) {
       listener.data(channel, payload);
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext context, Object event) {
+    if (event instanceof IdleStateEvent) {
+      LOG.debug("WebSocket stream idle for {}: closing it", WebSocketUpgrade.STREAM_IDLE_TIMEOUT);
+      context.close();
+    } else {
+      context.fireUserEventTriggered(event);
     }
   }
 

@@ -19,8 +19,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Answers a WebSocket upgrade with Netty's handshaker on the event loop and, in the same task (so
@@ -31,6 +34,9 @@ final class WebSocketUpgrade {
 
   /** The largest message we take (gorilla fragments big ones; the aggregator joins them). */
   static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  /** A stream with no message either way for this long is closed (the kubelet's default). */
+  static final Duration STREAM_IDLE_TIMEOUT = Duration.ofHours(4);
 
   private static final String ROUTER = "router";
 
@@ -77,6 +83,10 @@ final class WebSocketUpgrade {
           "websocket-session",
           "websocket-aggregator",
           new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
+      pipeline.addBefore(
+          "websocket-aggregator",
+          "websocket-idle",
+          new IdleStateHandler(0, 0, STREAM_IDLE_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
       return written;
     } catch (WebSocketServerHandshakeException e) {
       refuse(channel, e.getMessage());

@@ -16,7 +16,10 @@ import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -119,6 +122,23 @@ class WebSocketUpgradeTest {
     ByteBuf pong = channel.readOutbound();
     assertThat(pong.getByte(0) & 0x0f).as("pong opcode").isEqualTo(0xA);
     pong.release();
+  }
+
+  @Test
+  void closesAStreamIdleForFourHoursEitherWay() {
+    WebSocketUpgrade.handshake(
+        channel,
+        upgrade("v5.channel.k8s.io"),
+        ChannelProtocol.V5,
+        new ChannelMessages(ChannelProtocol.V5, 5, listener));
+    response();
+    IdleStateHandler idle = channel.pipeline().get(IdleStateHandler.class);
+
+    channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+
+    assertThat(idle.getAllIdleTimeInMillis()).isEqualTo(Duration.ofHours(4).toMillis());
+    assertThat(idle.getReaderIdleTimeInMillis()).isZero();
+    assertThat(channel.isOpen()).isFalse();
   }
 
   @Test
