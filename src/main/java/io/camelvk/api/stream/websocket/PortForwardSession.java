@@ -33,10 +33,9 @@ final class PortForwardSession implements ChannelListener {
     this.channel = channel;
     this.protocol = protocol;
     this.request = request;
+    AutoReadGate gate = new AutoReadGate(channel);
     for (int i = 0; i < request.ports().size(); i++) {
-      fromClient.add(
-          new InboundPipe(
-              () -> channel.config().setAutoRead(false), () -> channel.config().setAutoRead(true)));
+      fromClient.add(gate.newPipe());
     }
   }
 

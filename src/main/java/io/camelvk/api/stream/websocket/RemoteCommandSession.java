@@ -49,9 +49,7 @@ final class RemoteCommandSession implements ChannelListener {
     this.channel = channel;
     this.protocol = protocol;
     this.request = request;
-    this.stdin =
-        new InboundPipe(
-            () -> channel.config().setAutoRead(false), () -> channel.config().setAutoRead(true));
+    this.stdin = new AutoReadGate(channel).newPipe();
     if (!request.stdin()) {
       stdin.end();
     }
