@@ -148,6 +148,21 @@ class WebSocketExecIT {
   }
 
   @Test
+  void v5CarriesAMebibyteEachWay(TestCluster cluster) throws Exception {
+    var tee = open(execPath(cluster, "command=tee&command=/tmp/big&input=1&output=1"), V5);
+    String block = "x".repeat(64 * 1024);
+    for (int i = 0; i < 16; i++) {
+      tee.send(0, block);
+    }
+    tee.closeStdin();
+
+    assertThat(tee.closeCode()).isEqualTo(1000);
+    assertThat(tee.messages.stream().filter(m -> m.startsWith("1:")).mapToInt(m -> m.length() - 2))
+        .containsOnly(0, 32 * 1024)
+        .hasSize(1 + 32);
+  }
+
+  @Test
   void v5ReportsTheExitCodeInTheStatus(TestCluster cluster) throws Exception {
     var exit = open(execPath(cluster, "command=exit&command=42&output=1"), V5);
 
