@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kubelet's access control: authenticate (client certificate, else bearer token), else 401;
- * authorize with SubjectAccessReviews on {@code nodes/<subresource>}, else 403. Turned off, it lets
- * everyone in. Tokens and certificates never reach a log.
+ * The kubelet's access control: authenticate (client certificate, else bearer token from {@code
+ * Authorization} or the WebSocket protocol), else 401; authorize with SubjectAccessReviews on
+ * {@code nodes/<subresource>}, else 403. Turned off, it lets everyone in. Tokens and certificates
+ * never reach a log.
  */
 final class ApiAccess {
 
@@ -73,13 +74,18 @@ final class ApiAccess {
     if (byCertificate.isPresent()) {
       return byCertificate;
     }
+    Optional<String> token = bearerToken(request).or(() -> WebSocketBearerToken.of(request));
+    return token.flatMap(tokens::authenticate);
+  }
+
+  private static Optional<String> bearerToken(HttpRequest request) {
     String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
     if (authorization == null
         || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return Optional.empty();
     }
     String token = authorization.substring(BEARER.length()).strip();
-    return token.isEmpty() ? Optional.empty() : tokens.authenticate(token);
+    return token.isEmpty() ? Optional.empty() : Optional.of(token);
   }
 
   private Decision authorize(Caller caller, String verb, String path) {

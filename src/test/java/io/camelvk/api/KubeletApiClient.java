@@ -10,11 +10,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -59,6 +62,18 @@ final class KubeletApiClient {
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A WebSocket to {@code path} of the kubelet, with this client's TLS identity. */
+  CompletableFuture<WebSocket> webSocket(
+      String path, List<String> subprotocols, WebSocket.Listener listener) {
+    WebSocket.Builder builder =
+        http.newWebSocketBuilder().connectTimeout(java.time.Duration.ofSeconds(30));
+    if (!subprotocols.isEmpty()) {
+      builder.subprotocols(
+          subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+    }
+    return builder.buildAsync(URI.create("wss://127.0.0.1:" + port + path), listener);
   }
 
   HttpResponse<String> get(String path) {
