@@ -4,6 +4,7 @@ import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.api.stream.StreamTransport;
 import io.camelvk.api.stream.StreamingEndpoint;
+import io.camelvk.api.stream.spdy.SpdyTransport;
 import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.node.NodeSettings;
 import io.camelvk.pod.ClusterCache;
@@ -56,7 +57,7 @@ public final class KubeletApi {
 
   private static KubeletEndpoint streaming(
       StreamRequest.Kind kind, ClusterCache cache, Provider provider) {
-    List<StreamTransport> transports = List.of();
+    List<StreamTransport> transports = List.of(new SpdyTransport());
     return new StreamingEndpoint(kind, cache::pod, new StreamBackend(provider), transports);
   }
 }
