@@ -3,28 +3,18 @@ package io.camelvk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camelvk.api.stream.StreamBackend;
-import io.camelvk.api.stream.StreamRequest;
-import io.camelvk.api.stream.StreamingEndpoint;
 import io.camelvk.api.stream.spdy.SpdyTestClient;
-import io.camelvk.api.stream.spdy.SpdyTransport;
-import io.camelvk.config.KubeletApiSettings;
-import io.camelvk.controlplane.LoopbackPorts;
-import io.camelvk.pod.PodKey;
 import io.camelvk.provider.mock.MockProvider;
 import io.camelvk.provider.mock.MockProviderConfig;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.netty.handler.codec.spdy.SpdyDataFrame;
 import io.netty.handler.codec.spdy.SpdyPingFrame;
 import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
 import io.netty.handler.codec.spdy.SpdySynReplyFrame;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** The SPDY transport end to end on a real server socket, against the mock, with a Netty client. */
 class SpdyStreamingTest {
 
-  private static final KubeletApiSettings OPEN = KubeletApiSettings.DEFAULT.withAuth(false);
   private static final List<String> KUBECTL_PROTOCOLS =
       List.of(
           "v5.channel.k8s.io",
@@ -45,42 +34,19 @@ class SpdyStreamingTest {
   private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
   private final MockProvider provider =
       new MockProvider(MockProviderConfig.defaults(), Clock.systemUTC(), scheduler);
-  private KubeletApiServer server;
+  private SpdyTestServer server;
   private SslContext tls;
 
   @BeforeEach
   void start() throws Exception {
-    Pod pod = pod();
-    provider.createPod(pod);
-    StreamBackend backend = new StreamBackend(provider);
-    List<KubeletEndpoint> endpoints =
-        List.of(
-            endpoint(StreamRequest.Kind.EXEC, pod, backend),
-            endpoint(StreamRequest.Kind.ATTACH, pod, backend),
-            endpoint(StreamRequest.Kind.PORT_FORWARD, pod, backend));
-    server =
-        new KubeletApiServer(
-            LoopbackPorts.free(),
-            ServerTls.context(ServingCertificate.of(OPEN, "node-a", "127.0.0.1"), List.of()),
-            new ApiAccess(null, null, null, false),
-            endpoints,
-            OPEN);
-    server.start();
-    tls = SslContextBuilder.forClient().trustManager(InsecureTrustManagerFactory.INSTANCE).build();
-  }
-
-  private static StreamingEndpoint endpoint(
-      StreamRequest.Kind kind, Pod pod, StreamBackend backend) {
-    return new StreamingEndpoint(
-        kind,
-        key -> key.equals(new PodKey("ns", "web")) ? Optional.of(pod) : Optional.empty(),
-        backend,
-        List.of(new SpdyTransport()));
+    provider.createPod(SpdyTestServer.pod("web"));
+    server = SpdyTestServer.start(provider, Duration.ofSeconds(2), "web", "ghost");
+    tls = SpdyTestServer.clientTls();
   }
 
   @AfterEach
   void stop() {
-    server.stop();
+    server.close();
     scheduler.shutdownNow();
   }
 
@@ -198,11 +164,44 @@ class SpdyStreamingTest {
             tls, server.port(), "/portForward/ns/web", List.of("portforward.k8s.io"))) {
       int bad = client.open(Map.of("streamtype", "data", "port", "0", "requestid", "1"));
 
-      await()
-          .until(
-              () ->
-                  client.frames().stream()
-                      .anyMatch(f -> f instanceof SpdyRstStreamFrame r && r.streamId() == bad));
+      await().until(() -> resets(client).contains(bad));
+    }
+  }
+
+  @Test
+  void aFailedPortForwardReportsOnTheErrorStreamAndResetsBoth() throws Exception {
+    try (SpdyTestClient client =
+        SpdyTestClient.upgrade(
+            tls, server.port(), "/portForward/ns/ghost", List.of("portforward.k8s.io"))) {
+      int error = client.open(Map.of("streamtype", "error", "port", "80", "requestid", "0"));
+      int data = client.open(Map.of("streamtype", "data", "port", "80", "requestid", "0"));
+
+      await().until(() -> resets(client).containsAll(List.of(error, data)));
+      assertThat(client.data(error))
+          .isEqualTo("error forwarding port 80 to pod ghost, uid : pod ns/ghost not found");
+      assertThat(client.isOpen()).isTrue();
+    }
+  }
+
+  @Test
+  void anUnpairedStreamGetsAnErrorAfterTheTimeout() throws Exception {
+    try (SpdyTestClient client =
+        SpdyTestClient.upgrade(
+            tls, server.port(), "/portForward/ns/web", List.of("portforward.k8s.io"))) {
+      int error = client.open(Map.of("streamtype", "error", "port", "80", "requestid", "7"));
+
+      await().until(() -> resets(client).contains(error));
+      assertThat(client.data(error)).isEqualTo("timed out waiting for streams of request 7");
+    }
+  }
+
+  @Test
+  void execGivesUpWhenTheClientDoesNotOpenItsStreams() throws Exception {
+    try (SpdyTestClient client = exec("command=echo&output=1&error=1")) {
+      client.open(Map.of("streamtype", "error"));
+
+      await().until(() -> !client.isOpen());
+      assertThat(client.frames()).noneMatch(f -> f instanceof SpdyDataFrame);
     }
   }
 
@@ -225,26 +224,17 @@ class SpdyStreamingTest {
         tls, server.port(), "/exec/ns/web/app?" + query, KUBECTL_PROTOCOLS);
   }
 
+  private static List<Integer> resets(SpdyTestClient client) {
+    return client.frames().stream()
+        .filter(f -> f instanceof SpdyRstStreamFrame)
+        .map(f -> ((SpdyRstStreamFrame) f).streamId())
+        .toList();
+  }
+
   private static List<Integer> replies(SpdyTestClient client) {
     return client.frames().stream()
         .filter(f -> f instanceof SpdySynReplyFrame)
         .map(f -> ((SpdySynReplyFrame) f).streamId())
         .toList();
-  }
-
-  private static Pod pod() {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace("ns")
-        .withName("web")
-        .withUid("uid-1")
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage("busybox")
-        .endContainer()
-        .endSpec()
-        .build();
   }
 }

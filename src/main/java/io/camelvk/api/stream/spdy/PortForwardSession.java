@@ -20,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class PortForwardSession implements SpdyStreamListener {
 
-  static final Duration PAIRING_TIMEOUT = Duration.ofSeconds(30);
-
   private static final Logger LOG = LoggerFactory.getLogger(PortForwardSession.class);
 
   private final StreamRequest request;
@@ -29,8 +27,14 @@ final class PortForwardSession implements SpdyStreamListener {
   private final ScheduledExecutorService timer;
   private final Map<String, PortForwardPair> pairs = new ConcurrentHashMap<>();
   private final Set<Thread> forwards = ConcurrentHashMap.newKeySet();
+  private final Duration pairingTimeout;
 
-  PortForwardSession(StreamRequest request, StreamBackend backend, ScheduledExecutorService timer) {
+  PortForwardSession(
+      StreamRequest request,
+      StreamBackend backend,
+      ScheduledExecutorService timer,
+      Duration pairingTimeout) {
+    this.pairingTimeout = pairingTimeout;
     this.request = request;
     this.backend = backend;
     this.timer = timer;
@@ -59,7 +63,7 @@ final class PortForwardSession implements SpdyStreamListener {
         pairs.computeIfAbsent(
             id,
             key -> {
-              timer.schedule(() -> expire(key), PAIRING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+              timer.schedule(() -> expire(key), pairingTimeout.toMillis(), TimeUnit.MILLISECONDS);
               return new PortForwardPair(key);
             });
     if (!pair.add(stream)) {

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RemoteCommandSession implements SpdyStreamListener {
 
-  static final Duration STREAM_CREATION_TIMEOUT = Duration.ofSeconds(30);
-
   private static final Logger LOG = LoggerFactory.getLogger(RemoteCommandSession.class);
 
   private final StreamRequest request;
@@ -34,9 +32,15 @@ final class RemoteCommandSession implements SpdyStreamListener {
   private final Set<String> expected;
   private final Map<String, SpdyStream> streams = new ConcurrentHashMap<>();
   private final CountDownLatch arrived;
+  private final Duration streamCreationTimeout;
   private volatile Thread provider;
 
-  RemoteCommandSession(StreamRequest request, String protocol, StreamBackend backend) {
+  RemoteCommandSession(
+      StreamRequest request,
+      String protocol,
+      StreamBackend backend,
+      Duration streamCreationTimeout) {
+    this.streamCreationTimeout = streamCreationTimeout;
     this.request = request;
     this.version = StreamProtocolNegotiation.remoteCommandVersion(protocol);
     this.backend = backend;
@@ -85,7 +89,7 @@ final class RemoteCommandSession implements SpdyStreamListener {
 
   /** Runs the session on the calling thread until the command ends or the client goes away. */
   void run(SpdySession session) throws InterruptedException {
-    if (!arrived.await(STREAM_CREATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+    if (!arrived.await(streamCreationTimeout.toMillis(), TimeUnit.MILLISECONDS)
         || streams.size() < expected.size()) {
       LOG.debug(
           "{} {}/{}: the client did not open its streams",

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.spdy.SpdyFrameCodec;
 import io.netty.handler.codec.spdy.SpdyVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,21 @@ public final class SpdyTransport implements StreamTransport {
 
   static final String SPDY = "SPDY/3.1";
 
+  /** How long the kubelet waits for a client to open the streams it needs (both kinds). */
+  public static final Duration STREAM_CREATION_TIMEOUT = Duration.ofSeconds(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(SpdyTransport.class);
+
+  private final Duration streamCreationTimeout;
+
+  public SpdyTransport() {
+    this(STREAM_CREATION_TIMEOUT);
+  }
+
+  /** With another wait for the client's streams (tests). */
+  public SpdyTransport(Duration streamCreationTimeout) {
+    this.streamCreationTimeout = streamCreationTimeout;
+  }
 
   @Override
   public boolean accepts(HttpRequest http) {
@@ -44,7 +59,8 @@ public final class SpdyTransport implements StreamTransport {
   public void open(ApiRequest request, StreamRequest stream, StreamBackend backend) {
     if (WebSocketTunnel.isTunnel(request.http())) {
       PortForwardSession forwards =
-          new PortForwardSession(stream, backend, request.context().channel().eventLoop());
+          new PortForwardSession(
+              stream, backend, request.context().channel().eventLoop(), streamCreationTimeout);
       if (WebSocketTunnel.open(request, new SpdySession(forwards))) {
         awaitClose(request.context().channel());
       }
@@ -62,7 +78,8 @@ public final class SpdyTransport implements StreamTransport {
     }
     String protocol = negotiation.chosen().get();
     if (stream.isRemoteCommand()) {
-      RemoteCommandSession command = new RemoteCommandSession(stream, protocol, backend);
+      RemoteCommandSession command =
+          new RemoteCommandSession(stream, protocol, backend, streamCreationTimeout);
       SpdySession session = new SpdySession(command);
       upgrade(request.context(), protocol, session);
       try {
@@ -73,7 +90,8 @@ public final class SpdyTransport implements StreamTransport {
       }
     } else {
       PortForwardSession forwards =
-          new PortForwardSession(stream, backend, request.context().channel().eventLoop());
+          new PortForwardSession(
+              stream, backend, request.context().channel().eventLoop(), streamCreationTimeout);
       upgrade(request.context(), protocol, new SpdySession(forwards));
       awaitClose(request.context().channel());
     }
