@@ -80,7 +80,9 @@ final class RemoteCommandSession implements SpdyStreamListener {
 
   @Override
   public void closed() {
-    arrived.countDown();
+    while (arrived.getCount() > 0) {
+      arrived.countDown();
+    }
     Thread running = provider;
     if (running != null) {
       running.interrupt();

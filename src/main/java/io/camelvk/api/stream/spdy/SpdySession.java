@@ -16,11 +16,15 @@ import io.netty.handler.codec.spdy.SpdyPingFrame;
 import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
 import io.netty.handler.codec.spdy.SpdyStreamStatus;
 import io.netty.handler.codec.spdy.SpdySynStreamFrame;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,9 @@ public final class SpdySession extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SpdySession.class);
 
   static final String STREAM_TYPE = "streamtype";
+
+  /** The kubelet's streaming idle timeout: a session with no frames either way this long ends. */
+  static final Duration STREAM_IDLE_TIMEOUT = Duration.ofHours(4);
 
   private final SpdyStreamListener listener;
   private final Map<Integer, SpdyStream> streams = new ConcurrentHashMap<>();
@@ -136,6 +143,20 @@ public final class SpdySession extends ChannelInboundHandlerAdapter {
     streams.clear();
     listener.closed();
     context.fireChannelInactive();
+  }
+
+  static IdleStateHandler idleTimer() {
+    return new IdleStateHandler(0, 0, STREAM_IDLE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext context, Object event) {
+    if (event instanceof IdleStateEvent) {
+      LOG.debug("SPDY session idle for {}: closing it", STREAM_IDLE_TIMEOUT);
+      end();
+    } else {
+      context.fireUserEventTriggered(event);
+    }
   }
 
   @Override

@@ -114,6 +114,7 @@ public final class SpdyTransport implements StreamTransport {
               pipeline.remove(router.handler());
               pipeline.addAfter("http", "spdy", new SpdyFrameCodec(SpdyVersion.SPDY_3_1));
               pipeline.addAfter("spdy", "spdy-session", session);
+              pipeline.addBefore("spdy-session", "idle", SpdySession.idleTimer());
               pipeline.remove("http");
             });
   }

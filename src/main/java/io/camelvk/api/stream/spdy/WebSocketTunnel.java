@@ -70,6 +70,7 @@ final class WebSocketTunnel {
                   .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
               pipeline.addLast("tunnel", new WebSocketTunnelFrames());
               pipeline.addLast("spdy", new SpdyFrameCodec(SpdyVersion.SPDY_3_1));
+              pipeline.addLast("idle", SpdySession.idleTimer());
               pipeline.addLast("spdy-session", session);
             });
     return true;

@@ -12,11 +12,13 @@ import io.netty.handler.codec.spdy.DefaultSpdySynStreamFrame;
 import io.netty.handler.codec.spdy.SpdyDataFrame;
 import io.netty.handler.codec.spdy.SpdyFrame;
 import io.netty.handler.codec.spdy.SpdyFrameCodec;
+import io.netty.handler.codec.spdy.SpdyGoAwayFrame;
 import io.netty.handler.codec.spdy.SpdyPingFrame;
 import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
 import io.netty.handler.codec.spdy.SpdyStreamStatus;
 import io.netty.handler.codec.spdy.SpdySynReplyFrame;
 import io.netty.handler.codec.spdy.SpdyVersion;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +105,14 @@ class SpdySessionTest {
     assertThat(decode(wire))
         .singleElement()
         .matches(f -> f instanceof SpdyDataFrame d && d.isLast() && d.streamId() == 1, "FIN");
+  }
+
+  @Test
+  void anIdleSessionSaysGoodbyeAndCloses() {
+    server.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+
+    assertThat(decode(server.readOutbound())).singleElement().isInstanceOf(SpdyGoAwayFrame.class);
+    assertThat(server.isOpen()).isFalse();
   }
 
   private static DefaultSpdySynStreamFrame syn(int id, String type) {
