@@ -70,6 +70,19 @@ class SpdyExecLifecycleTest {
     assertThat(provider.interrupted.await(10, TimeUnit.SECONDS)).isTrue();
   }
 
+  @Test
+  void aCrashingProviderStillGetsAStatusToTheClient() throws Exception {
+    try (SpdyTestClient client = exec("command=crash&output=1")) {
+      int error = client.open(Map.of("streamtype", "error"));
+      client.open(Map.of("streamtype", "stdout"));
+
+      await().until(() -> client.finished(error));
+      assertThat(client.data(error))
+          .contains("\"reason\":\"InternalError\"")
+          .contains("error executing command in container: java.lang.IllegalStateException: boom");
+    }
+  }
+
   private SpdyTestClient exec(String query) throws Exception {
     return SpdyTestClient.upgrade(
         SpdyTestServer.clientTls(),
@@ -78,7 +91,10 @@ class SpdyExecLifecycleTest {
         List.of("v4.channel.k8s.io"));
   }
 
-  /** exec {@code resized}: prints the first two terminal sizes; {@code hang}: waits forever. */
+  /**
+   * exec {@code resized}: prints the first two terminal sizes; {@code crash} throws; anything else
+   * waits until interrupted.
+   */
   private static final class SessionProvider implements Provider, ContainerExec {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch interrupted = new CountDownLatch(1);
@@ -87,7 +103,11 @@ class SpdyExecLifecycleTest {
     public int exec(
         String namespace, String pod, String container, List<String> command, RemoteStreams io) {
       try {
-        return command.get(0).equals("resized") ? resized(io) : hang();
+        return switch (command.get(0)) {
+          case "resized" -> resized(io);
+          case "crash" -> throw new IllegalStateException("boom");
+          default -> hang();
+        };
       } catch (InterruptedException e) {
         interrupted.countDown();
         return 137;

@@ -101,26 +101,38 @@ final class RemoteCommandSession implements SpdyStreamListener {
       session.end();
       return;
     }
+    finish(runProvider(remoteStreams()));
+    session.end();
+  }
+
+  private RemoteStreams remoteStreams() {
     TerminalResizes resizes = new TerminalResizes();
     stream("resize")
         .ifPresent(s -> Thread.startVirtualThread(new TerminalResizeReader(s.input(), resizes)));
-    RemoteStreams remote =
-        new RemoteStreams(
-            stream("stdin").map(SpdyStream::input),
-            stream("stdout").map(SpdyStream::output),
-            stream("stderr").map(SpdyStream::output),
-            request.tty(),
-            resizes);
+    return new RemoteStreams(
+        stream("stdin").map(SpdyStream::input),
+        stream("stdout").map(SpdyStream::output),
+        stream("stderr").map(SpdyStream::output),
+        request.tty(),
+        resizes);
+  }
+
+  private RemoteCommandOutcome runProvider(RemoteStreams remote) {
     provider = Thread.currentThread();
-    RemoteCommandOutcome outcome;
     try {
-      outcome = backend.run(request, remote);
+      return backend.run(request, remote);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "{} in {}/{} failed: {}",
+          request.kind(),
+          request.namespace(),
+          request.pod(),
+          e.toString());
+      return RemoteCommandOutcome.failed(e.toString());
     } finally {
       provider = null;
       Thread.interrupted();
     }
-    finish(outcome);
-    session.end();
   }
 
   private void finish(RemoteCommandOutcome outcome) {
