@@ -137,6 +137,11 @@ public final class SpdySession extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** The client left before the session could start. */
+  void abandon() {
+    listener.closed();
+  }
+
   @Override
   public void channelInactive(ChannelHandlerContext context) {
     streams.values().forEach(SpdyStream::connectionClosed);

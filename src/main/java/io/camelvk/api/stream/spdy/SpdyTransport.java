@@ -109,6 +109,10 @@ public final class SpdyTransport implements StreamTransport {
         .eventLoop()
         .execute(
             () -> {
+              if (!router.channel().isActive()) {
+                session.abandon();
+                return;
+              }
               router.writeAndFlush(switching);
               ChannelPipeline pipeline = router.pipeline();
               pipeline.remove(router.handler());

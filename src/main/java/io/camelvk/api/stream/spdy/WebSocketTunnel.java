@@ -63,6 +63,10 @@ final class WebSocketTunnel {
         .eventLoop()
         .execute(
             () -> {
+              if (!channel.isActive()) {
+                session.abandon();
+                return;
+              }
               ChannelPipeline pipeline = channel.pipeline();
               pipeline.remove(request.context().handler());
               handshaker
