@@ -7,6 +7,7 @@ import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.api.stream.StreamTransport;
 import io.camelvk.api.stream.StreamingEndpoint;
+import io.camelvk.api.stream.spdy.SpdyTransport;
 import io.camelvk.api.stream.websocket.WebSocketTransport;
 import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.node.NodeSettings;
@@ -80,7 +81,7 @@ public final class KubeletApi {
 
   private static KubeletEndpoint streaming(
       StreamRequest.Kind kind, ClusterCache cache, Provider provider) {
-    List<StreamTransport> transports = List.of(new WebSocketTransport());
+    List<StreamTransport> transports = List.of(new SpdyTransport(), new WebSocketTransport());
     return new StreamingEndpoint(kind, cache::pod, new StreamBackend(provider), transports);
   }
 }
