@@ -20,6 +20,15 @@ public final class NodeTemplate {
   public static final String ARCHITECTURE = "amd64";
   public static final String ROLE = "agent";
 
+  /**
+   * What the node declares in {@code status.declaredFeatures} (sorted, as the API server demands):
+   * the kubelet API speaks WebSocket v5 for exec and attach and the SPDY tunnel for port-forward,
+   * so the API server may pass kubectl's WebSockets through instead of translating them to SPDY.
+   */
+  public static final List<String> DECLARED_FEATURES = List.of("ExtendWebSocketsToKubelet");
+
+  private static final String DECLARED_FEATURES_FIELD = "declaredFeatures";
+
   /** The kubelet's condition types, reasons and messages (pkg/kubelet/nodestatus/setters.go). */
   static final List<NodeCondition> HEALTHY_CONDITIONS =
       List.of(
@@ -85,35 +94,40 @@ public final class NodeTemplate {
    * as in {@code previous}; every condition gets {@code now} as its heartbeat.
    */
   public NodeStatus status(NodeProfile profile, List<NodeCondition> previous, String now) {
-    return new NodeStatusBuilder()
-        .withCapacity(profile.capacity())
-        .withAllocatable(profile.effectiveAllocatable())
-        .withConditions(conditions(profile, previous, now))
-        // InternalIP only: the API server prefers a Hostname address, and our node name need not
-        // resolve, so logs and exec would fail to connect.
-        .withAddresses(
-            new NodeAddressBuilder()
-                .withType("InternalIP")
-                .withAddress(settings.internalIp())
-                .build())
-        .withNewDaemonEndpoints()
-        .withNewKubeletEndpoint()
-        .withPort(settings.kubeletPort())
-        .endKubeletEndpoint()
-        .endDaemonEndpoints()
-        .withNewNodeInfo()
-        .withOperatingSystem(settings.operatingSystem())
-        .withArchitecture(ARCHITECTURE)
-        .withKubeletVersion(BuildInfo.kubeletVersion())
-        .withKubeProxyVersion("")
-        .withOsImage(profile.operatingSystemImage())
-        .withKernelVersion("")
-        .withContainerRuntimeVersion("camel-virtual-kubelet://" + BuildInfo.version())
-        .withMachineID(settings.nodeName())
-        .withSystemUUID(settings.nodeName())
-        .withBootID(settings.nodeName())
-        .endNodeInfo()
-        .build();
+    NodeStatus status =
+        new NodeStatusBuilder()
+            .withCapacity(profile.capacity())
+            .withAllocatable(profile.effectiveAllocatable())
+            .withConditions(conditions(profile, previous, now))
+            // InternalIP only: the API server prefers a Hostname address, and our node name need
+            // not
+            // resolve, so logs and exec would fail to connect.
+            .withAddresses(
+                new NodeAddressBuilder()
+                    .withType("InternalIP")
+                    .withAddress(settings.internalIp())
+                    .build())
+            .withNewDaemonEndpoints()
+            .withNewKubeletEndpoint()
+            .withPort(settings.kubeletPort())
+            .endKubeletEndpoint()
+            .endDaemonEndpoints()
+            .withNewNodeInfo()
+            .withOperatingSystem(settings.operatingSystem())
+            .withArchitecture(ARCHITECTURE)
+            .withKubeletVersion(BuildInfo.kubeletVersion())
+            .withKubeProxyVersion("")
+            .withOsImage(profile.operatingSystemImage())
+            .withKernelVersion("")
+            .withContainerRuntimeVersion("camel-virtual-kubelet://" + BuildInfo.version())
+            .withMachineID(settings.nodeName())
+            .withSystemUUID(settings.nodeName())
+            .withBootID(settings.nodeName())
+            .endNodeInfo()
+            .build();
+    // fabric8 7.5's model predates the field: it travels as an additional property.
+    status.setAdditionalProperty(DECLARED_FEATURES_FIELD, DECLARED_FEATURES);
+    return status;
   }
 
   private static List<NodeCondition> conditions(

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,8 @@ class NodeIT {
       assertThat(status.getAddresses())
           .extracting(a -> a.getType() + "=" + a.getAddress())
           .containsExactly("InternalIP=127.0.0.1");
+      assertThat(status.getAdditionalProperties())
+          .containsEntry("declaredFeatures", List.of("ExtendWebSocketsToKubelet"));
       assertThat(status.getDaemonEndpoints().getKubeletEndpoint().getPort())
           .isEqualTo(kubelet.settings().node().kubeletPort());
       assertThat(status.getNodeInfo().getKubeletVersion())
