@@ -82,7 +82,13 @@ final class KubeletBeans implements AutoCloseable {
     this.failures = new PodSyncFailures(cache, tracker, composer, writer, events);
     this.kubeletApi =
         KubeletApi.server(
-            client, settings.node(), settings.kubeletApi(), cache, this.provider, clock);
+            client,
+            settings.node(),
+            settings.kubeletApi(),
+            cache,
+            this.provider,
+            clock,
+            metrics::streamOpened);
     metrics.observe(queue, cache);
     queue.onWait(metrics::queueWait);
   }

@@ -5,6 +5,7 @@ import io.camelvk.api.stats.StatsSummaryEndpoint;
 import io.camelvk.api.stats.UsageCollector;
 import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
+import io.camelvk.api.stream.StreamSessionCounter;
 import io.camelvk.api.stream.StreamTransport;
 import io.camelvk.api.stream.StreamingEndpoint;
 import io.camelvk.api.stream.spdy.SpdyTransport;
@@ -32,7 +33,8 @@ public final class KubeletApi {
       KubeletApiSettings settings,
       ClusterCache cache,
       Provider provider,
-      Clock clock) {
+      Clock clock,
+      StreamSessionCounter sessions) {
     List<X509Certificate> clientCas =
         settings.clientCa().map(ServingCertificate::readCertificates).orElse(List.of());
     ServingCertificate serving =
@@ -50,9 +52,9 @@ public final class KubeletApi {
             PodListEndpoint.boundPods(cache::pods),
             PodListEndpoint.runningPods(provider::pods),
             new ContainerLogsEndpoint(cache::pod, provider, clock),
-            streaming(StreamRequest.Kind.EXEC, cache, provider),
-            streaming(StreamRequest.Kind.ATTACH, cache, provider),
-            streaming(StreamRequest.Kind.PORT_FORWARD, cache, provider),
+            streaming(StreamRequest.Kind.EXEC, cache, provider, sessions),
+            streaming(StreamRequest.Kind.ATTACH, cache, provider, sessions),
+            streaming(StreamRequest.Kind.PORT_FORWARD, cache, provider, sessions),
             new StatsSummaryEndpoint(usage, provider.name()),
             new ResourceMetricsEndpoint(usage, provider.name()));
     try {
@@ -80,8 +82,12 @@ public final class KubeletApi {
   }
 
   private static KubeletEndpoint streaming(
-      StreamRequest.Kind kind, ClusterCache cache, Provider provider) {
+      StreamRequest.Kind kind,
+      ClusterCache cache,
+      Provider provider,
+      StreamSessionCounter sessions) {
     List<StreamTransport> transports = List.of(new SpdyTransport(), new WebSocketTransport());
-    return new StreamingEndpoint(kind, cache::pod, new StreamBackend(provider), transports);
+    return new StreamingEndpoint(
+        kind, cache::pod, new StreamBackend(provider, sessions), transports);
   }
 }

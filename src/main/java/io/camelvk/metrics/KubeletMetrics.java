@@ -1,5 +1,6 @@
 package io.camelvk.metrics;
 
+import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.pod.ClusterCache;
 import io.camelvk.pod.PodWorkQueue;
 import io.micrometer.core.instrument.Counter;
@@ -43,6 +44,17 @@ public final class KubeletMetrics {
           .description("Pods bound to this node, by phase")
           .register(registry);
     }
+  }
+
+  /** An exec, attach or port-forward session the kubelet API opened. */
+  public void streamOpened(StreamRequest.Kind kind, String transport, String protocol) {
+    Counter.builder("vk_kubelet_api_streams")
+        .description("exec, attach and port-forward sessions, by transport and protocol")
+        .tag("kind", kind.prefix().replace("/", ""))
+        .tag("transport", transport)
+        .tag("protocol", protocol)
+        .register(registry)
+        .increment();
   }
 
   public void queueWait(Duration waited) {

@@ -3,6 +3,7 @@ package io.camelvk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.test.Kubectl;
 import io.camelvk.test.PseudoTerminal;
 import io.camelvk.test.RunningKubelet;
@@ -14,13 +15,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real {@code kubectl exec} and {@code kubectl attach} through the real API server. Our node
- * does not declare ExtendWebSocketsToKubelet, so both ways kubectl talks reach us as SPDY/3.1: its
- * default WebSocket (v5) translated by the API server, and its own SPDY.
+ * The real {@code kubectl exec} and {@code kubectl attach} through the real API server, both ways
+ * kubectl talks: its default WebSocket v5, which the API server passes through to a node declaring
+ * ExtendWebSocketsToKubelet (ours does), and its own SPDY/3.1.
  */
 @WithVirtualKubelet
 class KubectlExecIT {
@@ -28,32 +28,47 @@ class KubectlExecIT {
   private static final Duration LOADED_MACHINE = Duration.ofSeconds(90);
   private static final String POD = "shell";
 
+  private static RunningKubelet kubelet;
+
   @BeforeAll
-  static void runAPod(RunningKubelet kubelet, TestCluster cluster) {
+  static void runAPod(RunningKubelet started, TestCluster cluster) {
+    kubelet = started;
     cluster.create(TestPods.boundTo(kubelet.nodeName(), POD).build());
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod(POD)));
   }
 
-  static Stream<Arguments> transports() {
+  static Stream<StreamTransportCase> transports() {
     return Stream.of(
-        Arguments.of("websocket translated by the API server", Map.of()),
-        Arguments.of("spdy", Map.of("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "false")));
+        new StreamTransportCase(
+            "websocket v5 passed through by the API server",
+            Map.of(),
+            "websocket",
+            "v5.channel.k8s.io"),
+        new StreamTransportCase(
+            "spdy",
+            Map.of("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", "false"),
+            "spdy",
+            "v5.channel.k8s.io"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
-  void execPrintsTheCommandsOutput(String transport, Map<String, String> env, TestCluster cluster) {
-    Kubectl.Result result = kubectl(cluster, env).run(null, exec(cluster, "--", "echo", "hi"));
+  void execPrintsTheCommandsOutput(StreamTransportCase transport, TestCluster cluster) {
+    long before = transport.sessions(kubelet, StreamRequest.Kind.EXEC);
+
+    Kubectl.Result result =
+        kubectl(cluster, transport).run(null, exec(cluster, "--", "echo", "hi"));
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).isEqualTo("hi\n");
+    assertThat(transport.sessions(kubelet, StreamRequest.Kind.EXEC)).isEqualTo(before + 1);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
-  void stdinReachesTheCommand(String transport, Map<String, String> env, TestCluster cluster) {
-    String file = "/tmp/" + (env.isEmpty() ? "ws" : "spdy");
-    Kubectl kubectl = kubectl(cluster, env);
+  void stdinReachesTheCommand(StreamTransportCase transport, TestCluster cluster) {
+    String file = "/tmp/" + transport.transport();
+    Kubectl kubectl = kubectl(cluster, transport);
 
     Kubectl.Result tee = kubectl.run("piped in\n", exec(cluster, "-i", "--", "tee", file));
     Kubectl.Result cat = kubectl.run(null, exec(cluster, "--", "cat", file));
@@ -65,12 +80,11 @@ class KubectlExecIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
-  void moreThanTheSpdyWindowFlowsBothWays(
-      String transport, Map<String, String> env, TestCluster cluster) {
+  void moreThanTheSpdyWindowFlowsBothWays(StreamTransportCase transport, TestCluster cluster) {
     String big = "0123456789abcdef".repeat(20 * 1024) + "\n";
 
     Kubectl.Result result =
-        kubectl(cluster, env).run(big, exec(cluster, "-i", "--", "tee", "/big"));
+        kubectl(cluster, transport).run(big, exec(cluster, "-i", "--", "tee", "/big"));
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).hasSize(big.length()).isEqualTo(big);
@@ -78,8 +92,9 @@ class KubectlExecIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
-  void stderrIsItsOwnStream(String transport, Map<String, String> env, TestCluster cluster) {
-    Kubectl.Result result = kubectl(cluster, env).run(null, exec(cluster, "--", "cat", "/nope"));
+  void stderrIsItsOwnStream(StreamTransportCase transport, TestCluster cluster) {
+    Kubectl.Result result =
+        kubectl(cluster, transport).run(null, exec(cluster, "--", "cat", "/nope"));
 
     assertThat(result.stdout()).isEmpty();
     assertThat(result.stderr()).contains("cat: /nope: No such file or directory");
@@ -88,10 +103,9 @@ class KubectlExecIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
-  void theExitCodeBecomesKubectlsOwn(
-      String transport, Map<String, String> env, TestCluster cluster) {
+  void theExitCodeBecomesKubectlsOwn(StreamTransportCase transport, TestCluster cluster) {
     Kubectl.Result result =
-        kubectl(cluster, env).run(null, exec(cluster, "--", "sh", "-c", "exit 3"));
+        kubectl(cluster, transport).run(null, exec(cluster, "--", "sh", "-c", "exit 3"));
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.stderr()).contains("command terminated with exit code 3");
@@ -99,9 +113,10 @@ class KubectlExecIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
-  void attachEchoesStdin(String transport, Map<String, String> env, TestCluster cluster) {
+  void attachEchoesStdin(StreamTransportCase transport, TestCluster cluster) {
     Kubectl.Result result =
-        kubectl(cluster, env).run("hello attach\n", "attach", "-n", cluster.namespace(), "-i", POD);
+        kubectl(cluster, transport)
+            .run("hello attach\n", "attach", "-n", cluster.namespace(), "-i", POD);
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).contains("hello attach\n");
@@ -109,8 +124,8 @@ class KubectlExecIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
-  void execWithATerminal(String transport, Map<String, String> env, TestCluster cluster) {
-    Kubectl kubectl = kubectl(cluster, env);
+  void execWithATerminal(StreamTransportCase transport, TestCluster cluster) {
+    Kubectl kubectl = kubectl(cluster, transport);
 
     Kubectl.Result result =
         kubectl.run(
@@ -123,8 +138,8 @@ class KubectlExecIT {
     assertThat(result.stderr()).doesNotContain("Unable to use a TTY");
   }
 
-  private static Kubectl kubectl(TestCluster cluster, Map<String, String> env) {
-    return Kubectl.of(cluster).withEnv(env);
+  private static Kubectl kubectl(TestCluster cluster, StreamTransportCase transport) {
+    return Kubectl.of(cluster).withEnv(transport.env());
   }
 
   private static String[] exec(TestCluster cluster, String... rest) {

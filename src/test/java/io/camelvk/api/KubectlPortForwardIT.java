@@ -3,6 +3,7 @@ package io.camelvk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.api.stream.spdy.SpdyTestClient;
 import io.camelvk.controlplane.ControlPlaneCertificates;
 import io.camelvk.test.Kubectl;
@@ -27,15 +28,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The real {@code kubectl port-forward} through the real API server, both ways it can talk: its
- * default WebSocket tunnel (the API server turns it into SPDY towards a node that does not declare
- * ExtendWebSocketsToKubelet) and plain SPDY. The mock echoes every byte on every port. The tunnel
- * itself, as kubectl reaches it once the node declares the feature, is driven directly with the API
- * server's kubelet-client certificate.
+ * default WebSocket tunnel (passed through to our node, which declares ExtendWebSocketsToKubelet)
+ * and plain SPDY. The mock echoes every byte on every port. The tunnel is also driven directly with
+ * the API server's kubelet-client certificate.
  */
 @WithVirtualKubelet
 class KubectlPortForwardIT {
@@ -54,17 +53,26 @@ class KubectlPortForwardIT {
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod(POD)));
   }
 
-  static Stream<Arguments> transports() {
+  static Stream<StreamTransportCase> transports() {
     return Stream.of(
-        Arguments.of("websocket tunnel translated by the API server", Map.of()),
-        Arguments.of("spdy", Map.of("KUBECTL_PORT_FORWARD_WEBSOCKETS", "false")));
+        new StreamTransportCase(
+            "websocket tunnel passed through by the API server",
+            Map.of(),
+            "websocket",
+            "SPDY/3.1+portforward.k8s.io"),
+        new StreamTransportCase(
+            "spdy",
+            Map.of("KUBECTL_PORT_FORWARD_WEBSOCKETS", "false"),
+            "spdy",
+            "portforward.k8s.io"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
-  void movesBytesBothWaysForTwoConnectionsInTurn(
-      String transport, Map<String, String> env, TestCluster cluster) throws Exception {
-    Kubectl kubectl = Kubectl.of(cluster).withEnv(env);
+  void movesBytesBothWaysForTwoConnectionsInTurn(StreamTransportCase transport, TestCluster cluster)
+      throws Exception {
+    long before = transport.sessions(kubelet, StreamRequest.Kind.PORT_FORWARD);
+    Kubectl kubectl = Kubectl.of(cluster).withEnv(transport.env());
     Process forward =
         kubectl.start(kubectl.command("port-forward", "-n", cluster.namespace(), POD, ":8080"));
     try {
@@ -73,6 +81,8 @@ class KubectlPortForwardIT {
       assertThat(roundTrip(localPort, "first connection\n")).isEqualTo("first connection\n");
       assertThat(roundTrip(localPort, "second connection\n")).isEqualTo("second connection\n");
       assertThat(forward.isAlive()).isTrue();
+      assertThat(transport.sessions(kubelet, StreamRequest.Kind.PORT_FORWARD))
+          .isGreaterThan(before);
     } finally {
       forward.destroy();
       forward.waitFor();

@@ -15,9 +15,20 @@ import java.util.Optional;
 public final class StreamBackend {
 
   private final Provider provider;
+  private final StreamSessionCounter sessions;
 
   public StreamBackend(Provider provider) {
+    this(provider, StreamSessionCounter.NONE);
+  }
+
+  public StreamBackend(Provider provider, StreamSessionCounter sessions) {
     this.provider = provider;
+    this.sessions = sessions;
+  }
+
+  /** A transport has upgraded the connection for {@code request}. */
+  public void opened(StreamRequest request, String transport, String protocol) {
+    sessions.opened(request.kind(), transport, protocol);
   }
 
   /** Why the provider cannot serve {@code kind}, or empty when it can. */

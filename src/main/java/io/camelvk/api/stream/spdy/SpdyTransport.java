@@ -62,6 +62,7 @@ public final class SpdyTransport implements StreamTransport {
           new PortForwardSession(
               stream, backend, request.context().channel().eventLoop(), streamCreationTimeout);
       if (WebSocketTunnel.open(request, new SpdySession(forwards))) {
+        backend.opened(stream, "websocket", WebSocketTunnel.PROTOCOL);
         awaitClose(request.context().channel());
       }
       return;
@@ -77,6 +78,7 @@ public final class SpdyTransport implements StreamTransport {
       return;
     }
     String protocol = negotiation.chosen().get();
+    backend.opened(stream, "spdy", protocol);
     if (stream.isRemoteCommand()) {
       RemoteCommandSession command =
           new RemoteCommandSession(stream, protocol, backend, streamCreationTimeout);

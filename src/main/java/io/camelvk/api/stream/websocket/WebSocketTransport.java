@@ -45,6 +45,7 @@ public final class WebSocketTransport implements StreamTransport {
       return;
     }
     Channel channel = request.context().channel();
+    backend.opened(stream, "websocket", protocol.get().subprotocol());
     if (stream.isRemoteCommand()) {
       RemoteCommandSession session = new RemoteCommandSession(channel, protocol.get(), stream);
       if (WebSocketUpgrade.upgrade(channel, request.http(), protocol.get(), session.handler())) {
