@@ -31,7 +31,10 @@ import java.util.function.BiConsumer;
 /**
  * The embedded provider: pods "run" in memory at once, and behave as their annotations say (see
  * {@link MockBehaviour}). Deterministic: every state is a function of the clock. Its configuration
- * may make a fraction of the lifecycle calls fail or hang ({@link MockFaults}).
+ * may make a fraction of the lifecycle calls fail or hang ({@link MockFaults}). Its containers run
+ * a small shell on exec and tar for kubectl cp ({@link MockShell}), attach shows their output
+ * ({@link MockAttach}), and every port of a pod is a loopback echo service ({@link
+ * MockEchoService}), which {@link #close} stops.
  */
 public final class MockProvider
     implements Provider,
@@ -40,7 +43,8 @@ public final class MockProvider
         ContainerAttach,
         PortForward,
         PodStats,
-        PodStatusNotifier {
+        PodStatusNotifier,
+        AutoCloseable {
 
   public static final String NAME = "mock";
 
@@ -53,6 +57,7 @@ public final class MockProvider
   private final MockFaultInjector faults;
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
   private final Optional<MockStateStore> store;
+  private final MockEchoService echoService = new MockEchoService();
 
   public MockProvider(
       MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
@@ -211,14 +216,13 @@ public final class MockProvider
       String namespace, String pod, String container, List<String> command, RemoteStreams streams) {
     MockPod mock = require(namespace, pod, container);
     MockShell shell =
-        new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container));
+        new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container), clock);
     return MockSession.exec(shell, command, streams);
   }
 
   @Override
   public int attach(String namespace, String pod, String container, RemoteStreams streams) {
-    require(namespace, pod, container);
-    return MockSession.attach(streams);
+    return MockAttach.attach(require(namespace, pod, container), container, streams, clock);
   }
 
   @Override
@@ -228,7 +232,19 @@ public final class MockProvider
     if (mock == null) {
       throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
     }
-    MockSession.echo(port, fromClient, toClient);
+    if (port < 1 || port > 65535) {
+      throw ProviderException.invalid("port " + port + " is out of range");
+    }
+    if (mock.behaviour().refusedPorts().contains(port)) {
+      throw MockPortForward.refused(namespace, pod, port);
+    }
+    MockPortForward.forward(echoService.address(), fromClient, toClient);
+  }
+
+  /** Stops the echo service behind the pods' ports. */
+  @Override
+  public void close() {
+    echoService.close();
   }
 
   @Override
