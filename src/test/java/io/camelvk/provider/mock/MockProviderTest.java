@@ -344,6 +344,11 @@ class MockProviderTest {
     return new CapturedStreams(streams, out, err);
   }
 
+  static RemoteStreams noStreams() {
+    return new RemoteStreams(
+        Optional.empty(), Optional.empty(), Optional.empty(), false, new TerminalResizes());
+  }
+
   private record CapturedStreams(
       RemoteStreams streams, ByteArrayOutputStream out, ByteArrayOutputStream err) {}
 
