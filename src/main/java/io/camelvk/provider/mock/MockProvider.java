@@ -13,7 +13,6 @@ import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -52,7 +51,7 @@ public final class MockProvider
   private final Clock clock;
   private final ScheduledExecutorService notifications;
   private final Map<String, MockPod> pods = new ConcurrentHashMap<>();
-  private final Map<String, Integer> failedCreates = new ConcurrentHashMap<>();
+  private final MockCreateFailures createFailures = new MockCreateFailures();
   private final Map<String, Integer> creations = new ConcurrentHashMap<>();
   private final MockFaultInjector faults;
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
@@ -82,7 +81,7 @@ public final class MockProvider
     MockPod existing = pods.get(key);
     if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
       MockBehaviour behaviour = MockBehaviour.of(pod);
-      failIfAsked(pod, behaviour);
+      createFailures.failIfAsked(pod, behaviour);
       behaviour.takeCreateTime();
       MockPod created = new MockPod(pod, clock.instant(), behaviour);
       store.ifPresent(s -> s.created(pod, created.created()));
@@ -101,27 +100,6 @@ public final class MockProvider
   /** Takes in the pods another process stored and drops the ones it deleted. */
   private synchronized void refresh(MockStateStore state) {
     state.refresh(pods, this::scheduleNextChange);
-  }
-
-  private void failIfAsked(Pod pod, MockBehaviour behaviour) {
-    if (behaviour.failCreate() < 0) {
-      throw ProviderException.invalid(
-          "mock: pod "
-              + pod.getMetadata().getName()
-              + " asked to fail its creation ("
-              + MockBehaviour.FAIL_CREATE
-              + ")");
-    }
-    int failed = failedCreates.merge(pod.getMetadata().getUid(), 1, Integer::sum);
-    if (failed <= behaviour.failCreate()) {
-      throw ProviderException.transientFailure(
-          "mock: transient failure "
-              + failed
-              + " of "
-              + behaviour.failCreate()
-              + " for pod "
-              + pod.getMetadata().getName());
-    }
   }
 
   @Override
@@ -147,7 +125,7 @@ public final class MockProvider
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     store.ifPresent(s -> s.deleted(pod));
     pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
-    failedCreates.remove(pod.getMetadata().getUid());
+    createFailures.forget(pod.getMetadata().getUid());
     creations.remove(pod.getMetadata().getUid());
     faults.after(fault, "deletePod", pod);
   }
@@ -171,44 +149,7 @@ public final class MockProvider
   @Override
   public InputStream logs(String namespace, String pod, String container, LogOptions options) {
     MockPod mock = require(namespace, pod, container);
-    Instant now = clock.instant();
-    MockContainerTimeline timeline = mock.timeline();
-    MockContainerTimeline.Moment moment = timeline.at(now);
-    String podKey = key(namespace, pod);
-    if (options.previous()) {
-      if (moment.restartCount() == 0 && moment.lastState() == null) {
-        throw ProviderException.notFound(
-            "previous terminated container \"" + container + "\" in pod \"" + pod + "\" not found");
-      }
-      var last = moment.lastState().getTerminated();
-      return stream(
-          MockLogs.render(
-              MockLogs.lines(
-                  podKey,
-                  container,
-                  moment.instance() - (moment.state().getRunning() != null ? 1 : 0),
-                  Instant.parse(last.getStartedAt()),
-                  Instant.parse(last.getFinishedAt())),
-              options));
-    }
-    if (moment.instanceStart() == null) {
-      return stream(new byte[0]);
-    }
-    Instant until =
-        moment.state().getTerminated() != null
-            ? Instant.parse(moment.state().getTerminated().getFinishedAt())
-            : moment.state().getWaiting() != null && moment.lastState() != null
-                ? Instant.parse(moment.lastState().getTerminated().getFinishedAt())
-                : now;
-    byte[] sofar =
-        MockLogs.render(
-            MockLogs.lines(podKey, container, moment.instance(), moment.instanceStart(), until),
-            options);
-    if (options.follow() && moment.state().getRunning() != null) {
-      return new MockLogFollower(
-          podKey, container, timeline, moment, sofar, options.timestamps(), clock);
-    }
-    return stream(sofar);
+    return MockContainerLog.open(mock, key(namespace, pod), container, options, clock);
   }
 
   @Override
@@ -298,10 +239,6 @@ public final class MockProvider
           "container " + container + " not found in pod " + namespace + "/" + pod);
     }
     return mock;
-  }
-
-  private static InputStream stream(byte[] bytes) {
-    return new ByteArrayInputStream(bytes);
   }
 
   private static String key(String namespace, String name) {
