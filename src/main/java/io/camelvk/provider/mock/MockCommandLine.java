@@ -19,9 +19,13 @@ final class MockCommandLine {
   /** A pipeline, run when {@code connector} (";", "&&" or "||") says so after the one before. */
   record Step(String connector, List<Command> pipeline) {}
 
-  private record Token(String text, boolean operator) {}
-
   private static final List<String> REDIRECTS = List.of(">", ">>", "<", "2>");
+
+  private final List<Step> steps = new ArrayList<>();
+  private final List<Command> pipeline = new ArrayList<>();
+  private final List<String> words = new ArrayList<>();
+  private final List<Redirect> redirects = new ArrayList<>();
+  private String connector = ";";
 
   private MockCommandLine() {}
 
@@ -29,108 +33,45 @@ final class MockCommandLine {
    * @throws IllegalArgumentException with the shell's message for a line it cannot parse
    */
   static List<Step> parse(String line) {
-    List<Step> steps = new ArrayList<>();
-    List<Command> pipeline = new ArrayList<>();
-    List<String> words = new ArrayList<>();
-    List<Redirect> redirects = new ArrayList<>();
-    String connector = ";";
-    List<Token> tokens = tokens(line);
+    MockCommandLine parsed = new MockCommandLine();
+    List<MockShellToken> tokens = MockShellToken.split(line);
     for (int i = 0; i < tokens.size(); i++) {
-      Token token = tokens.get(i);
+      MockShellToken token = tokens.get(i);
       if (!token.operator()) {
-        words.add(token.text());
+        parsed.words.add(token.text());
       } else if (REDIRECTS.contains(token.text())) {
         if (i + 1 >= tokens.size() || tokens.get(i + 1).operator()) {
           throw syntaxError(i + 1 < tokens.size() ? tokens.get(i + 1).text() : "newline");
         }
-        redirects.add(new Redirect(token.text(), tokens.get(++i).text()));
+        parsed.redirects.add(new Redirect(token.text(), tokens.get(++i).text()));
       } else {
-        if (words.isEmpty()) {
-          throw syntaxError(token.text());
-        }
-        pipeline.add(new Command(List.copyOf(words), List.copyOf(redirects)));
-        words.clear();
-        redirects.clear();
-        if (!token.text().equals("|")) {
-          steps.add(new Step(connector, List.copyOf(pipeline)));
-          pipeline.clear();
-          connector = token.text();
-        }
+        parsed.endCommand(token.text());
       }
     }
-    if (!words.isEmpty()) {
-      pipeline.add(new Command(List.copyOf(words), List.copyOf(redirects)));
+    return parsed.end();
+  }
+
+  private void endCommand(String operator) {
+    if (words.isEmpty()) {
+      throw syntaxError(operator);
+    }
+    pipeline.add(new Command(List.copyOf(words), List.copyOf(redirects)));
+    words.clear();
+    redirects.clear();
+    if (!operator.equals("|")) {
       steps.add(new Step(connector, List.copyOf(pipeline)));
+      pipeline.clear();
+      connector = operator;
+    }
+  }
+
+  private List<Step> end() {
+    if (!words.isEmpty()) {
+      endCommand(";");
     } else if (!pipeline.isEmpty() || !connector.equals(";")) {
       throw syntaxError("end of file");
     }
-    return steps;
-  }
-
-  private static List<Token> tokens(String line) {
-    List<Token> tokens = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean inWord = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '\'' || c == '"') {
-        int end = line.indexOf(c, i + 1);
-        while (c == '"' && end > 0 && line.charAt(end - 1) == '\\') {
-          end = line.indexOf(c, end + 1);
-        }
-        if (end < 0) {
-          throw new IllegalArgumentException("sh: syntax error: unterminated quoted string");
-        }
-        String quoted = line.substring(i + 1, end);
-        word.append(c == '"' ? quoted.replaceAll("\\\\([\"\\\\$`])", "$1") : quoted);
-        inWord = true;
-        i = end;
-      } else if (c == '\\' && i + 1 < line.length()) {
-        word.append(line.charAt(++i));
-        inWord = true;
-      } else if (Character.isWhitespace(c) || "|;&<>#".indexOf(c) >= 0) {
-        if (c == '#' && inWord) {
-          word.append(c);
-          continue;
-        }
-        if (c == '>' && inWord && word.toString().equals("2")) {
-          word.setLength(0);
-          inWord = false;
-          tokens.add(new Token("2>", true));
-          continue;
-        }
-        if (inWord) {
-          tokens.add(new Token(word.toString(), false));
-          word.setLength(0);
-          inWord = false;
-        }
-        if (c == '#') {
-          break;
-        }
-        i = operator(line, i, tokens);
-      } else {
-        word.append(c);
-        inWord = true;
-      }
-    }
-    if (inWord) {
-      tokens.add(new Token(word.toString(), false));
-    }
-    return tokens;
-  }
-
-  /** Adds the operator at {@code i} (if any) and returns the index of its last character. */
-  private static int operator(String line, int i, List<Token> tokens) {
-    char c = line.charAt(i);
-    if (Character.isWhitespace(c)) {
-      return i;
-    }
-    boolean doubled = i + 1 < line.length() && line.charAt(i + 1) == c && c != ';' && c != '<';
-    if (c == '&' && !doubled) {
-      throw new IllegalArgumentException("sh: background jobs (&) are not supported");
-    }
-    tokens.add(new Token(doubled ? "" + c + c : "" + c, true));
-    return doubled ? i + 1 : i;
+    return List.copyOf(steps);
   }
 
   private static IllegalArgumentException syntaxError(String near) {
