@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Input through a terminal in canonical mode: keys are echoed as they are read, a line is handed
@@ -17,11 +18,16 @@ final class MockTtyInput extends InputStream {
   static final int CTRL_D = 0x04;
   static final int BACKSPACE = 0x08;
   static final int DELETE = 0x7f;
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] ERASE = {'\b', ' ', '\b'};
+  private static final int KEY_BUFFER_BYTES = 4096;
 
   private final InputStream keys;
   private final OutputStream echo;
   private byte[] line = new byte[0];
   private int position;
+  private byte[] pending = new byte[0];
+  private int pendingAt;
   private boolean keysEnded;
 
   MockTtyInput(InputStream keys, OutputStream echo) {
@@ -49,31 +55,51 @@ final class MockTtyInput extends InputStream {
     return n;
   }
 
-  /** Reads keys up to the end of a line; false for end of input (Ctrl-D or the client's EOF). */
+  /**
+   * Reads keys up to the end of a line; false for end of input (Ctrl-D or the client's EOF). The
+   * echo of the keys of one chunk that the client sent goes out in one write.
+   */
   private boolean readLine() throws IOException {
     ByteArrayOutputStream typed = new ByteArrayOutputStream();
-    while (!keysEnded) {
-      int key = keys.read();
-      if (key < 0) {
-        keysEnded = true;
-      } else if (key == '\r' || key == '\n') {
-        echo("\r\n");
+    ByteArrayOutputStream echoed = new ByteArrayOutputStream();
+    while (true) {
+      if (pendingAt == pending.length) {
+        flush(echoed);
+        if (keysEnded || !readKeys()) {
+          return typed.size() > 0 && deliver(typed);
+        }
+      }
+      int key = pending[pendingAt++] & 0xff;
+      if (key == '\r' || key == '\n') {
+        echoed.writeBytes(CRLF);
         typed.write('\n');
+        flush(echoed);
         return deliver(typed);
       } else if (key == CTRL_D) {
+        flush(echoed);
         return typed.size() > 0 && deliver(typed);
       } else if (key == CTRL_C) {
-        echo("^C\r\n");
+        echoed.writeBytes("^C\r\n".getBytes(StandardCharsets.US_ASCII));
         typed.reset();
       } else if (key == DELETE || key == BACKSPACE) {
-        erase(typed);
+        erase(typed, echoed);
       } else {
-        echo.write(key);
-        echo.flush();
+        echoed.write(key);
         typed.write(key);
       }
     }
-    return typed.size() > 0 && deliver(typed);
+  }
+
+  private boolean readKeys() throws IOException {
+    byte[] buffer = new byte[KEY_BUFFER_BYTES];
+    int n = keys.read(buffer);
+    if (n < 0) {
+      keysEnded = true;
+      return false;
+    }
+    pending = Arrays.copyOf(buffer, n);
+    pendingAt = 0;
+    return true;
   }
 
   private boolean deliver(ByteArrayOutputStream typed) {
@@ -82,17 +108,20 @@ final class MockTtyInput extends InputStream {
     return true;
   }
 
-  private void erase(ByteArrayOutputStream typed) throws IOException {
+  private static void erase(ByteArrayOutputStream typed, ByteArrayOutputStream echoed) {
     if (typed.size() > 0) {
       byte[] kept = typed.toByteArray();
       typed.reset();
       typed.write(kept, 0, kept.length - 1);
-      echo("\b \b");
+      echoed.writeBytes(ERASE);
     }
   }
 
-  private void echo(String text) throws IOException {
-    echo.write(text.getBytes(StandardCharsets.US_ASCII));
-    echo.flush();
+  private void flush(ByteArrayOutputStream echoed) throws IOException {
+    if (echoed.size() > 0) {
+      echo.write(echoed.toByteArray());
+      echo.flush();
+      echoed.reset();
+    }
   }
 }
