@@ -82,6 +82,45 @@ class MockTarTest {
     }
   }
 
+  /**
+   * {@code kubectl-cp-upload.tar} was written by Go's archive/tar exactly as kubectl v1.37.2's
+   * makeTar writes it for {@code kubectl cp src pod:/tmp/src}: {@code tar.FileInfoHeader} with the
+   * name replaced by the destination's, ustar headers, a PAX {@code path} record for the long name,
+   * an empty directory as its own entry, no entries for the other directories.
+   */
+  @Test
+  void extractsTheArchiveKubectlCpWrites() throws Exception {
+    byte[] archive;
+    try (var in = getClass().getResourceAsStream("kubectl-cp-upload.tar")) {
+      archive = in.readAllBytes();
+    }
+    assertThat(run("test", "-d", "/tmp/src").awaitExit()).isEqualTo(1);
+    try (RunningSession tar =
+        RunningSession.exec(
+            provider,
+            "box",
+            false,
+            "tar",
+            "--no-same-permissions",
+            "--no-same-owner",
+            "-xmf",
+            "-",
+            "-C",
+            "/tmp")) {
+      tar.send(archive);
+      tar.endInput();
+      assertThat(tar.awaitExit()).as(tar.err()).isZero();
+    }
+    byte[] expected = new byte[3000];
+    for (int i = 0; i < expected.length; i++) {
+      expected[i] = (byte) (i * 13);
+    }
+    assertThat(catBytes("/tmp/src/bin.dat")).isEqualTo(expected);
+    assertThat(catText("/tmp/src/nested/deep/note.txt")).isEqualTo("deep\n");
+    assertThat(catText("/tmp/src/" + "f".repeat(120) + ".txt")).isEqualTo("long\n");
+    assertThat(run("test", "-d", "/tmp/src/empty").awaitExit()).isZero();
+  }
+
   @Test
   void writesWhatSystemTarExtracts() throws Exception {
     sampleTree(local.resolve("src"));
