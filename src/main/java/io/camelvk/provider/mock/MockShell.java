@@ -1,6 +1,7 @@
 package io.camelvk.provider.mock;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,6 +89,22 @@ final class MockShell {
     return status;
   }
 
+  /** A shell variable: {@code ?}, PWD, HOME, HOSTNAME or the container's environment. */
+  private String variable(String name) {
+    return switch (name) {
+      case "?" -> String.valueOf(status);
+      case "PWD" -> cwd;
+      case "HOME" -> HOME;
+      case "HOSTNAME" -> hostname;
+      default ->
+          container.getEnv().stream()
+              .filter(v -> v.getName().equals(name) && v.getValue() != null)
+              .map(EnvVar::getValue)
+              .findFirst()
+              .orElse("");
+    };
+  }
+
   private int shell(List<String> args, MockStdio io) throws IOException {
     if (args.isEmpty() || args.get(0).matches("-[il]+")) {
       return new MockInteractiveShell(this).run(io);
@@ -162,12 +179,17 @@ final class MockShell {
     MockStdio redirected = io;
     MockRedirects redirects = new MockRedirects(files, cwd);
     for (MockCommandLine.Redirect redirect : command.redirects()) {
-      redirected = redirects.apply(redirect, redirected);
+      String target = MockShellToken.expand(redirect.target(), this::variable);
+      redirected =
+          redirects.apply(new MockCommandLine.Redirect(redirect.operator(), target), redirected);
       if (redirected == null) {
         return 1;
       }
     }
-    int code = run(command.words(), redirected);
+    int code =
+        run(
+            command.words().stream().map(w -> MockShellToken.expand(w, this::variable)).toList(),
+            redirected);
     redirects.close();
     return code;
   }

@@ -93,12 +93,12 @@ final class MockTar {
   private void add(String operand, String directory, MockTarWriter writer, MockStdio io)
       throws IOException {
     String root = MockFiles.resolve(directory, operand);
+    String member = memberName(operand, io).replaceAll("/+$", "");
     if (!files.exists(root)) {
       io.error("tar: " + operand + ": Cannot stat: No such file or directory");
       failed = true;
       return;
     }
-    String member = memberName(operand, io).replaceAll("/+$", "");
     for (String path : files.tree(root)) {
       String relative = path.substring(root.length()).replaceAll("^/+", "");
       String name =

@@ -156,6 +156,10 @@ class MockShellTest {
     assertThat(unterminated.awaitExit()).isEqualTo(MockShell.USAGE);
     assertThat(unterminated.err()).contains("unterminated quoted string");
     assertThat(run("sh", "-c", "exit 4; echo never").awaitExit()).isEqualTo(4);
+    assertThat(
+            run("sh", "-c", "false; echo $? \"${HOSTNAME}\" '$HOME' $NONE; cd /tmp; echo $PWD")
+                .out())
+        .isEqualTo("1 box $HOME \n/tmp\n");
     assertThat(run("sh", "-c", "echo x > /no/dir/f").awaitExit()).isEqualTo(1);
   }
 
