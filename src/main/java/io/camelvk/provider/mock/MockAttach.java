@@ -2,6 +2,7 @@ package io.camelvk.provider.mock;
 
 import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,13 +31,25 @@ final class MockAttach {
     }
   }
 
+  /** Echoes stdin line by line, exactly as read (a last line without newline stays without). */
   private static int echoLines(MockStdio io) throws IOException {
-    for (String line = MockInteractiveShell.readLine(io.in());
-        line != null;
-        line = MockInteractiveShell.readLine(io.in())) {
-      io.print(line + "\n");
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = io.in().read(); b >= 0; b = io.in().read()) {
+      line.write(b);
+      if (b == '\n') {
+        echo(line, io);
+      }
     }
+    echo(line, io);
     return DETACHED;
+  }
+
+  private static void echo(ByteArrayOutputStream line, MockStdio io) throws IOException {
+    if (line.size() > 0) {
+      io.out().write(line.toByteArray());
+      io.out().flush();
+      line.reset();
+    }
   }
 
   private static int followOutput(MockPod pod, String container, MockStdio io, Clock clock)

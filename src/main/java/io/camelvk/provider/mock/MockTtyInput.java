@@ -10,7 +10,9 @@ import java.util.Arrays;
 /**
  * Input through a terminal in canonical mode: keys are echoed as they are read, a line is handed
  * over when Enter ({@code \r}, turned into {@code \n}) or {@code \n} comes, backspace erases,
- * Ctrl-D on an empty line is end of input for that read, Ctrl-C drops the line being typed.
+ * Ctrl-D on an empty line is end of input for that read, Ctrl-C drops the line being typed. When
+ * the client's input ends (the terminal hangs up), a line not yet ended is dropped, as a tty drops
+ * its unread input on hangup.
  */
 final class MockTtyInput extends InputStream {
 
@@ -66,7 +68,7 @@ final class MockTtyInput extends InputStream {
       if (pendingAt == pending.length) {
         flush(echoed);
         if (keysEnded || !readKeys()) {
-          return typed.size() > 0 && deliver(typed);
+          return false;
         }
       }
       int key = pending[pendingAt++] & 0xff;

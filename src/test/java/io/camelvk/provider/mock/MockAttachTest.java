@@ -55,16 +55,22 @@ class MockAttachTest {
     try (RunningSession attach = RunningSession.attach(provider, "echo", false, true)) {
       attach.type("hello\nwor");
       assertThat(attach.awaitOut("hello\n")).isEqualTo("hello\n");
-      attach.type("ld\n");
+      attach.type("ld\nlast");
       attach.awaitOut("world\n");
       attach.endInput();
       assertThat(attach.awaitExit()).isEqualTo(MockAttach.DETACHED);
+      assertThat(attach.out()).isEqualTo("hello\nworld\nlast");
     }
     try (RunningSession tty = RunningSession.attach(provider, "echo", true, true)) {
       tty.type("hi\r");
       assertThat(tty.awaitOut("hi\r\nhi\r\n")).isEqualTo("hi\r\nhi\r\n");
+      tty.type("unfinished");
+      tty.awaitOut("unfinished");
       tty.endInput();
       assertThat(tty.awaitExit()).isEqualTo(MockAttach.DETACHED);
+      assertThat(tty.out())
+          .as("a hangup drops the unfinished line")
+          .isEqualTo("hi\r\nhi\r\nunfinished");
     }
   }
 
