@@ -23,8 +23,7 @@ final class MockAttach {
   private MockAttach() {}
 
   static int attach(MockPod pod, String container, RemoteStreams streams, Clock clock) {
-    MockStdio io = MockStdio.of(streams);
-    try {
+    try (MockStdio io = MockStdio.of(streams)) {
       return streams.stdin().isPresent() ? echoLines(io) : followOutput(pod, container, io, clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -34,7 +33,7 @@ final class MockAttach {
   /** Echoes stdin line by line, exactly as read (a last line without newline stays without). */
   private static int echoLines(MockStdio io) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int b = io.in().read(); b >= 0; b = io.in().read()) {
+    for (int b = nextByte(io); b >= 0; b = nextByte(io)) {
       line.write(b);
       if (b == '\n') {
         echo(line, io);
@@ -42,6 +41,17 @@ final class MockAttach {
     }
     echo(line, io);
     return DETACHED;
+  }
+
+  /** The main process ignores Ctrl-C: it goes on reading. */
+  private static int nextByte(MockStdio io) throws IOException {
+    while (true) {
+      try {
+        return io.in().read();
+      } catch (MockInterrupt e) {
+        // ignored, like a process that ignores SIGINT
+      }
+    }
   }
 
   private static void echo(ByteArrayOutputStream line, MockStdio io) throws IOException {

@@ -71,7 +71,10 @@ final class MockBuiltins {
     return var.getValue() == null ? "" : var.getValue();
   }
 
-  /** Sleeps like coreutils' sleep (seconds, or a number with s, m, h); an interrupt ends it. */
+  /**
+   * Sleeps like coreutils' sleep (seconds, or a number with s, m, h, d); the thread's interrupt
+   * (the client went away) or Ctrl-C on the terminal ends it with 130.
+   */
   private static int sleep(List<String> args, MockStdio io) throws IOException {
     Duration total = Duration.ZERO;
     try {
@@ -87,6 +90,9 @@ final class MockBuiltins {
       return 1;
     }
     try {
+      if (io.terminal().isPresent()) {
+        return io.terminal().get().sleep(total) ? 0 : INTERRUPTED;
+      }
       Thread.sleep(total);
       return 0;
     } catch (InterruptedException e) {

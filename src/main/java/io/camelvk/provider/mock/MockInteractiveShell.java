@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code sh} with no command: reads lines from stdin and runs each, until {@code exit [N]} or the
- * end of stdin. With a tty it prompts ({@code # }); the terminal echoes what is typed.
+ * end of stdin. With a tty it prompts ({@code # }); the terminal echoes what is typed, and Ctrl-C
+ * brings a new prompt.
  */
 final class MockInteractiveShell {
 
@@ -23,7 +24,13 @@ final class MockInteractiveShell {
       if (io.tty()) {
         io.print(MockShell.PROMPT);
       }
-      String line = readLine(io.in());
+      String line;
+      try {
+        line = readLine(io.in());
+      } catch (MockInterrupt e) {
+        last = shell.interrupted();
+        continue;
+      }
       if (line == null) {
         break;
       }

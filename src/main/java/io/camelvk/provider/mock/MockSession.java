@@ -13,8 +13,7 @@ final class MockSession {
   private MockSession() {}
 
   static int exec(MockShell shell, List<String> command, RemoteStreams streams) {
-    try {
-      MockStdio io = MockStdio.of(streams);
+    try (MockStdio io = MockStdio.of(streams)) {
       int code = shell.run(command, io);
       io.out().flush();
       return code;

@@ -133,6 +133,11 @@ final class MockShell {
     return child.status;
   }
 
+  /** Ctrl-C at the prompt: the status becomes 130, as after an interrupted command. */
+  int interrupted() {
+    return status = MockBuiltins.INTERRUPTED;
+  }
+
   boolean exited() {
     return exited;
   }
@@ -186,11 +191,14 @@ final class MockShell {
         return 1;
       }
     }
-    int code =
-        run(
-            command.words().stream().map(w -> MockShellToken.expand(w, this::variable)).toList(),
-            redirected);
-    redirects.close();
-    return code;
+    try {
+      return run(
+          command.words().stream().map(w -> MockShellToken.expand(w, this::variable)).toList(),
+          redirected);
+    } catch (MockInterrupt e) {
+      return MockBuiltins.INTERRUPTED;
+    } finally {
+      redirects.close();
+    }
   }
 }

@@ -1,15 +1,16 @@
 package io.camelvk.provider.mock;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /** Output through a terminal: each newline goes out as {@code \r\n}, as a tty's ONLCR does. */
-final class MockTtyOutput extends FilterOutputStream {
+final class MockTtyOutput extends OutputStream {
 
-  MockTtyOutput(OutputStream terminal) {
-    super(terminal);
+  private final MockTerminal terminal;
+
+  MockTtyOutput(MockTerminal terminal) {
+    this.terminal = terminal;
   }
 
   @Override
@@ -26,7 +27,6 @@ final class MockTtyOutput extends FilterOutputStream {
       }
       translated.write(bytes[i]);
     }
-    out.write(translated.toByteArray());
-    out.flush();
+    terminal.write(translated.toByteArray(), 0, translated.size());
   }
 }

@@ -130,6 +130,25 @@ class MockShellTest {
   }
 
   @Test
+  void ctrlCOnATtyInterruptsSleepAndBringsANewPrompt() {
+    try (RunningSession sh = RunningSession.exec(provider, "box", true, "sh")) {
+      sh.awaitOut("# ");
+      sh.type("sleep 60\r");
+      sh.awaitOut("sleep 60\r\n");
+      sh.type("\u0003");
+      sh.awaitOut("^C\r\n# ");
+      sh.type("echo $?\r");
+      sh.awaitOut("130\r\n# ");
+      sh.type("half typed\u0003");
+      sh.awaitOut("half typed^C\r\n# ");
+      sh.type("exit\r");
+      assertThat(sh.awaitExit()).isEqualTo(MockBuiltins.INTERRUPTED);
+      assertThat(sh.out())
+          .isEqualTo("# sleep 60\r\n^C\r\n# echo $?\r\n130\r\n# half typed^C\r\n# exit\r\n");
+    }
+  }
+
+  @Test
   void sleepEndsWhenTheClientGoesAway() {
     try (RunningSession sleep = RunningSession.exec(provider, "box", false, "sleep", "60")) {
       assertThat(sleep.running()).isTrue();

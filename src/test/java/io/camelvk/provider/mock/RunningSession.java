@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.ToIntFunction;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An exec or attach session on the mock running on a thread of its own, as a transport runs it:
@@ -79,8 +80,17 @@ final class RunningSession implements AutoCloseable {
 
   /** Waits until stdout holds {@code expected} and returns all of stdout. */
   String awaitOut(String expected) {
-    await().atMost(WAIT).until(() -> out.text().contains(expected));
+    try {
+      await().atMost(WAIT).until(() -> out.text().contains(expected));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "stdout has no " + visible(expected) + " after " + WAIT + ": " + visible(out.text()), e);
+    }
     return out.text();
+  }
+
+  private static String visible(String text) {
+    return "'" + text.replace("\r", "\\r").replace("\n", "\\n") + "'";
   }
 
   String out() {
