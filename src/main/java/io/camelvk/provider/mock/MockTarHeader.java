@@ -39,10 +39,6 @@ record MockTarHeader(String name, char type, long size, String linkName) {
         name, (char) block[156], number(block, 124, 12), text(block, 157, 100));
   }
 
-  boolean isRegular() {
-    return type == REGULAR || type == OLD_REGULAR;
-  }
-
   MockTarHeader withName(String replacement) {
     return new MockTarHeader(replacement, type, size, linkName);
   }
