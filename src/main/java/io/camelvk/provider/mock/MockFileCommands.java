@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class MockFileCommands {
 
-  static final List<String> NAMES = List.of("cat", "tee", "ls", "mkdir", "rm", "test", "tail");
+  static final List<String> NAMES =
+      List.of("cat", "tee", "ls", "mkdir", "rm", "test", "tail", "wc");
   private static final int BUFFER_BYTES = 8192;
   private static final Pattern TAIL_FROM_BYTE = Pattern.compile("^-c ?\\+(\\d+)(?: (.+))?$");
 
@@ -37,6 +38,7 @@ final class MockFileCommands {
       case "rm" -> rm(args, io);
       case "test" -> test(args) ? 0 : 1;
       case "tail" -> tail(args, io);
+      case "wc" -> new MockWordCount(files, cwd).run(args, io);
       default -> throw new IllegalArgumentException("no file command " + name);
     };
   }

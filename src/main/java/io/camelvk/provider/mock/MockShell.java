@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One shell process of a mock container: runs a command given as words (an exec) or as a line
  * ({@code sh -c}, an interactive {@code sh}), with pipelines, lists and redirections (see {@link
- * MockCommandLine}). The commands are {@link MockBuiltins}, {@link MockFileCommands}, {@link
- * MockTar} and the shell's own: sh, bash, exit, cd, pwd. Anything else exits 127.
+ * MockCommandLine}) and variable assignments ({@code NAME=value}). The commands are {@link
+ * MockBuiltins}, {@link MockFileCommands}, {@link MockTar} and the shell's own: sh, bash, exit, cd,
+ * pwd. Anything else exits 127.
  */
 final class MockShell {
 
@@ -22,11 +26,14 @@ final class MockShell {
   static final int USAGE = 2;
   static final String PROMPT = "# ";
   static final String HOME = "/root";
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
 
   private final Container container;
   private final String hostname;
   private final MockFiles files;
   private final Clock clock;
+  private final Map<String, String> variables = new HashMap<>();
   private String cwd = "/";
   private boolean exited;
   private int status;
@@ -44,8 +51,19 @@ final class MockShell {
       io.error("sh: no command");
       return NOT_FOUND;
     }
-    String name = words.get(0);
-    List<String> args = words.subList(1, words.size());
+    int assignments = 0;
+    while (assignments < words.size() && ASSIGNMENT.matcher(words.get(assignments)).matches()) {
+      assignments++;
+    }
+    if (assignments == words.size()) {
+      for (String assignment : words) {
+        int equals = assignment.indexOf('=');
+        variables.put(assignment.substring(0, equals), assignment.substring(equals + 1));
+      }
+      return 0;
+    }
+    String name = words.get(assignments);
+    List<String> args = words.subList(assignments + 1, words.size());
     return switch (name) {
       case "sh", "/bin/sh", "bash", "/bin/bash" -> shell(args, io);
       case "exit" -> exit(args, io);
@@ -89,8 +107,11 @@ final class MockShell {
     return status;
   }
 
-  /** A shell variable: {@code ?}, PWD, HOME, HOSTNAME or the container's environment. */
+  /** A shell variable: {@code ?}, one set here, PWD, HOME, HOSTNAME or the container's env. */
   private String variable(String name) {
+    if (variables.containsKey(name)) {
+      return variables.get(name);
+    }
     return switch (name) {
       case "?" -> String.valueOf(status);
       case "PWD" -> cwd;

@@ -183,6 +183,27 @@ class MockShellTest {
   }
 
   @Test
+  void fabric8UploadsAFileAndADirectoryWithItsOwnCommands() {
+    RunningSession file =
+        RunningSession.exec(
+            provider, "box", false, "sh", "-c", "mkdir -p '/up' && cat - > '/up/f' && echo $?");
+    file.type("payload\n");
+    file.endInput();
+    assertThat(file.awaitExit()).isZero();
+    assertThat(file.out()).isEqualTo("0\n");
+    assertThat(run("sh", "-c", "wc -c < '/up/f'").out()).isEqualTo("8\n");
+    assertThat(run("wc", "/up/f").out()).isEqualTo("1 1 8 /up/f\n");
+
+    run("sh", "-c", "cd /up && tar -cf /up/a.tar f");
+    RunningSession directory =
+        run("sh", "-c", "mkdir -p /dir; tar -C /dir -xmf /up/a.tar; e=$?; rm /up/a.tar; exit $e");
+    assertThat(directory.awaitExit()).isZero();
+    assertThat(run("cat", "/dir/f").out()).isEqualTo("payload\n");
+    assertThat(run("test", "-e", "/up/a.tar").awaitExit()).isEqualTo(1);
+    assertThat(run("sh", "-c", "false; e=$?; exit $e").awaitExit()).isEqualTo(1);
+  }
+
+  @Test
   void filesCanBeListedMadeTestedAndRemoved() {
     assertThat(run("mkdir", "-p", "/data/a/b").awaitExit()).isZero();
     assertThat(run("sh", "-c", "echo 1 > /data/one; echo 2 > /data/a/two").awaitExit()).isZero();
