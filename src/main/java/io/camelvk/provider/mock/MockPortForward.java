@@ -19,12 +19,24 @@ import java.util.concurrent.atomic.AtomicReference;
 final class MockPortForward {
 
   static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+  private static final int MAX_PORT = 65535;
   private static final int BUFFER_BYTES = 8192;
 
   private MockPortForward() {}
 
+  /** Fails for a port out of range or one the pod's annotation says refuses connections. */
+  static void checkPort(MockPod pod, int port) {
+    if (port < 1 || port > MAX_PORT) {
+      throw ProviderException.invalid("port " + port + " is out of range");
+    }
+    if (pod.behaviour().refusedPorts().contains(port)) {
+      throw refused(
+          pod.pod().getMetadata().getNamespace(), pod.pod().getMetadata().getName(), port);
+    }
+  }
+
   /** The error of a port that refuses connections, in the words of the kubelet. */
-  static ProviderException refused(String namespace, String pod, int port) {
+  private static ProviderException refused(String namespace, String pod, int port) {
     return new ProviderException(
         ProviderException.Kind.TRANSIENT,
         "failed to connect to localhost:"

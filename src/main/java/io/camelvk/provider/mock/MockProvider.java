@@ -156,6 +156,10 @@ public final class MockProvider
   public int exec(
       String namespace, String pod, String container, List<String> command, RemoteStreams streams) {
     MockPod mock = require(namespace, pod, container);
+    if (mock.timeline().at(clock.instant()).state().getRunning() == null) {
+      throw ProviderException.invalid(
+          "cannot exec in a stopped container: container " + container + " is not running");
+    }
     MockShell shell =
         new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container), clock);
     return MockSession.exec(shell, command, streams);
@@ -173,12 +177,7 @@ public final class MockProvider
     if (mock == null) {
       throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
     }
-    if (port < 1 || port > 65535) {
-      throw ProviderException.invalid("port " + port + " is out of range");
-    }
-    if (mock.behaviour().refusedPorts().contains(port)) {
-      throw MockPortForward.refused(namespace, pod, port);
-    }
+    MockPortForward.checkPort(mock, port);
     MockPortForward.forward(echoService.address(), fromClient, toClient);
   }
 
