@@ -5,6 +5,8 @@ import io.camelvk.provider.ProviderException;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a mock pod behaves, from its annotations (see docs/providers/mock.md). A bad value is the
@@ -16,6 +18,7 @@ import java.util.Map;
  * @param restartDelay the CrashLoopBackOff wait before a container is restarted
  * @param failCreate how many create calls fail: 0 none, -1 all (INVALID), n the first n (TRANSIENT)
  * @param createDelay the create call itself takes this long, like a slow backend
+ * @param refusedPorts the pod's ports that refuse connections (port-forward fails on them)
  */
 public record MockBehaviour(
     Duration startDelay,
@@ -23,7 +26,8 @@ public record MockBehaviour(
     int exitCode,
     Duration restartDelay,
     int failCreate,
-    Duration createDelay) {
+    Duration createDelay,
+    Set<Integer> refusedPorts) {
 
   public static final String PREFIX = "mock.camelvk.io/";
   public static final String START_DELAY = PREFIX + "start-delay";
@@ -32,8 +36,10 @@ public record MockBehaviour(
   public static final String RESTART_DELAY = PREFIX + "restart-delay";
   public static final String FAIL_CREATE = PREFIX + "fail-create";
   public static final String CREATE_DELAY = PREFIX + "create-delay";
+  public static final String REFUSED_PORTS = PREFIX + "refused-ports";
   public static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
   private static final int MAX_EXIT_CODE = 255;
+  private static final int MAX_PORT = 65535;
 
   public static MockBehaviour of(Pod pod) {
     Map<String, String> annotations =
@@ -44,7 +50,8 @@ public record MockBehaviour(
         exitCode(annotations),
         duration(annotations, RESTART_DELAY, DEFAULT_RESTART_DELAY),
         failCreate(annotations),
-        duration(annotations, CREATE_DELAY, Duration.ZERO));
+        duration(annotations, CREATE_DELAY, Duration.ZERO),
+        refusedPorts(annotations));
   }
 
   /** Spends the create delay on the calling thread, as a slow backend's create call would. */
@@ -104,5 +111,24 @@ public record MockBehaviour(
     }
     throw ProviderException.invalid(
         "annotation " + FAIL_CREATE + ": '" + value + "' (true, permanent or transient:<n>)");
+  }
+
+  private static Set<Integer> refusedPorts(Map<String, String> annotations) {
+    String value = annotations.getOrDefault(REFUSED_PORTS, "").strip();
+    Set<Integer> ports = new TreeSet<>();
+    for (String port : value.isEmpty() ? new String[0] : value.split("\\s*,\\s*")) {
+      try {
+        int number = Integer.parseInt(port);
+        if (number >= 1 && number <= MAX_PORT) {
+          ports.add(number);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw ProviderException.invalid(
+          "annotation " + REFUSED_PORTS + ": '" + port + "' is not a port (1..65535)");
+    }
+    return Set.copyOf(ports);
   }
 }

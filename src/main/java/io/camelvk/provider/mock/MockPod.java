@@ -21,7 +21,7 @@ final class MockPod {
   private final Pod pod;
   private final Instant created;
   private final MockBehaviour behaviour;
-  private final Map<String, Map<String, String>> filesByContainer = new ConcurrentHashMap<>();
+  private final Map<String, MockFiles> filesByContainer = new ConcurrentHashMap<>();
 
   MockPod(Pod pod, Instant created, MockBehaviour behaviour) {
     this.pod = keptPartsOf(pod);
@@ -44,6 +44,10 @@ final class MockPod {
     return EmptyMapSharing.apply(kept);
   }
 
+  MockBehaviour behaviour() {
+    return behaviour;
+  }
+
   Instant created() {
     return created;
   }
@@ -56,8 +60,8 @@ final class MockPod {
     return pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(name)).findFirst();
   }
 
-  Map<String, String> files(String container) {
-    return filesByContainer.computeIfAbsent(container, c -> new ConcurrentHashMap<>());
+  MockFiles files(String container) {
+    return filesByContainer.computeIfAbsent(container, c -> new MockFiles());
   }
 
   MockContainerTimeline timeline() {

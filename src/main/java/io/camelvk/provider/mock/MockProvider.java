@@ -13,7 +13,6 @@ import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -32,7 +31,10 @@ import java.util.function.BiConsumer;
 /**
  * The embedded provider: pods "run" in memory at once, and behave as their annotations say (see
  * {@link MockBehaviour}). Deterministic: every state is a function of the clock. Its configuration
- * may make a fraction of the lifecycle calls fail or hang ({@link MockFaults}).
+ * may make a fraction of the lifecycle calls fail or hang ({@link MockFaults}). Its containers run
+ * a small shell on exec and tar for kubectl cp ({@link MockShell}), attach shows their output
+ * ({@link MockAttach}), and every port of a pod is a loopback echo service ({@link
+ * MockEchoService}), which {@link #close} stops.
  */
 public final class MockProvider
     implements Provider,
@@ -41,7 +43,8 @@ public final class MockProvider
         ContainerAttach,
         PortForward,
         PodStats,
-        PodStatusNotifier {
+        PodStatusNotifier,
+        AutoCloseable {
 
   public static final String NAME = "mock";
 
@@ -49,11 +52,12 @@ public final class MockProvider
   private final Clock clock;
   private final ScheduledExecutorService notifications;
   private final Map<String, MockPod> pods = new ConcurrentHashMap<>();
-  private final Map<String, Integer> failedCreates = new ConcurrentHashMap<>();
+  private final MockCreateFailures createFailures = new MockCreateFailures();
   private final Map<String, Integer> creations = new ConcurrentHashMap<>();
   private final MockFaultInjector faults;
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
   private final Optional<MockStateStore> store;
+  private final MockEchoService echoService = new MockEchoService();
 
   public MockProvider(
       MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
@@ -78,7 +82,7 @@ public final class MockProvider
     MockPod existing = pods.get(key);
     if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
       MockBehaviour behaviour = MockBehaviour.of(pod);
-      failIfAsked(pod, behaviour);
+      createFailures.failIfAsked(pod, behaviour);
       behaviour.takeCreateTime();
       MockPod created = new MockPod(pod, clock.instant(), behaviour);
       store.ifPresent(s -> s.created(pod, created.created()));
@@ -97,27 +101,6 @@ public final class MockProvider
   /** Takes in the pods another process stored and drops the ones it deleted. */
   private synchronized void refresh(MockStateStore state) {
     state.refresh(pods, this::scheduleNextChange);
-  }
-
-  private void failIfAsked(Pod pod, MockBehaviour behaviour) {
-    if (behaviour.failCreate() < 0) {
-      throw ProviderException.invalid(
-          "mock: pod "
-              + pod.getMetadata().getName()
-              + " asked to fail its creation ("
-              + MockBehaviour.FAIL_CREATE
-              + ")");
-    }
-    int failed = failedCreates.merge(pod.getMetadata().getUid(), 1, Integer::sum);
-    if (failed <= behaviour.failCreate()) {
-      throw ProviderException.transientFailure(
-          "mock: transient failure "
-              + failed
-              + " of "
-              + behaviour.failCreate()
-              + " for pod "
-              + pod.getMetadata().getName());
-    }
   }
 
   @Override
@@ -143,7 +126,7 @@ public final class MockProvider
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     store.ifPresent(s -> s.deleted(pod));
     pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
-    failedCreates.remove(pod.getMetadata().getUid());
+    createFailures.forget(pod.getMetadata().getUid());
     creations.remove(pod.getMetadata().getUid());
     faults.after(fault, "deletePod", pod);
   }
@@ -167,59 +150,25 @@ public final class MockProvider
   @Override
   public InputStream logs(String namespace, String pod, String container, LogOptions options) {
     MockPod mock = require(namespace, pod, container);
-    Instant now = clock.instant();
-    MockContainerTimeline timeline = mock.timeline();
-    MockContainerTimeline.Moment moment = timeline.at(now);
-    String podKey = key(namespace, pod);
-    if (options.previous()) {
-      if (moment.restartCount() == 0 && moment.lastState() == null) {
-        throw ProviderException.notFound(
-            "previous terminated container \"" + container + "\" in pod \"" + pod + "\" not found");
-      }
-      var last = moment.lastState().getTerminated();
-      return stream(
-          MockLogs.render(
-              MockLogs.lines(
-                  podKey,
-                  container,
-                  moment.instance() - (moment.state().getRunning() != null ? 1 : 0),
-                  Instant.parse(last.getStartedAt()),
-                  Instant.parse(last.getFinishedAt())),
-              options));
-    }
-    if (moment.instanceStart() == null) {
-      return stream(new byte[0]);
-    }
-    Instant until =
-        moment.state().getTerminated() != null
-            ? Instant.parse(moment.state().getTerminated().getFinishedAt())
-            : moment.state().getWaiting() != null && moment.lastState() != null
-                ? Instant.parse(moment.lastState().getTerminated().getFinishedAt())
-                : now;
-    byte[] sofar =
-        MockLogs.render(
-            MockLogs.lines(podKey, container, moment.instance(), moment.instanceStart(), until),
-            options);
-    if (options.follow() && moment.state().getRunning() != null) {
-      return new MockLogFollower(
-          podKey, container, timeline, moment, sofar, options.timestamps(), clock);
-    }
-    return stream(sofar);
+    return MockContainerLog.open(mock, key(namespace, pod), container, options, clock);
   }
 
   @Override
   public int exec(
       String namespace, String pod, String container, List<String> command, RemoteStreams streams) {
     MockPod mock = require(namespace, pod, container);
+    if (mock.timeline().at(clock.instant()).state().getRunning() == null) {
+      throw ProviderException.invalid(
+          "cannot exec in a stopped container: container " + container + " is not running");
+    }
     MockShell shell =
-        new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container));
+        new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container), clock);
     return MockSession.exec(shell, command, streams);
   }
 
   @Override
   public int attach(String namespace, String pod, String container, RemoteStreams streams) {
-    require(namespace, pod, container);
-    return MockSession.attach(streams);
+    return MockAttach.attach(require(namespace, pod, container), container, streams, clock);
   }
 
   @Override
@@ -229,7 +178,14 @@ public final class MockProvider
     if (mock == null) {
       throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
     }
-    MockSession.echo(port, fromClient, toClient);
+    MockPortForward.checkPort(mock, port);
+    MockPortForward.forward(echoService.address(), fromClient, toClient);
+  }
+
+  /** Stops the echo service behind the pods' ports. */
+  @Override
+  public void close() {
+    echoService.close();
   }
 
   @Override
@@ -285,10 +241,6 @@ public final class MockProvider
           "container " + container + " not found in pod " + namespace + "/" + pod);
     }
     return mock;
-  }
-
-  private static InputStream stream(byte[] bytes) {
-    return new ByteArrayInputStream(bytes);
   }
 
   private static String key(String namespace, String name) {

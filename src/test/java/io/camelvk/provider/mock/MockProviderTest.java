@@ -256,6 +256,18 @@ class MockProviderTest {
   }
 
   @Test
+  void execNeedsARunningContainer() {
+    provider.createPod(pod("starting", Map.of(MockBehaviour.START_DELAY, "5s"), "Always"));
+    assertThatThrownBy(() -> exec("starting", List.of("true")))
+        .isInstanceOfSatisfying(
+            ProviderException.class,
+            e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID))
+        .hasMessageContaining("not running");
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(exec("starting", List.of("true")).exitCode()).isZero();
+  }
+
+  @Test
   void usageGrowsWithTime() {
     Pod pod =
         new PodBuilder(pod("busy", Map.of(), "Always"))
@@ -342,6 +354,11 @@ class MockProviderTest {
             false,
             new TerminalResizes());
     return new CapturedStreams(streams, out, err);
+  }
+
+  static RemoteStreams noStreams() {
+    return new RemoteStreams(
+        Optional.empty(), Optional.empty(), Optional.empty(), false, new TerminalResizes());
   }
 
   private record CapturedStreams(
