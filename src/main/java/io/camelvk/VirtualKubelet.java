@@ -61,8 +61,20 @@ public final class VirtualKubelet {
       awaitShutdownSignal(process);
       return 0;
     } finally {
+      closeProvider();
       if (plane != null) {
         plane.close();
+      }
+    }
+  }
+
+  /** A provider holding resources of its own (the mock's echo service) lets them go last. */
+  private void closeProvider() {
+    if (provider instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        out.println("virtual-kubelet: provider " + provider.name() + " did not close: " + e);
       }
     }
   }

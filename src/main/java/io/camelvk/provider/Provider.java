@@ -15,7 +15,8 @@ import java.util.Optional;
  * <p>Capabilities beyond the lifecycle are separate interfaces a provider may also implement:
  * {@link ContainerLogs}, {@link ContainerExec}, {@link ContainerAttach}, {@link PortForward},
  * {@link PodStats}, {@link PodStatusNotifier}, {@link NodeChangeNotifier}. The kubelet API answers
- * 501 for a capability the provider lacks.
+ * 501 for a capability the provider lacks. A provider that holds resources (threads, sockets) may
+ * also be {@link AutoCloseable}: it is closed after the kubelet has stopped.
  */
 public interface Provider {
 
