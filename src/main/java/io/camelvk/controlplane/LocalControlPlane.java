@@ -133,10 +133,7 @@ public final class LocalControlPlane implements AutoCloseable {
     if (process(API_SERVER).isAlive()) {
       return;
     }
-    ManagedProcess restarted = ManagedProcess.start(API_SERVER, commands.apiServer(), runDir);
-    synchronized (this) {
-      processes.replaceAll(p -> p.name().equals(API_SERVER) ? restarted : p);
-    }
+    ManagedProcess restarted = relaunch(API_SERVER, commands.apiServer());
     probe.awaitHealthy(restarted, URI.create(apiServer + "/readyz"), COMPONENT_START_TIMEOUT);
     awaitControllersHealthy();
     LOG.info("kube-apiserver started again at {}", apiServer);
@@ -146,6 +143,30 @@ public final class LocalControlPlane implements AutoCloseable {
   public void restartApiServer() {
     stopApiServer();
     startApiServer();
+  }
+
+  /**
+   * Restarts the scheduler and the controller manager in place, for fault tests to leave behind
+   * controllers with fresh informers: after etcd was compacted past them across an API server
+   * restart, kube-controller-manager's informers were seen stuck ("read version ... is not as new
+   * as written version ..."), and new namespaces then got no default ServiceAccount.
+   */
+  public void restartControllers() {
+    requireOpen();
+    process(CONTROLLER_MANAGER).stop(ManagedProcess.STOP_GRACE);
+    process(SCHEDULER).stop(ManagedProcess.STOP_GRACE);
+    relaunch(SCHEDULER, commands.scheduler(kubeconfig));
+    relaunch(CONTROLLER_MANAGER, commands.controllerManager(kubeconfig));
+    awaitControllersHealthy();
+    LOG.info("kube-scheduler and kube-controller-manager started again");
+  }
+
+  private ManagedProcess relaunch(String name, List<String> command) {
+    ManagedProcess restarted = ManagedProcess.start(name, command, runDir);
+    synchronized (this) {
+      processes.replaceAll(p -> p.name().equals(name) ? restarted : p);
+    }
+    return restarted;
   }
 
   /** etcd's HTTP gateway (revision, compaction) for tests that go below the API server. */
@@ -215,11 +236,27 @@ public final class LocalControlPlane implements AutoCloseable {
       closed = true;
       toStop = new ArrayList<>(processes);
     }
-    for (ManagedProcess process : toStop.reversed()) {
-      process.close();
-    }
+    stopTogether(toStop.stream().filter(p -> !p.name().equals(ETCD)).toList());
+    stopTogether(toStop.stream().filter(p -> p.name().equals(ETCD)).toList());
     removeShutdownHook();
     LOG.info("control plane stopped ({} processes)", toStop.size());
+  }
+
+  /**
+   * Stops processes at the same time (each SIGTERM, then SIGKILL after its grace), so that a slow
+   * one does not add its grace period to the others'.
+   */
+  private static void stopTogether(List<ManagedProcess> toStop) {
+    List<Thread> stopping = toStop.stream().map(p -> Thread.ofVirtual().start(p::close)).toList();
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        toStop.forEach(ManagedProcess::close);
+        return;
+      }
+    }
   }
 
   private void removeShutdownHook() {

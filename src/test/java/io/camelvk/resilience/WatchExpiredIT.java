@@ -67,6 +67,7 @@ class WatchExpiredIT {
         proxy.restore();
         cluster.plane().startApiServer();
         kubelet.stopAndDeleteNode(cluster);
+        cluster.plane().restartControllers();
       }
     }
   }

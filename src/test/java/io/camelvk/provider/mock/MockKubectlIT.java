@@ -1,9 +1,10 @@
 package io.camelvk.provider.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.test.Kubectl;
+import io.camelvk.test.Kubectl.Result;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -20,20 +21,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The mock as a container behind the real kubectl: cp both ways (tar over exec), an interactive
- * shell fed from stdin, attach, and a port that refuses connections. It needs a streaming transport
- * in the kubelet API; without one (the exec is refused with "missing upgrade headers") the class is
- * skipped.
+ * The mock as a container behind the real kubectl: cp both ways (tar over exec), over kubectl's
+ * default WebSocket and over SPDY; an interactive shell fed from stdin, attach, and a port that
+ * refuses connections.
  */
 @WithVirtualKubelet
 class MockKubectlIT {
@@ -45,8 +46,6 @@ class MockKubectlIT {
   private static final Pattern FORWARDING =
       Pattern.compile("Forwarding from 127\\.0\\.0\\.1:(\\d+) -> " + REFUSED_PORT);
 
-  private static Result transportProbe;
-
   @BeforeAll
   static void runAPod(RunningKubelet kubelet, TestCluster cluster) {
     Pod pod =
@@ -57,30 +56,27 @@ class MockKubectlIT {
             .build();
     cluster.create(pod);
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod(POD)));
-    transportProbe = kubectl(cluster, null, "exec", "-n", cluster.namespace(), POD, "--", "true");
   }
 
-  @BeforeEach
-  void needsAStreamingTransport() {
-    assumeThat(transportProbe.stderr())
-        .as("a streaming transport in the kubelet API")
-        .doesNotContain("missing upgrade headers");
-  }
-
-  @Test
-  void cpCopiesATreeIntoThePodAndBackByteForByte(TestCluster cluster, @TempDir Path local)
-      throws IOException {
+  /** kubectl's default WebSocket, or its SPDY fallback. */
+  @ParameterizedTest(name = "websockets={0}")
+  @ValueSource(strings = {"true", "false"})
+  void cpCopiesATreeIntoThePodAndBackByteForByte(
+      String websockets, TestCluster cluster, @TempDir Path local) throws IOException {
+    Kubectl kubectl =
+        Kubectl.of(cluster).withEnv(Map.of("KUBECTL_REMOTE_COMMAND_WEBSOCKETS", websockets));
     Path source = Files.createDirectories(local.resolve("src/nested/deep"));
     Files.createDirectories(local.resolve("src/empty"));
     byte[] binary = binary(300_000);
     Files.write(local.resolve("src/bin.dat"), binary);
     Files.writeString(source.resolve("note.txt"), "deep\n");
     Files.writeString(local.resolve("src").resolve(LONG_NAME), "long\n");
-    String remote = cluster.namespace() + "/" + POD + ":/tmp/src";
+    String remote = cluster.namespace() + "/" + POD + ":/tmp/" + websockets;
 
-    ok(kubectl(cluster, null, "cp", local.resolve("src").toString(), remote));
-    assertThat(ok(exec(cluster, null, "cat", "/tmp/src/nested/deep/note.txt"))).isEqualTo("deep\n");
-    ok(kubectl(cluster, null, "cp", remote, local.resolve("back").toString()));
+    ok(kubectl.run(null, "cp", local.resolve("src").toString(), remote));
+    assertThat(ok(exec(cluster, null, "cat", "/tmp/" + websockets + "/nested/deep/note.txt")))
+        .isEqualTo("deep\n");
+    ok(kubectl.run(null, "cp", remote, local.resolve("back").toString()));
 
     assertThat(local.resolve("back/bin.dat")).hasBinaryContent(binary);
     assertThat(local.resolve("back/nested/deep/note.txt")).hasContent("deep");
@@ -162,8 +158,6 @@ class MockKubectlIT {
     }
   }
 
-  private record Result(int exitCode, String stdout, String stderr) {}
-
   private static String ok(Result result) {
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     return result.stdout();
@@ -179,47 +173,13 @@ class MockKubectlIT {
   }
 
   private static Result kubectl(TestCluster cluster, String stdin, String... args) {
-    Process process = start(cluster, args);
-    try {
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> read(process, false));
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(process, true));
-      try (var in = process.getOutputStream()) {
-        if (stdin != null) {
-          in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      assertThat(process.waitFor(LOADED_MACHINE.toSeconds(), TimeUnit.SECONDS))
-          .as("kubectl %s ends", List.of(args))
-          .isTrue();
-      return new Result(
-          process.exitValue(),
-          new String(out.join(), StandardCharsets.UTF_8),
-          new String(err.join(), StandardCharsets.UTF_8));
-    } catch (IOException | InterruptedException e) {
-      process.destroyForcibly();
-      throw new IllegalStateException("kubectl " + List.of(args), e);
-    }
+    Kubectl kubectl = Kubectl.of(cluster);
+    return kubectl.run(kubectl.command(args), stdin, LOADED_MACHINE);
   }
 
   private static Process start(TestCluster cluster, String... args) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                cluster.kubectlPath().toString(), "--kubeconfig", cluster.kubeconfig().toString()));
-    command.addAll(List.of(args));
-    try {
-      return new ProcessBuilder(command).start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start kubectl", e);
-    }
-  }
-
-  private static byte[] read(Process process, boolean stderr) {
-    try {
-      return (stderr ? process.getErrorStream() : process.getInputStream()).readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    Kubectl kubectl = Kubectl.of(cluster);
+    return kubectl.start(kubectl.command(args));
   }
 
   private static byte[] binary(int size) {
