@@ -93,13 +93,31 @@ class LocalModeIT {
       assertThat(components).hasSize(4).allMatch(ProcessHandle::isAlive);
 
       new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
-      assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("launcher stops on Ctrl-C").isTrue();
+      boolean stopped = launcher.waitFor(60, TimeUnit.SECONDS);
+      assertThat(stopped)
+          .as("launcher stops on Ctrl-C; output: %s%nthreads: %s", output, threads(launcher))
+          .isTrue();
       await()
           .atMost(Duration.ofSeconds(20))
           .until(() -> components.stream().noneMatch(ProcessHandle::isAlive));
     } finally {
       launcher.destroyForcibly();
     }
+  }
+
+  /** What a launcher that does not stop is doing, for the failure message. */
+  private static String threads(Process launcher) throws IOException, InterruptedException {
+    if (!launcher.isAlive()) {
+      return "(stopped)";
+    }
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process dump =
+        new ProcessBuilder(jcmd.toString(), Long.toString(launcher.pid()), "Thread.print")
+            .redirectErrorStream(true)
+            .start();
+    String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    dump.waitFor(30, TimeUnit.SECONDS);
+    return threads;
   }
 
   private static String kubeconfigLine(List<String> output) {
