@@ -11,13 +11,13 @@ set -euo pipefail
 
 K8S_VERSION="${VK_K8S_VERSION:-1.37.2}"
 ETCD_VERSION="${VK_ETCD_VERSION:-3.6.16}"
-GO_MIN_MAJOR=1
-GO_MIN_MINOR=26
-CACHE_ROOT="${VK_CONTROL_PLANE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/camel-virtual-kubelet}"
-PLATFORM="linux-amd64"
-case "$(uname -m)" in
-  aarch64 | arm64) PLATFORM="linux-arm64" ;;
-esac
+LOG_NAME="control-plane-binaries"
+GO_WHAT="the control plane"
+GO_WHAT_VERSIONED="Kubernetes v$K8S_VERSION"
+SCRIPT_DIR=.
+[[ "${BASH_SOURCE[0]}" != */* ]] || SCRIPT_DIR="${BASH_SOURCE[0]%/*}"
+# shellcheck source=go-build-cache.sh
+source "$SCRIPT_DIR/go-build-cache.sh"
 BIN_DIR="$CACHE_ROOT/k8s/$K8S_VERSION-$PLATFORM"
 BINARIES=(etcd kube-apiserver kube-scheduler kube-controller-manager kubectl)
 STAGING_MODULES=(api apiextensions-apiserver apimachinery apiserver cli-runtime client-go
@@ -27,32 +27,11 @@ STAGING_MODULES=(api apiextensions-apiserver apimachinery apiserver cli-runtime 
   kube-controller-manager kube-proxy kube-scheduler kubectl kubelet metrics mount-utils
   pod-security-admission sample-apiserver sample-cli-plugin sample-controller streaming)
 
-log() { echo "control-plane-binaries: $*" >&2; }
-fail() {
-  log "error: $*"
-  exit 1
-}
-
 all_present() {
   local b
   for b in "${BINARIES[@]}"; do
     [[ -x "$BIN_DIR/$b" ]] || return 1
   done
-}
-
-check_go() {
-  command -v go >/dev/null 2>&1 ||
-    fail "Go >= $GO_MIN_MAJOR.$GO_MIN_MINOR is required to build the control plane, and 'go' is not on PATH (install it from https://go.dev/dl/)"
-  local version major minor
-  version="$(go env GOVERSION 2>/dev/null || true)"
-  version="${version#go}"
-  major="${version%%.*}"
-  minor="${version#*.}"
-  minor="${minor%%[.a-z]*}"
-  if ! [[ "$major" =~ ^[0-9]+$ && "$minor" =~ ^[0-9]+$ ]] ||
-    ((major < GO_MIN_MAJOR || (major == GO_MIN_MAJOR && minor < GO_MIN_MINOR))); then
-    fail "Go >= $GO_MIN_MAJOR.$GO_MIN_MINOR is required to build Kubernetes v$K8S_VERSION, found '${version:-unknown}'"
-  fi
 }
 
 write_kubernetes_module() {
@@ -103,30 +82,14 @@ build_etcd() {
   (cd "$work" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -ldflags "-s -w" -o "$out/etcd" go.etcd.io/etcd/server/v3 >&2)
 }
 
+build() {
+  build_etcd "$@"
+  build_kubernetes "$@"
+  echo "etcd v$ETCD_VERSION, kubernetes v$K8S_VERSION" >"$1/VERSIONS"
+}
+
 main() {
-  if all_present; then
-    echo "$BIN_DIR"
-    return 0
-  fi
-  check_go
-  mkdir -p "$CACHE_ROOT/k8s"
-  # One build at a time per cache; a second caller waits, then finds the binaries present.
-  exec 9>"$CACHE_ROOT/k8s/.build.lock"
-  flock 9
-  if all_present; then
-    echo "$BIN_DIR"
-    return 0
-  fi
-  BUILD_TMP="$(mktemp -d "$CACHE_ROOT/k8s/.build-$K8S_VERSION.XXXXXX")"
-  trap 'rm -rf "${BUILD_TMP:-}"' EXIT
-  mkdir -p "$BUILD_TMP/bin" "$BUILD_TMP/src"
-  build_etcd "$BUILD_TMP/bin" "$BUILD_TMP/src"
-  build_kubernetes "$BUILD_TMP/bin" "$BUILD_TMP/src"
-  echo "etcd v$ETCD_VERSION, kubernetes v$K8S_VERSION" >"$BUILD_TMP/bin/VERSIONS"
-  rm -rf "$BIN_DIR"
-  mv -T "$BUILD_TMP/bin" "$BIN_DIR"
-  log "binaries ready in $BIN_DIR"
-  echo "$BIN_DIR"
+  build_cached k8s "$K8S_VERSION" all_present build "$BIN_DIR" "binaries ready" "$BIN_DIR"
 }
 
 main "$@"

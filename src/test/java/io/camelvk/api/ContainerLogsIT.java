@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,8 +34,7 @@ class ContainerLogsIT {
   @BeforeAll
   static void runAPod(RunningKubelet started, TestCluster cluster) {
     kubelet = started;
-    cluster.create(TestPods.boundTo(kubelet.nodeName(), "web").build());
-    await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("web")));
+    cluster.runPod(kubelet.nodeName(), "web", LOADED_MACHINE);
     await().atMost(LOADED_MACHINE).until(() -> logs(cluster).size() >= 5);
   }
 

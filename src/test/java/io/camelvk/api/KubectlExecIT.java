@@ -1,14 +1,12 @@
 package io.camelvk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.test.Kubectl;
 import io.camelvk.test.PseudoTerminal;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
 import java.time.Duration;
 import java.util.Map;
@@ -33,8 +31,7 @@ class KubectlExecIT {
   @BeforeAll
   static void runAPod(RunningKubelet started, TestCluster cluster) {
     kubelet = started;
-    cluster.create(TestPods.boundTo(kubelet.nodeName(), POD).build());
-    await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod(POD)));
+    cluster.runPod(kubelet.nodeName(), POD, LOADED_MACHINE);
   }
 
   static Stream<StreamTransportCase> transports() {

@@ -9,7 +9,6 @@ import io.camelvk.controlplane.ControlPlaneCertificates;
 import io.camelvk.test.Kubectl;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -49,8 +48,7 @@ class KubectlPortForwardIT {
   @BeforeAll
   static void runAPod(RunningKubelet started, TestCluster cluster) {
     kubelet = started;
-    cluster.create(TestPods.boundTo(kubelet.nodeName(), POD).build());
-    await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod(POD)));
+    cluster.runPod(kubelet.nodeName(), POD, LOADED_MACHINE);
   }
 
   static Stream<StreamTransportCase> transports() {

@@ -49,10 +49,7 @@ class KubectlTopIT {
     Path work = Path.of("target", "metrics-server", cluster.namespace()).toAbsolutePath();
     kubelet = startKubeletWithACertificateOfTheClusterCa(cluster, work);
     apiServerIdentity =
-        KubeletApiClient.withCertificate(
-            kubelet.settings().node().kubeletPort(),
-            cluster.plane().certificates().kubeletClientCertificate(),
-            cluster.plane().certificates().kubeletClientKey());
+        KubeletApiClient.asApiServer(cluster, kubelet.settings().node().kubeletPort());
     cluster.create(
         TestPods.boundTo(kubelet.nodeName(), "web")
             .editSpec()

@@ -1,17 +1,12 @@
 package io.camelvk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.VkSettings;
-import io.camelvk.controlplane.ControlPlaneCertificates;
 import io.camelvk.provider.ProviderCatalog;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,18 +24,12 @@ class KubeletApiAccessIT {
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    ControlPlaneCertificates pki = cluster.plane().certificates();
     VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
     kubelet = RunningKubelet.start(cluster, settings, ProviderCatalog.create(settings));
     int port = settings.node().kubeletPort();
-    apiServerIdentity =
-        KubeletApiClient.withCertificate(
-            port, pki.kubeletClientCertificate(), pki.kubeletClientKey());
+    apiServerIdentity = KubeletApiClient.asApiServer(cluster, port);
     anonymous = KubeletApiClient.anonymous(port);
-    cluster.create(TestPods.boundTo(kubelet.nodeName(), "web").build());
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> TestPods.isRunningAndReady(cluster.pod("web")));
+    cluster.runPod(kubelet.nodeName(), "web", Duration.ofSeconds(60));
   }
 
   @AfterAll
@@ -65,7 +54,7 @@ class KubeletApiAccessIT {
 
   @Test
   void refusesAServiceAccountWithoutRightsWith403(TestCluster cluster) {
-    String token = serviceAccountToken(cluster, "nobody");
+    String token = ServiceAccountAccess.token(cluster, "nobody");
 
     var pods = anonymous.get("/pods", token);
     var logs = anonymous.get("/containerLogs/" + cluster.namespace() + "/web/app", token);
@@ -172,19 +161,5 @@ class KubeletApiAccessIT {
     }
     assertThat(apiServerIdentity.get("/healthz").body()).isEqualTo("ok");
     assertThat(apiServerIdentity.get(logs + "app?tailLines=1").statusCode()).isEqualTo(200);
-  }
-
-  private static String serviceAccountToken(TestCluster cluster, String name) {
-    var accounts = cluster.client().serviceAccounts().inNamespace(cluster.namespace());
-    accounts
-        .resource(
-            new ServiceAccountBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .create();
-    return accounts
-        .withName(name)
-        .tokenRequest(
-            new TokenRequestBuilder().withNewSpec().withExpirationSeconds(600L).endSpec().build())
-        .getStatus()
-        .getToken();
   }
 }

@@ -1,5 +1,7 @@
 package io.camelvk.api;
 
+import io.camelvk.controlplane.ControlPlaneCertificates;
+import io.camelvk.test.TestCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,6 +46,12 @@ final class KubeletApiClient {
   /** Without a client certificate. */
   static KubeletApiClient anonymous(int port) {
     return new KubeletApiClient(tls(null), port);
+  }
+
+  /** As the API server: with its kubelet-client certificate, from the cluster's PKI. */
+  static KubeletApiClient asApiServer(TestCluster cluster, int port) {
+    ControlPlaneCertificates pki = cluster.plane().certificates();
+    return withCertificate(port, pki.kubeletClientCertificate(), pki.kubeletClientKey());
   }
 
   /** With the client certificate and key of these PEM files. */

@@ -5,18 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelvk.api.stream.spdy.SpdyTestClient;
 import io.camelvk.provider.ContainerExec;
-import io.camelvk.provider.Provider;
 import io.camelvk.provider.RemoteStreams;
 import io.camelvk.provider.TerminalSize;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodStatus;
+import io.camelvk.test.IdleProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -95,9 +92,13 @@ class SpdyExecLifecycleTest {
    * exec {@code resized}: prints the terminal size once it is 100x30; {@code crash} throws;
    * anything else waits until interrupted.
    */
-  private static final class SessionProvider implements Provider, ContainerExec {
+  private static final class SessionProvider extends IdleProvider implements ContainerExec {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch interrupted = new CountDownLatch(1);
+
+    SessionProvider() {
+      super("session");
+    }
 
     @Override
     public int exec(
@@ -135,30 +136,6 @@ class SpdyExecLifecycleTest {
       started.countDown();
       new CountDownLatch(1).await();
       return 0;
-    }
-
-    @Override
-    public String name() {
-      return "session";
-    }
-
-    @Override
-    public void createPod(Pod pod) {}
-
-    @Override
-    public void updatePod(Pod pod) {}
-
-    @Override
-    public void deletePod(Pod pod) {}
-
-    @Override
-    public Optional<PodStatus> podStatus(String namespace, String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<Pod> pods() {
-      return List.of();
     }
   }
 }

@@ -141,9 +141,7 @@ class SpdyStreamingTest {
 
   @Test
   void portForwardEchoesThroughPairedStreams() throws Exception {
-    try (SpdyTestClient client =
-        SpdyTestClient.upgrade(
-            tls, server.port(), "/portForward/ns/web", List.of("portforward.k8s.io"))) {
+    try (SpdyTestClient client = portForward("web")) {
       assertForwards(client);
     }
   }
@@ -159,9 +157,7 @@ class SpdyStreamingTest {
 
   @Test
   void rejectsPortForwardStreamsWithoutAValidPort() throws Exception {
-    try (SpdyTestClient client =
-        SpdyTestClient.upgrade(
-            tls, server.port(), "/portForward/ns/web", List.of("portforward.k8s.io"))) {
+    try (SpdyTestClient client = portForward("web")) {
       int bad = client.open(Map.of("streamtype", "data", "port", "0", "requestid", "1"));
 
       await().until(() -> resets(client).contains(bad));
@@ -170,9 +166,7 @@ class SpdyStreamingTest {
 
   @Test
   void aFailedPortForwardReportsOnTheErrorStreamAndResetsBoth() throws Exception {
-    try (SpdyTestClient client =
-        SpdyTestClient.upgrade(
-            tls, server.port(), "/portForward/ns/ghost", List.of("portforward.k8s.io"))) {
+    try (SpdyTestClient client = portForward("ghost")) {
       int error = client.open(Map.of("streamtype", "error", "port", "80", "requestid", "0"));
       int data = client.open(Map.of("streamtype", "data", "port", "80", "requestid", "0"));
 
@@ -185,9 +179,7 @@ class SpdyStreamingTest {
 
   @Test
   void anUnpairedStreamGetsAnErrorAfterTheTimeout() throws Exception {
-    try (SpdyTestClient client =
-        SpdyTestClient.upgrade(
-            tls, server.port(), "/portForward/ns/web", List.of("portforward.k8s.io"))) {
+    try (SpdyTestClient client = portForward("web")) {
       int error = client.open(Map.of("streamtype", "error", "port", "80", "requestid", "7"));
 
       await().until(() -> resets(client).contains(error));
@@ -222,6 +214,11 @@ class SpdyStreamingTest {
   private SpdyTestClient exec(String query) throws Exception {
     return SpdyTestClient.upgrade(
         tls, server.port(), "/exec/ns/web/app?" + query, KUBECTL_PROTOCOLS);
+  }
+
+  private SpdyTestClient portForward(String pod) throws Exception {
+    return SpdyTestClient.upgrade(
+        tls, server.port(), "/portForward/ns/" + pod, List.of("portforward.k8s.io"));
   }
 
   private static List<Integer> resets(SpdyTestClient client) {

@@ -1,12 +1,9 @@
 package io.camelvk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.camelvk.controlplane.ControlPlaneCertificates;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
 import java.time.Duration;
 import java.util.List;
@@ -28,16 +25,10 @@ class WebSocketAccessIT {
 
   @BeforeAll
   static void runAPod(RunningKubelet kubelet, TestCluster cluster) {
-    ControlPlaneCertificates pki = cluster.plane().certificates();
     int port = kubelet.settings().node().kubeletPort();
-    apiServerIdentity =
-        KubeletApiClient.withCertificate(
-            port, pki.kubeletClientCertificate(), pki.kubeletClientKey());
+    apiServerIdentity = KubeletApiClient.asApiServer(cluster, port);
     anonymous = KubeletApiClient.anonymous(port);
-    cluster.create(TestPods.boundTo(kubelet.nodeName(), "web").build());
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(() -> TestPods.isRunningAndReady(cluster.pod("web")));
+    cluster.runPod(kubelet.nodeName(), "web", Duration.ofSeconds(90));
   }
 
   private static String echo(TestCluster cluster, String word) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.api.stream.ChannelOutputStream;
-import io.camelvk.controlplane.ControlPlaneCertificates;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.client.LocalPortForward;
 import io.fabric8.kubernetes.client.dsl.ContainerResource;
@@ -44,14 +42,9 @@ class WebSocketExecIT {
   @BeforeAll
   static void runAPod(RunningKubelet started, TestCluster cluster) {
     kubelet = started;
-    ControlPlaneCertificates pki = cluster.plane().certificates();
     apiServerIdentity =
-        KubeletApiClient.withCertificate(
-            kubelet.settings().node().kubeletPort(),
-            pki.kubeletClientCertificate(),
-            pki.kubeletClientKey());
-    cluster.create(TestPods.boundTo(kubelet.nodeName(), "web").build());
-    await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("web")));
+        KubeletApiClient.asApiServer(cluster, kubelet.settings().node().kubeletPort());
+    cluster.runPod(kubelet.nodeName(), "web", LOADED_MACHINE);
   }
 
   private static String execPath(TestCluster cluster, String query) {

@@ -3,12 +3,10 @@ package io.camelvk.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelvk.test.IdleProvider;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,16 +89,15 @@ class TimeLimitedProviderTest {
   }
 
   /** Hangs in createPod until released (or interrupted, unless told to ignore interrupts). */
-  private static final class HangingProvider implements Provider {
+  private static final class HangingProvider extends IdleProvider {
     final CountDownLatch release = new CountDownLatch(1);
     final CountDownLatch interrupted = new CountDownLatch(1);
     final CountDownLatch returned = new CountDownLatch(1);
     final AtomicInteger calls = new AtomicInteger();
     volatile boolean ignoreInterrupts;
 
-    @Override
-    public String name() {
-      return "hanging";
+    HangingProvider() {
+      super("hanging");
     }
 
     @Override
@@ -127,19 +124,6 @@ class TimeLimitedProviderTest {
     @Override
     public void updatePod(Pod pod) {
       throw ProviderException.notFound("no such pod");
-    }
-
-    @Override
-    public void deletePod(Pod pod) {}
-
-    @Override
-    public Optional<PodStatus> podStatus(String namespace, String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<Pod> pods() {
-      return List.of();
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.camelvk.test;
 
+import static org.awaitility.Awaitility.await;
+
 import io.camelvk.controlplane.LocalControlPlane;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +29,16 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
   /** Creates the pod in the test namespace. */
   public Pod create(Pod pod) {
     return client.pods().inNamespace(namespace).resource(pod).create();
+  }
+
+  /**
+   * Creates a pod of this name bound to the node (with the mock's toleration) and waits until it is
+   * Running and Ready.
+   */
+  public Pod runPod(String nodeName, String name, Duration atMost) {
+    create(TestPods.boundTo(nodeName, name).build());
+    await().atMost(atMost).until(() -> TestPods.isRunningAndReady(pod(name)));
+    return pod(name);
   }
 
   /** The events of the test namespace about the named object. */

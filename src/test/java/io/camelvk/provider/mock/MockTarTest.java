@@ -57,22 +57,7 @@ class MockTarTest {
       args.addAll(List.of("-C", source.toString(), "."));
       byte[] archive = systemTar(local, args.toArray(String[]::new));
       run("mkdir", "/tmp/" + format);
-      try (RunningSession tar =
-          RunningSession.exec(
-              provider,
-              "box",
-              false,
-              "tar",
-              "--no-same-permissions",
-              "--no-same-owner",
-              "-xmf",
-              "-",
-              "-C",
-              "/tmp/" + format)) {
-        tar.send(archive);
-        tar.endInput();
-        assertThat(tar.awaitExit()).as(tar.err()).isZero();
-      }
+      extractInTheMock(archive, "/tmp/" + format);
       assertThat(catBytes("/tmp/" + format + "/bin.dat")).isEqualTo(binary());
       assertThat(catText("/tmp/" + format + "/nested/deeper/note.txt")).isEqualTo("deep\n");
       String longName = "/tmp/" + format + "/" + LONG_DIRECTORY + "/" + LONG_FILE;
@@ -95,22 +80,7 @@ class MockTarTest {
       archive = in.readAllBytes();
     }
     assertThat(run("test", "-d", "/tmp/src").awaitExit()).isEqualTo(1);
-    try (RunningSession tar =
-        RunningSession.exec(
-            provider,
-            "box",
-            false,
-            "tar",
-            "--no-same-permissions",
-            "--no-same-owner",
-            "-xmf",
-            "-",
-            "-C",
-            "/tmp")) {
-      tar.send(archive);
-      tar.endInput();
-      assertThat(tar.awaitExit()).as(tar.err()).isZero();
-    }
+    extractInTheMock(archive, "/tmp");
     byte[] expected = new byte[3000];
     for (int i = 0; i < expected.length; i++) {
       expected[i] = (byte) (i * 13);
@@ -246,5 +216,25 @@ class MockTarTest {
     session.endInput();
     session.awaitExit();
     return session;
+  }
+
+  /** Extracts the archive with the mock's tar as kubectl cp runs it, and expects it to succeed. */
+  private void extractInTheMock(byte[] archive, String directory) {
+    try (RunningSession tar =
+        RunningSession.exec(
+            provider,
+            "box",
+            false,
+            "tar",
+            "--no-same-permissions",
+            "--no-same-owner",
+            "-xmf",
+            "-",
+            "-C",
+            directory)) {
+      tar.send(archive);
+      tar.endInput();
+      assertThat(tar.awaitExit()).as(tar.err()).isZero();
+    }
   }
 }

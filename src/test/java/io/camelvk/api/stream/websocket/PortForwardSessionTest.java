@@ -7,8 +7,7 @@ import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.provider.PortForward;
 import io.camelvk.provider.ProviderException;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodStatus;
+import io.camelvk.test.IdleProvider;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The legacy WebSocket port-forward on an EmbeddedChannel. */
@@ -25,7 +23,11 @@ class PortForwardSessionTest {
   private final EmbeddedChannel channel = new EmbeddedChannel();
 
   /** Port 8080 answers the first five bytes it gets in upper case; any other port refuses. */
-  private static final class FiveBytePort implements io.camelvk.provider.Provider, PortForward {
+  private static final class FiveBytePort extends IdleProvider implements PortForward {
+    FiveBytePort() {
+      super("five");
+    }
+
     @Override
     public void portForward(
         String namespace, String pod, int port, InputStream fromClient, OutputStream toClient) {
@@ -37,30 +39,6 @@ class PortForwardSessionTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    @Override
-    public String name() {
-      return "five";
-    }
-
-    @Override
-    public void createPod(Pod pod) {}
-
-    @Override
-    public void updatePod(Pod pod) {}
-
-    @Override
-    public void deletePod(Pod pod) {}
-
-    @Override
-    public Optional<PodStatus> podStatus(String namespace, String name) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<Pod> pods() {
-      return List.of();
     }
   }
 

@@ -1,16 +1,13 @@
 package io.camelvk.api.stream.websocket;
 
 import io.camelvk.provider.ContainerExec;
-import io.camelvk.provider.Provider;
 import io.camelvk.provider.RemoteStreams;
 import io.camelvk.provider.TerminalSize;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodStatus;
+import io.camelvk.test.IdleProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
@@ -18,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
  * A provider whose exec reads all of stdin, writes {@code out:<stdin>} to stdout and {@code err} to
  * stderr, records the terminal sizes it is sent, and exits with the code it was given.
  */
-final class ScriptedExec implements Provider, ContainerExec {
+final class ScriptedExec extends IdleProvider implements ContainerExec {
 
   final List<TerminalSize> sizes = new CopyOnWriteArrayList<>();
   final CountDownLatch started = new CountDownLatch(1);
@@ -32,6 +29,7 @@ final class ScriptedExec implements Provider, ContainerExec {
 
   /** With {@code sleeps}, the exec first sleeps until its thread is interrupted. */
   ScriptedExec(int exitCode, boolean sleeps) {
+    super("scripted");
     this.exitCode = exitCode;
     this.sleeps = sleeps;
   }
@@ -66,29 +64,5 @@ final class ScriptedExec implements Provider, ContainerExec {
       throw new UncheckedIOException(e);
     }
     return exitCode;
-  }
-
-  @Override
-  public String name() {
-    return "scripted";
-  }
-
-  @Override
-  public void createPod(Pod pod) {}
-
-  @Override
-  public void updatePod(Pod pod) {}
-
-  @Override
-  public void deletePod(Pod pod) {}
-
-  @Override
-  public Optional<PodStatus> podStatus(String namespace, String name) {
-    return Optional.empty();
-  }
-
-  @Override
-  public List<Pod> pods() {
-    return List.of();
   }
 }

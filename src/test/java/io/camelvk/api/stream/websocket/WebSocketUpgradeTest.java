@@ -64,6 +64,16 @@ class WebSocketUpgradeTest {
     return request;
   }
 
+  /** Completes a v5 handshake and reads its 101 response. */
+  private void upgradeToV5() {
+    WebSocketUpgrade.handshake(
+        channel,
+        upgrade("v5.channel.k8s.io"),
+        ChannelProtocol.V5,
+        new ChannelMessages(ChannelProtocol.V5, 5, listener));
+    response();
+  }
+
   private String response() {
     ByteBuf bytes = channel.readOutbound();
     try {
@@ -106,12 +116,7 @@ class WebSocketUpgradeTest {
 
   @Test
   void joinsFragmentedMessagesAndAnswersPingsAfterTheUpgrade() {
-    WebSocketUpgrade.handshake(
-        channel,
-        upgrade("v5.channel.k8s.io"),
-        ChannelProtocol.V5,
-        new ChannelMessages(ChannelProtocol.V5, 5, listener));
-    response();
+    upgradeToV5();
 
     clientSends(
         new BinaryWebSocketFrame(false, 0, Unpooled.wrappedBuffer(new byte[] {0, 't', 'y'})),
@@ -126,12 +131,7 @@ class WebSocketUpgradeTest {
 
   @Test
   void closesAStreamIdleForFourHoursEitherWay() {
-    WebSocketUpgrade.handshake(
-        channel,
-        upgrade("v5.channel.k8s.io"),
-        ChannelProtocol.V5,
-        new ChannelMessages(ChannelProtocol.V5, 5, listener));
-    response();
+    upgradeToV5();
     IdleStateHandler idle = channel.pipeline().get(IdleStateHandler.class);
 
     channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
