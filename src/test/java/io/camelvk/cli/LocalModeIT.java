@@ -27,11 +27,25 @@ class LocalModeIT {
 
   @TempDir Path home;
 
+  /**
+   * bin/virtual-kubelet as a terminal would start it. A build run in the background (`nohup ... &`)
+   * passes SIGINT down ignored, and a JVM leaves a signal ignored at its start ignored whatever
+   * handler it is given, so Ctrl-C is restored to its default first (bash cannot: a signal ignored
+   * when a non-interactive shell starts cannot be reset).
+   */
+  private static final List<String> WITH_CTRL_C =
+      List.of(
+          "python3",
+          "-c",
+          "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+              + " os.execv(sys.argv[1], sys.argv[1:])",
+          "bin/virtual-kubelet");
+
   @Test
   void withNoClusterConfiguredItStartsALocalControlPlaneThatKubectlAnswersAndCtrlCStopsIt()
       throws Exception {
     Path binaries = ControlPlaneBinaries.resolve().dir();
-    ProcessBuilder builder = new ProcessBuilder("bin/virtual-kubelet").redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(WITH_CTRL_C).redirectErrorStream(true);
     builder.environment().remove("KUBECONFIG");
     builder.environment().remove("KUBERNETES_SERVICE_HOST");
     builder.environment().put("HOME", home.toString());
