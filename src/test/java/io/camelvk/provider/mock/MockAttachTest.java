@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelvk.provider.ProviderException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Attach on the real clock: a container's output comes one line per second. */
 class MockAttachTest {
 
-  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
-  private final MockProvider provider =
-      new MockProvider(MockProviderConfig.defaults(), Clock.systemUTC(), scheduler);
+  private final MockFixture fixture = MockFixture.realTime();
+  private final MockProvider provider = fixture.provider();
 
   @AfterEach
   void stop() {
-    provider.close();
-    scheduler.shutdownNow();
+    fixture.close();
   }
 
   @Test

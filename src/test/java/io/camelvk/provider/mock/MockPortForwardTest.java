@@ -6,33 +6,25 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelvk.api.stream.InboundPipe;
 import io.camelvk.provider.ProviderException;
-import io.camelvk.test.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MockPortForwardTest {
 
-  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
-  private final MockProvider provider =
-      new MockProvider(
-          MockProviderConfig.defaults(),
-          new MutableClock(Instant.parse("2026-11-25T10:00:00Z")),
-          scheduler);
+  private final MockFixture fixture = MockFixture.standingStill();
+  private final MockProvider provider = fixture.provider();
 
   @AfterEach
   void stop() {
-    provider.close();
-    scheduler.shutdownNow();
+    fixture.close();
   }
 
   @Test

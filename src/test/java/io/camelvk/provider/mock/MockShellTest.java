@@ -3,23 +3,16 @@ package io.camelvk.provider.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelvk.provider.TerminalSize;
-import io.camelvk.test.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MockShellTest {
 
-  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
-  private final MockProvider provider =
-      new MockProvider(
-          MockProviderConfig.defaults(),
-          new MutableClock(Instant.parse("2026-11-25T10:00:00Z")),
-          scheduler);
+  private final MockFixture fixture = MockFixture.standingStill();
+  private final MockProvider provider = fixture.provider();
 
   @BeforeEach
   void pod() {
@@ -28,8 +21,7 @@ class MockShellTest {
 
   @AfterEach
   void stop() {
-    provider.close();
-    scheduler.shutdownNow();
+    fixture.close();
   }
 
   @Test

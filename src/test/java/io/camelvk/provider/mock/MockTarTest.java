@@ -2,16 +2,13 @@ package io.camelvk.provider.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camelvk.test.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +25,8 @@ class MockTarTest {
 
   @TempDir Path local;
 
-  private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
-  private final MockProvider provider =
-      new MockProvider(
-          MockProviderConfig.defaults(),
-          new MutableClock(Instant.parse("2026-11-25T10:00:00Z")),
-          scheduler);
+  private final MockFixture fixture = MockFixture.standingStill();
+  private final MockProvider provider = fixture.provider();
 
   @BeforeEach
   void pod() {
@@ -42,8 +35,7 @@ class MockTarTest {
 
   @AfterEach
   void stop() {
-    provider.close();
-    scheduler.shutdownNow();
+    fixture.close();
   }
 
   @Test
