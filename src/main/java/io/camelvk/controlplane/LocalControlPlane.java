@@ -146,10 +146,9 @@ public final class LocalControlPlane implements AutoCloseable {
   }
 
   /**
-   * Restarts the scheduler and the controller manager in place, for fault tests to leave behind
-   * controllers with fresh informers: after etcd was compacted past them across an API server
-   * restart, kube-controller-manager's informers were seen stuck ("read version ... is not as new
-   * as written version ..."), and new namespaces then got no default ServiceAccount.
+   * Restarts the scheduler and the controller manager in place, so that a fault test leaves fresh
+   * informers: after etcd compaction across an API server restart, kube-controller-manager's were
+   * seen stuck ("read version ... is not as new as written version ...").
    */
   public void restartControllers() {
     requireOpen();
@@ -236,27 +235,10 @@ public final class LocalControlPlane implements AutoCloseable {
       closed = true;
       toStop = new ArrayList<>(processes);
     }
-    stopTogether(toStop.stream().filter(p -> !p.name().equals(ETCD)).toList());
-    stopTogether(toStop.stream().filter(p -> p.name().equals(ETCD)).toList());
+    ManagedProcess.stopTogether(toStop.stream().filter(p -> !p.name().equals(ETCD)).toList());
+    ManagedProcess.stopTogether(toStop.stream().filter(p -> p.name().equals(ETCD)).toList());
     removeShutdownHook();
     LOG.info("control plane stopped ({} processes)", toStop.size());
-  }
-
-  /**
-   * Stops processes at the same time (each SIGTERM, then SIGKILL after its grace), so that a slow
-   * one does not add its grace period to the others'.
-   */
-  private static void stopTogether(List<ManagedProcess> toStop) {
-    List<Thread> stopping = toStop.stream().map(p -> Thread.ofVirtual().start(p::close)).toList();
-    for (Thread thread : stopping) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        toStop.forEach(ManagedProcess::close);
-        return;
-      }
-    }
   }
 
   private void removeShutdownHook() {

@@ -119,4 +119,21 @@ public final class ManagedProcess implements AutoCloseable {
   public String toString() {
     return name + "[pid " + process.pid() + "]";
   }
+
+  /**
+   * Stops processes at the same time (each SIGTERM, then SIGKILL after its grace), so that a slow
+   * one does not add its grace period to the others'.
+   */
+  static void stopTogether(List<ManagedProcess> toStop) {
+    List<Thread> stopping = toStop.stream().map(p -> Thread.ofVirtual().start(p::close)).toList();
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        toStop.forEach(ManagedProcess::close);
+        return;
+      }
+    }
+  }
 }
