@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,9 +186,8 @@ final class MockStateStore {
 
   private <T> T locked(LockedWork<T> work) {
     try (FileChannel channel =
-            FileChannel.open(
-                dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
+        FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      channel.lock(); // released when the channel closes
       return work.run();
     } catch (IOException e) {
       throw new UncheckedIOException("mock stateDir " + dir + ": " + e.getMessage(), e);
