@@ -135,6 +135,21 @@ class KubectlExecIT {
     assertThat(result.stderr()).doesNotContain("Unable to use a TTY");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("transports")
+  void theTerminalsSizeReachesTheContainer(StreamTransportCase transport, TestCluster cluster) {
+    Kubectl kubectl = kubectl(cluster, transport);
+
+    Kubectl.Result result =
+        kubectl.run(
+            PseudoTerminal.wrapWholly(kubectl.command(exec(cluster, "-it", "--", "stty", "size"))),
+            null,
+            Kubectl.DEFAULT_TIMEOUT);
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout()).contains(PseudoTerminal.ROWS + " " + PseudoTerminal.COLUMNS);
+  }
+
   private static Kubectl kubectl(TestCluster cluster, StreamTransportCase transport) {
     return Kubectl.of(cluster).withEnv(transport.env());
   }

@@ -28,7 +28,43 @@ public final class PseudoTerminal {
       sys.exit(child.wait())
       """;
 
+  /** Rows and columns of the terminal that {@link #wrapWholly} gives. */
+  public static final int ROWS = 40;
+
+  public static final int COLUMNS = 120;
+
+  private static final String WHOLE_TERMINAL_SCRIPT =
+      """
+      import fcntl, os, pty, struct, subprocess, sys, termios
+      master, slave = pty.openpty()
+      fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", %d, %d, 0, 0))
+      child = subprocess.Popen(sys.argv[1:], stdin=slave, stdout=slave)
+      os.close(slave)
+      while True:
+          try:
+              data = os.read(master, 65536)
+          except OSError:
+              break
+          if not data:
+              break
+          sys.stdout.buffer.write(data)
+          sys.stdout.flush()
+      sys.exit(child.wait())
+      """
+          .formatted(ROWS, COLUMNS);
+
   private PseudoTerminal() {}
+
+  /**
+   * The command line that runs {@code command} with stdin and stdout both on a {@link #ROWS}x{@link
+   * #COLUMNS} pseudo-terminal (kubectl only sends terminal sizes when its output is a terminal);
+   * what the command writes is copied to the wrapper's stdout until the command ends.
+   */
+  public static List<String> wrapWholly(List<String> command) {
+    List<String> wrapped = new ArrayList<>(List.of("python3", "-c", WHOLE_TERMINAL_SCRIPT));
+    wrapped.addAll(command);
+    return wrapped;
+  }
 
   /** The command line that runs {@code command} on a pseudo-terminal. */
   public static List<String> wrap(List<String> command) {

@@ -118,6 +118,9 @@ final class MockBuiltins {
     return Duration.ofNanos((long) (seconds * 1e9));
   }
 
+  /** How long {@code stty size} waits for the client's initial terminal size. */
+  static final Duration INITIAL_SIZE_PATIENCE = Duration.ofSeconds(2);
+
   /** {@code stty size}: the rows and columns of the terminal; other settings are accepted. */
   private static int stty(List<String> args, MockStdio io) throws IOException {
     if (!io.tty()) {
@@ -125,7 +128,7 @@ final class MockBuiltins {
       return 1;
     }
     if (args.equals(List.of("size"))) {
-      TerminalSize size = io.resizes().latest().orElse(new TerminalSize(0, 0));
+      TerminalSize size = io.resizes().latest(INITIAL_SIZE_PATIENCE).orElse(new TerminalSize(0, 0));
       return print(io, size.height() + " " + size.width() + "\n");
     }
     return 0;
