@@ -14,8 +14,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A request that passed access control, with the channel to answer on. */
 public record ApiRequest(ChannelHandlerContext context, HttpRequest http, Caller caller) {
@@ -31,6 +33,22 @@ public record ApiRequest(ChannelHandlerContext context, HttpRequest http, Caller
 
   public Map<String, List<String>> query() {
     return new QueryStringDecoder(http.uri()).parameters();
+  }
+
+  /**
+   * True when the request's method is one of {@code allowed}; otherwise answers 405 naming them
+   * ("only GET and POST are allowed") and returns false.
+   */
+  public boolean allows(HttpMethod... allowed) {
+    if (Arrays.asList(allowed).contains(http.method())) {
+      return true;
+    }
+    String names =
+        Arrays.stream(allowed).map(HttpMethod::name).collect(Collectors.joining(" and "));
+    respondText(
+        HttpResponseStatus.METHOD_NOT_ALLOWED,
+        "only " + names + (allowed.length == 1 ? " is" : " are") + " allowed\n");
+    return false;
   }
 
   /** Answers with a whole body and closes the connection unless the client keeps it alive. */

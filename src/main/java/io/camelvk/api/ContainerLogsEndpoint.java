@@ -42,8 +42,7 @@ final class ContainerLogsEndpoint implements KubeletEndpoint {
       request.respondText(HttpResponseStatus.NOT_FOUND, "404 page not found\n");
       return;
     }
-    if (!request.method().equals(HttpMethod.GET)) {
-      request.respondText(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET is allowed\n");
+    if (!request.allows(HttpMethod.GET)) {
       return;
     }
     String namespace = parts[0];

@@ -37,8 +37,7 @@ final class PodListEndpoint implements KubeletEndpoint {
 
   @Override
   public void serve(ApiRequest request) {
-    if (!request.method().equals(HttpMethod.GET)) {
-      request.respondText(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET is allowed\n");
+    if (!request.allows(HttpMethod.GET)) {
       return;
     }
     String json =

@@ -40,8 +40,7 @@ public final class StreamingEndpoint implements KubeletEndpoint {
 
   @Override
   public void serve(ApiRequest request) {
-    if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.POST)) {
-      request.respondText(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET and POST are allowed\n");
+    if (!request.allows(HttpMethod.GET, HttpMethod.POST)) {
       return;
     }
     StreamRequest stream;
