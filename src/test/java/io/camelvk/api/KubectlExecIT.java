@@ -9,7 +9,9 @@ import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.WithVirtualKubelet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,13 +124,8 @@ class KubectlExecIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
   void execWithATerminal(StreamTransportCase transport, TestCluster cluster) {
-    Kubectl kubectl = kubectl(cluster, transport);
-
     Kubectl.Result result =
-        kubectl.run(
-            PseudoTerminal.wrap(kubectl.command(exec(cluster, "-it", "--", "echo", "on a tty"))),
-            null,
-            Kubectl.DEFAULT_TIMEOUT);
+        onTerminal(kubectl(cluster, transport), cluster, PseudoTerminal::wrap, "echo", "on a tty");
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).contains("on a tty");
@@ -138,16 +135,24 @@ class KubectlExecIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("transports")
   void theTerminalsSizeReachesTheContainer(StreamTransportCase transport, TestCluster cluster) {
-    Kubectl kubectl = kubectl(cluster, transport);
-
     Kubectl.Result result =
-        kubectl.run(
-            PseudoTerminal.wrapWholly(kubectl.command(exec(cluster, "-it", "--", "stty", "size"))),
-            null,
-            Kubectl.DEFAULT_TIMEOUT);
+        onTerminal(
+            kubectl(cluster, transport), cluster, PseudoTerminal::wrapWholly, "stty", "size");
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout()).contains(PseudoTerminal.ROWS + " " + PseudoTerminal.COLUMNS);
+  }
+
+  /** {@code kubectl exec -it pod -- command} run inside a pseudo-terminal {@code wrapper}. */
+  private static Kubectl.Result onTerminal(
+      Kubectl kubectl,
+      TestCluster cluster,
+      UnaryOperator<List<String>> wrapper,
+      String... command) {
+    String[] args =
+        Stream.concat(Stream.of("-it", "--"), Stream.of(command)).toArray(String[]::new);
+    return kubectl.run(
+        wrapper.apply(kubectl.command(exec(cluster, args))), null, Kubectl.DEFAULT_TIMEOUT);
   }
 
   private static Kubectl kubectl(TestCluster cluster, StreamTransportCase transport) {
