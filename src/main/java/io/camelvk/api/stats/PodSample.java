@@ -4,20 +4,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** One pod's containers; the pod's usage is their sum. */
+/** One pod's containers, and their sum as the pod's usage (summed once, read by every writer). */
 public record PodSample(
     String namespace,
     String name,
     String uid,
     Optional<Instant> startTime,
-    List<ContainerSample> containers) {
+    List<ContainerSample> containers,
+    CpuMemory usage) {
 
-  public PodSample {
-    containers = List.copyOf(containers);
-  }
-
-  public CpuMemory usage() {
-    return CpuMemory.sum(
-        containers.stream().map(ContainerSample::usage).toList(), startTime.orElse(Instant.EPOCH));
+  public static PodSample of(
+      String namespace,
+      String name,
+      String uid,
+      Optional<Instant> startTime,
+      List<ContainerSample> containers) {
+    List<ContainerSample> copied = List.copyOf(containers);
+    CpuMemory usage =
+        CpuMemory.sum(
+            copied.stream().map(ContainerSample::usage).toList(), startTime.orElse(Instant.EPOCH));
+    return new PodSample(namespace, name, uid, startTime, copied, usage);
   }
 }

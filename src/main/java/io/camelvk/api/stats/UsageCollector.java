@@ -86,7 +86,7 @@ public final class UsageCollector {
     Optional<List<ContainerUsage>> usage = stats.podUsage(namespace, name);
     return usage.map(
         containers ->
-            new PodSample(
+            PodSample.of(
                 namespace,
                 name,
                 pod.getMetadata().getUid(),

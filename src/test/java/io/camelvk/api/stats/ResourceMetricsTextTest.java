@@ -18,7 +18,7 @@ class ResourceMetricsTextTest {
   @Test
   void writesTheKubeletsFamiliesSortedWithTimestampsFromTheStats() {
     var web =
-        new PodSample(
+        PodSample.of(
             "shop",
             "web",
             "uid-web",

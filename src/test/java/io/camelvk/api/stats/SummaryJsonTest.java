@@ -18,7 +18,7 @@ class SummaryJsonTest {
   @Test
   void writesTheStatsV1alpha1SummaryWithPodSumsAndWholeSecondTimes() throws Exception {
     var pod =
-        new PodSample(
+        PodSample.of(
             "shop",
             "web",
             "uid-web",
