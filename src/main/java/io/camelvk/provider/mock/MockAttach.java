@@ -5,7 +5,6 @@ import io.camelvk.provider.RemoteStreams;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 
@@ -74,7 +73,7 @@ final class MockAttach {
         pod.pod().getMetadata().getNamespace() + "/" + pod.pod().getMetadata().getName();
     try (InputStream output =
         new MockLogFollower(podKey, container, timeline, now, new byte[0], false, clock)) {
-      copy(output, io.out());
+      MockStdio.copy(output, io.out());
     } catch (IOException e) {
       if (Thread.currentThread().isInterrupted()) {
         return DETACHED;
@@ -82,13 +81,5 @@ final class MockAttach {
       throw e;
     }
     return timeline.behaviour().exitCode();
-  }
-
-  private static void copy(InputStream from, OutputStream to) throws IOException {
-    byte[] buffer = new byte[4096];
-    for (int n; (n = from.read(buffer)) >= 0; ) {
-      to.write(buffer, 0, n);
-      to.flush();
-    }
   }
 }

@@ -3,9 +3,7 @@ package io.camelvk.provider.mock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +16,6 @@ final class MockFileCommands {
 
   static final List<String> NAMES =
       List.of("cat", "tee", "ls", "mkdir", "rm", "test", "tail", "wc");
-  private static final int BUFFER_BYTES = 8192;
   private static final Pattern TAIL_FROM_BYTE = Pattern.compile("^-c ?\\+(\\d+)(?: (.+))?$");
 
   private final MockFiles files;
@@ -51,7 +48,7 @@ final class MockFileCommands {
     int code = 0;
     for (String name : args.isEmpty() ? List.of("-") : args) {
       if (name.equals("-")) {
-        copy(io.in(), io.out(), null);
+        MockStdio.copy(io.in(), io.out());
       } else if (files.isDirectory(path(name))) {
         io.error("cat: " + name + ": Is a directory");
         code = 1;
@@ -76,21 +73,9 @@ final class MockFileCommands {
         io.error("tee: " + name + ": No such file or directory");
       }
     }
-    copy(io.in(), io.out(), targets);
+    MockStdio.copy(
+        io.in(), io.out(), chunk -> targets.forEach(path -> files.write(path, chunk, true)));
     return targets.size() == (append ? args.size() - 1 : args.size()) ? 0 : 1;
-  }
-
-  /** Copies each chunk as it arrives, to {@code out} and, when given, to the end of files. */
-  private void copy(InputStream in, OutputStream out, List<String> alsoTo) throws IOException {
-    byte[] buffer = new byte[BUFFER_BYTES];
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      out.write(buffer, 0, n);
-      out.flush();
-      if (alsoTo != null) {
-        byte[] chunk = Arrays.copyOf(buffer, n);
-        alsoTo.forEach(path -> files.write(path, chunk, true));
-      }
-    }
   }
 
   private int ls(List<String> args, MockStdio io) throws IOException {
@@ -182,7 +167,7 @@ final class MockFileCommands {
     for (long left = skip; left > 0 && in.read() >= 0; left--) {
       // the bytes before N are dropped
     }
-    copy(in, io.out(), null);
+    MockStdio.copy(in, io.out());
     return 0;
   }
 }

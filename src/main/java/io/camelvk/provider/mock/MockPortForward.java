@@ -20,7 +20,6 @@ final class MockPortForward {
 
   static final int CONNECT_TIMEOUT_MILLIS = 5_000;
   private static final int MAX_PORT = 65535;
-  private static final int BUFFER_BYTES = 8192;
 
   private MockPortForward() {}
 
@@ -61,7 +60,7 @@ final class MockPortForward {
               .name("mock-port-forward-back")
               .start(() -> copy(fromService, toClient, backFailure));
       try {
-        copy(fromClient, socket.getOutputStream());
+        MockStdio.copy(fromClient, socket.getOutputStream());
         socket.shutdownOutput();
         back.join();
       } catch (InterruptedException | InterruptedIOException e) {
@@ -79,17 +78,9 @@ final class MockPortForward {
   private static void copy(
       InputStream from, OutputStream to, AtomicReference<IOException> failure) {
     try {
-      copy(from, to);
+      MockStdio.copy(from, to);
     } catch (IOException e) {
       failure.set(e);
-    }
-  }
-
-  private static void copy(InputStream from, OutputStream to) throws IOException {
-    byte[] buffer = new byte[BUFFER_BYTES];
-    for (int n; (n = from.read(buffer)) >= 0; ) {
-      to.write(buffer, 0, n);
-      to.flush();
     }
   }
 }

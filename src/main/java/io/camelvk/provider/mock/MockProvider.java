@@ -174,10 +174,7 @@ public final class MockProvider
   @Override
   public void portForward(
       String namespace, String pod, int port, InputStream fromClient, OutputStream toClient) {
-    MockPod mock = pods.get(key(namespace, pod));
-    if (mock == null) {
-      throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
-    }
+    MockPod mock = requirePod(namespace, pod);
     MockPortForward.checkPort(mock, port);
     MockPortForward.forward(echoService.address(), fromClient, toClient);
   }
@@ -231,11 +228,16 @@ public final class MockProvider
         TimeUnit.MILLISECONDS);
   }
 
-  private MockPod require(String namespace, String pod, String container) {
+  private MockPod requirePod(String namespace, String pod) {
     MockPod mock = pods.get(key(namespace, pod));
     if (mock == null) {
       throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
     }
+    return mock;
+  }
+
+  private MockPod require(String namespace, String pod, String container) {
+    MockPod mock = requirePod(namespace, pod);
     if (mock.container(container).isEmpty()) {
       throw ProviderException.notFound(
           "container " + container + " not found in pod " + namespace + "/" + pod);

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The standard streams of a process in a mock container. A stream the client did not ask for is
@@ -65,5 +67,22 @@ record MockStdio(
   @Override
   public void close() {
     terminal.ifPresent(MockTerminal::close);
+  }
+
+  private static final int COPY_BUFFER_BYTES = 8192;
+
+  /** Copies {@code in} to {@code out} chunk by chunk as it arrives, flushing each. */
+  static void copy(InputStream in, OutputStream out) throws IOException {
+    copy(in, out, chunk -> {});
+  }
+
+  /** As {@link #copy(InputStream, OutputStream)}, also handing each chunk to {@code alsoTo}. */
+  static void copy(InputStream in, OutputStream out, Consumer<byte[]> alsoTo) throws IOException {
+    byte[] buffer = new byte[COPY_BUFFER_BYTES];
+    for (int n; (n = in.read(buffer)) >= 0; ) {
+      out.write(buffer, 0, n);
+      out.flush();
+      alsoTo.accept(Arrays.copyOf(buffer, n));
+    }
   }
 }
