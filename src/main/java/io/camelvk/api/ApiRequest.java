@@ -1,6 +1,7 @@
 package io.camelvk.api;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -49,6 +50,17 @@ public record ApiRequest(ChannelHandlerContext context, HttpRequest http, Caller
         HttpResponseStatus.METHOD_NOT_ALLOWED,
         "only " + names + (allowed.length == 1 ? " is" : " are") + " allowed\n");
     return false;
+  }
+
+  /** Answers a request that will not be served with plain text, then closes the connection. */
+  public static void refuse(Channel channel, HttpResponseStatus status, String text) {
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Answers with a whole body and closes the connection unless the client keeps it alive. */

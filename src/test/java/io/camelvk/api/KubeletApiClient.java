@@ -121,13 +121,22 @@ final class KubeletApiClient {
    * connection without one.
    */
   int rawGet(byte[] target) {
+    return rawRequest(target, "Connection: close\r\n");
+  }
+
+  /**
+   * Sends a GET of {@code target} with the given header lines (each ending in CRLF) and returns the
+   * response's status code, or -1 when the server closed the connection without one; fails when no
+   * answer comes within 10 s.
+   */
+  int rawRequest(byte[] target, String headers) {
     try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       out.write("GET ".getBytes(StandardCharsets.US_ASCII));
       out.write(target);
       out.write(
-          " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+          (" HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String status =

@@ -11,6 +11,7 @@ import io.netty.handler.codec.spdy.SpdyPingFrame;
 import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
 import io.netty.handler.codec.spdy.SpdySynReplyFrame;
 import io.netty.handler.ssl.SslContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -144,6 +145,18 @@ class SpdyStreamingTest {
     try (SpdyTestClient client = portForward("web")) {
       assertForwards(client);
     }
+  }
+
+  @Test
+  void aTunnelHandshakeNettyRefusesGets400NotSilence() {
+    int status =
+        KubeletApiClient.anonymous(server.port())
+            .rawRequest(
+                "/portForward/ns/web".getBytes(StandardCharsets.US_ASCII),
+                "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Protocol: SPDY/3.1+portforward.k8s.io\r\n");
+
+    assertThat(status).as("no Sec-WebSocket-Key").isEqualTo(400);
   }
 
   @Test

@@ -10,6 +10,8 @@ import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.codec.spdy.SpdyFrameCodec;
@@ -69,9 +71,15 @@ final class WebSocketTunnel {
               }
               ChannelPipeline pipeline = channel.pipeline();
               pipeline.remove(request.context().handler());
-              handshaker
-                  .handshake(channel, handshake)
-                  .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+              try {
+                handshaker
+                    .handshake(channel, handshake)
+                    .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+              } catch (WebSocketServerHandshakeException e) {
+                session.abandon();
+                ApiRequest.refuse(channel, HttpResponseStatus.BAD_REQUEST, e.getMessage() + "\n");
+                return;
+              }
               pipeline.addLast("tunnel", new WebSocketTunnelFrames());
               pipeline.addLast("spdy", new SpdyFrameCodec(SpdyVersion.SPDY_3_1));
               pipeline.addLast("idle", SpdySession.idleTimer());
