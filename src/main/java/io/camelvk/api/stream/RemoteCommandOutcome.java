@@ -58,6 +58,15 @@ public record RemoteCommandOutcome(int exitCode, String error) {
     return Optional.of(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * What the error stream carries at the end of a {@code kind} session: the status JSON when the
+   * protocol has it (v4 and later), else the legacy text, which is nothing on success.
+   */
+  public Optional<byte[]> report(StreamRequest.Kind kind, boolean statusJson) {
+    String verb = StreamBackend.verb(kind);
+    return statusJson ? Optional.of(statusJson(verb)) : legacyText(verb);
+  }
+
   private static String quote(String text) {
     StringBuilder out = new StringBuilder("\"");
     for (char c : text.toCharArray()) {

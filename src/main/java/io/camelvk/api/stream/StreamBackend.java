@@ -10,9 +10,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The provider behind exec, attach and port-forward sessions, whatever the transport. */
 public final class StreamBackend {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamBackend.class);
 
   private final Provider provider;
   private final StreamSessionCounter sessions;
@@ -51,7 +55,7 @@ public final class StreamBackend {
     return Optional.of("provider " + provider.name() + " cannot " + what + "\n");
   }
 
-  /** Runs the exec or attach and says how it ended; never throws for a provider failure. */
+  /** Runs the exec or attach and says how it ended; never throws for a provider's failure. */
   public RemoteCommandOutcome run(StreamRequest request, RemoteStreams streams) {
     try {
       int code =
@@ -68,6 +72,14 @@ public final class StreamBackend {
       return RemoteCommandOutcome.exited(code);
     } catch (ProviderException | UncheckedIOException e) {
       return RemoteCommandOutcome.failed(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "{} in {}/{} failed: {}",
+          request.kind(),
+          request.namespace(),
+          request.pod(),
+          e.toString());
+      return RemoteCommandOutcome.failed(e.toString());
     }
   }
 

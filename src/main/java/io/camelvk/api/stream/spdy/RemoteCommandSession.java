@@ -121,14 +121,6 @@ final class RemoteCommandSession implements SpdyStreamListener {
     provider = Thread.currentThread();
     try {
       return backend.run(request, remote);
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "{} in {}/{} failed: {}",
-          request.kind(),
-          request.namespace(),
-          request.pod(),
-          e.toString());
-      return RemoteCommandOutcome.failed(e.toString());
     } finally {
       provider = null;
       Thread.interrupted();
@@ -139,9 +131,7 @@ final class RemoteCommandSession implements SpdyStreamListener {
     stream("stdout").ifPresent(SpdyStream::finish);
     stream("stderr").ifPresent(SpdyStream::finish);
     SpdyStream error = streams.get("error");
-    String verb = StreamBackend.verb(request.kind());
-    Optional<byte[]> report =
-        version >= 4 ? Optional.of(outcome.statusJson(verb)) : outcome.legacyText(verb);
+    Optional<byte[]> report = outcome.report(request.kind(), version >= 4);
     try {
       if (report.isPresent()) {
         error.output().write(report.get());

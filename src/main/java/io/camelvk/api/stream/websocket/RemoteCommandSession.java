@@ -111,9 +111,7 @@ final class RemoteCommandSession implements ChannelListener {
     if (!channel.isActive()) {
       return;
     }
-    String verb = StreamBackend.verb(request.kind());
-    Optional<byte[]> status =
-        protocol.statusJson() ? Optional.of(outcome.statusJson(verb)) : outcome.legacyText(verb);
+    Optional<byte[]> status = outcome.report(request.kind(), protocol.statusJson());
     status.ifPresent(s -> channel.write(protocol.frame(ERROR, Unpooled.wrappedBuffer(s))));
     channel
         .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
