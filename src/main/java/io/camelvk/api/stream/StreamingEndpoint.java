@@ -46,17 +46,9 @@ public final class StreamingEndpoint implements KubeletEndpoint {
     StreamRequest stream;
     try {
       stream = StreamRequest.parse(kind, request.path(), request.query());
+      checkTarget(stream);
     } catch (StreamRequest.Refused e) {
       request.respondText(HttpResponseStatus.valueOf(e.status()), e.getMessage());
-      return;
-    }
-    Optional<String> refusal = refusal(stream);
-    if (refusal.isPresent()) {
-      HttpResponseStatus status =
-          refusal.get().startsWith("provider ")
-              ? HttpResponseStatus.NOT_IMPLEMENTED
-              : HttpResponseStatus.NOT_FOUND;
-      request.respondText(status, refusal.get());
       return;
     }
     transports.stream()
@@ -70,16 +62,24 @@ public final class StreamingEndpoint implements KubeletEndpoint {
                     "unable to upgrade: missing upgrade headers in request\n"));
   }
 
-  private Optional<String> refusal(StreamRequest stream) {
+  /**
+   * Refuses, as the kubelet does, a pod or container that is not there (404) or a provider that
+   * cannot serve the request (501).
+   */
+  private void checkTarget(StreamRequest stream) throws StreamRequest.Refused {
     Optional<Pod> pod = pods.apply(new PodKey(stream.namespace(), stream.pod()));
     if (pod.isEmpty()) {
-      return Optional.of("pod \"" + stream.pod() + "\" does not exist\n");
+      throw new StreamRequest.Refused(404, "pod \"" + stream.pod() + "\" does not exist\n");
     }
     if (stream.isRemoteCommand()
         && !PodSpecContainers.has(pod.get().getSpec(), stream.container())) {
-      return Optional.of(
+      throw new StreamRequest.Refused(
+          404,
           "container \"" + stream.container() + "\" not found in pod \"" + stream.pod() + "\"\n");
     }
-    return backend.missingCapability(kind);
+    Optional<String> missing = backend.missingCapability(kind);
+    if (missing.isPresent()) {
+      throw new StreamRequest.Refused(501, missing.get());
+    }
   }
 }
