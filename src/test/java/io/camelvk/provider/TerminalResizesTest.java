@@ -1,9 +1,11 @@
 package io.camelvk.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +29,12 @@ class TerminalResizesTest {
 
   @Test
   void waitingForTheFirstSizeReturnsItWhenItArrives() throws Exception {
-    CompletableFuture<java.util.Optional<TerminalSize>> waiting =
-        CompletableFuture.supplyAsync(() -> resizes.latest(Duration.ofSeconds(30)));
+    CompletableFuture<Optional<TerminalSize>> waiting = new CompletableFuture<>();
+    Thread waiter =
+        Thread.ofPlatform().start(() -> waiting.complete(resizes.latest(Duration.ofSeconds(30))));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
 
     resizes.publish(new TerminalSize(120, 40));
 

@@ -1,9 +1,11 @@
 package io.camelvk.api.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,16 +31,18 @@ class InboundPipeTest {
 
   @Test
   void aReaderWaitsForTheNextChunk() throws Exception {
-    CompletableFuture<Integer> read =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return pipe.read();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    Thread.sleep(50);
+    CompletableFuture<Integer> read = new CompletableFuture<>();
+    Thread reader =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    read.complete(pipe.read());
+                  } catch (Exception e) {
+                    read.completeExceptionally(e);
+                  }
+                });
+    await().atMost(Duration.ofSeconds(10)).until(() -> reader.getState() == Thread.State.WAITING);
     assertThat(read).isNotDone();
 
     pipe.offer(new byte[] {42});
@@ -75,7 +79,7 @@ class InboundPipeTest {
                   }
                 });
     reader.interrupt();
-    assertThat(reader.join(java.time.Duration.ofSeconds(5))).isTrue();
+    assertThat(reader.join(Duration.ofSeconds(5))).isTrue();
   }
 
   private static byte[] bytes(String text) {

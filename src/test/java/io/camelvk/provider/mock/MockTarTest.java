@@ -121,7 +121,8 @@ class MockTarTest {
     Files.write(local.resolve("one.tar"), out.outBytes());
     assertThat(new String(systemTar(local, "-tf", "one.tar"), StandardCharsets.UTF_8))
         .isEqualTo("tmp/single\n");
-    assertThat(run("test", "-d", "/tmp/").awaitExit()).isZero();
+    assertThat(run("test", "-f", "/tmp/single").awaitExit()).isZero();
+    assertThat(run("test", "-d", "/tmp/single").awaitExit()).isOne();
   }
 
   @Test
