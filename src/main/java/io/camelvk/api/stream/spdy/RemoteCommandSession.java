@@ -1,5 +1,6 @@
 package io.camelvk.api.stream.spdy;
 
+import io.camelvk.api.stream.InterruptibleCall;
 import io.camelvk.api.stream.RemoteCommandOutcome;
 import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
@@ -33,7 +34,7 @@ final class RemoteCommandSession implements SpdyStreamListener {
   private final Map<String, SpdyStream> streams = new ConcurrentHashMap<>();
   private final CountDownLatch arrived;
   private final Duration streamCreationTimeout;
-  private volatile Thread provider;
+  private final InterruptibleCall provider = new InterruptibleCall();
 
   RemoteCommandSession(
       StreamRequest request,
@@ -83,10 +84,7 @@ final class RemoteCommandSession implements SpdyStreamListener {
     while (arrived.getCount() > 0) {
       arrived.countDown();
     }
-    Thread running = provider;
-    if (running != null) {
-      running.interrupt();
-    }
+    provider.interrupt();
   }
 
   /** Runs the session on the calling thread until the command ends or the client goes away. */
@@ -118,13 +116,7 @@ final class RemoteCommandSession implements SpdyStreamListener {
   }
 
   private RemoteCommandOutcome runProvider(RemoteStreams remote) {
-    provider = Thread.currentThread();
-    try {
-      return backend.run(request, remote);
-    } finally {
-      provider = null;
-      Thread.interrupted();
-    }
+    return provider.run(() -> backend.run(request, remote));
   }
 
   private void finish(RemoteCommandOutcome outcome) {

@@ -2,6 +2,7 @@ package io.camelvk.api.stream.websocket;
 
 import io.camelvk.api.stream.ChannelOutputStream;
 import io.camelvk.api.stream.InboundPipe;
+import io.camelvk.api.stream.InterruptibleCall;
 import io.camelvk.api.stream.RemoteCommandOutcome;
 import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
@@ -42,8 +43,7 @@ final class RemoteCommandSession implements ChannelListener {
   private final InboundPipe stdin;
   private final TerminalResizes resizes = new TerminalResizes();
   private final TerminalSizeDecoder sizes = new TerminalSizeDecoder(resizes::publish);
-  private Thread provider;
-  private boolean running;
+  private final InterruptibleCall provider = new InterruptibleCall();
 
   RemoteCommandSession(Channel channel, ChannelProtocol protocol, StreamRequest request) {
     this.channel = channel;
@@ -71,17 +71,9 @@ final class RemoteCommandSession implements ChannelListener {
             request.tty(),
             resizes);
     RemoteCommandOutcome outcome;
-    synchronized (this) {
-      provider = Thread.currentThread();
-      running = true;
-    }
     try {
-      outcome = backend.run(request, streams);
+      outcome = provider.run(() -> backend.run(request, streams));
     } finally {
-      synchronized (this) {
-        running = false;
-      }
-      Thread.interrupted(); // an interrupt that came as the provider returned is spent
       streams.stdout().ifPresent(RemoteCommandSession::closeQuietly);
       streams.stderr().ifPresent(RemoteCommandSession::closeQuietly);
     }
@@ -143,10 +135,8 @@ final class RemoteCommandSession implements ChannelListener {
   }
 
   @Override
-  public synchronized void ended() {
+  public void ended() {
     stdin.end();
-    if (running) {
-      provider.interrupt();
-    }
+    provider.interrupt();
   }
 }
