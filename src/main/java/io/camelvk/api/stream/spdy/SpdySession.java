@@ -1,5 +1,6 @@
 package io.camelvk.api.stream.spdy;
 
+import io.camelvk.api.stream.StreamIdleTimeout;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -17,14 +18,11 @@ import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
 import io.netty.handler.codec.spdy.SpdyStreamStatus;
 import io.netty.handler.codec.spdy.SpdySynStreamFrame;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +38,6 @@ public final class SpdySession extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SpdySession.class);
 
   static final String STREAM_TYPE = "streamtype";
-
-  /** The kubelet's streaming idle timeout: a session with no frames either way this long ends. */
-  static final Duration STREAM_IDLE_TIMEOUT = Duration.ofHours(4);
 
   private final SpdyStreamListener listener;
   private final Map<Integer, SpdyStream> streams = new ConcurrentHashMap<>();
@@ -150,14 +145,10 @@ public final class SpdySession extends ChannelInboundHandlerAdapter {
     context.fireChannelInactive();
   }
 
-  static IdleStateHandler idleTimer() {
-    return new IdleStateHandler(0, 0, STREAM_IDLE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-  }
-
   @Override
   public void userEventTriggered(ChannelHandlerContext context, Object event) {
     if (event instanceof IdleStateEvent) {
-      LOG.debug("SPDY session idle for {}: closing it", STREAM_IDLE_TIMEOUT);
+      LOG.debug("SPDY session idle for {}: closing it", StreamIdleTimeout.TIMEOUT);
       end();
     } else {
       context.fireUserEventTriggered(event);

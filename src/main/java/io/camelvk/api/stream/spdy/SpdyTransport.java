@@ -2,6 +2,7 @@ package io.camelvk.api.stream.spdy;
 
 import io.camelvk.api.ApiRequest;
 import io.camelvk.api.stream.StreamBackend;
+import io.camelvk.api.stream.StreamIdleTimeout;
 import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.api.stream.StreamTransport;
 import io.netty.buffer.Unpooled;
@@ -120,7 +121,7 @@ public final class SpdyTransport implements StreamTransport {
               pipeline.remove(router.handler());
               pipeline.addAfter("http", "spdy", new SpdyFrameCodec(SpdyVersion.SPDY_3_1));
               pipeline.addAfter("spdy", "spdy-session", session);
-              pipeline.addBefore("spdy-session", "idle", SpdySession.idleTimer());
+              pipeline.addBefore("spdy-session", "idle", StreamIdleTimeout.handler());
               pipeline.remove("http");
             });
   }

@@ -1,6 +1,7 @@
 package io.camelvk.api.stream.spdy;
 
 import io.camelvk.api.ApiRequest;
+import io.camelvk.api.stream.StreamIdleTimeout;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -82,7 +83,7 @@ final class WebSocketTunnel {
               }
               pipeline.addLast("tunnel", new WebSocketTunnelFrames());
               pipeline.addLast("spdy", new SpdyFrameCodec(SpdyVersion.SPDY_3_1));
-              pipeline.addLast("idle", SpdySession.idleTimer());
+              pipeline.addLast("idle", StreamIdleTimeout.handler());
               pipeline.addLast("spdy-session", session);
             });
     return true;

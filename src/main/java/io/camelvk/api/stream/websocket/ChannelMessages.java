@@ -1,5 +1,6 @@
 package io.camelvk.api.stream.websocket;
 
+import io.camelvk.api.stream.StreamIdleTimeout;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -78,7 +79,7 @@ final class ChannelMessages extends SimpleChannelInboundHandler<WebSocketFrame> 
   @Override
   public void userEventTriggered(ChannelHandlerContext context, Object event) {
     if (event instanceof IdleStateEvent) {
-      LOG.debug("WebSocket stream idle for {}: closing it", WebSocketUpgrade.STREAM_IDLE_TIMEOUT);
+      LOG.debug("WebSocket stream idle for {}: closing it", StreamIdleTimeout.TIMEOUT);
       context.close();
     } else {
       context.fireUserEventTriggered(event);

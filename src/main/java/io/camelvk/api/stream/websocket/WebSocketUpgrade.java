@@ -1,6 +1,7 @@
 package io.camelvk.api.stream.websocket;
 
 import io.camelvk.api.ApiRequest;
+import io.camelvk.api.stream.StreamIdleTimeout;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -14,10 +15,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Answers a WebSocket upgrade with Netty's handshaker on the event loop and, in the same task (so
@@ -28,9 +26,6 @@ final class WebSocketUpgrade {
 
   /** The largest message we take (gorilla fragments big ones; the aggregator joins them). */
   static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
-
-  /** A stream with no message either way for this long is closed (the kubelet's default). */
-  static final Duration STREAM_IDLE_TIMEOUT = Duration.ofHours(4);
 
   private static final String ROUTER = "router";
 
@@ -77,10 +72,7 @@ final class WebSocketUpgrade {
           "websocket-session",
           "websocket-aggregator",
           new WebSocketFrameAggregator(MAX_MESSAGE_BYTES));
-      pipeline.addBefore(
-          "websocket-aggregator",
-          "websocket-idle",
-          new IdleStateHandler(0, 0, STREAM_IDLE_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+      pipeline.addBefore("websocket-aggregator", "websocket-idle", StreamIdleTimeout.handler());
       return written;
     } catch (WebSocketServerHandshakeException e) {
       ApiRequest.refuse(channel, HttpResponseStatus.BAD_REQUEST, e.getMessage() + "\n");
