@@ -59,10 +59,7 @@ public final class SpdyTransport implements StreamTransport {
   @Override
   public void open(ApiRequest request, StreamRequest stream, StreamBackend backend) {
     if (WebSocketTunnel.isTunnel(request.http())) {
-      PortForwardSession forwards =
-          new PortForwardSession(
-              stream, backend, request.context().channel().eventLoop(), streamCreationTimeout);
-      if (WebSocketTunnel.open(request, new SpdySession(forwards))) {
+      if (WebSocketTunnel.open(request, new SpdySession(forwards(request, stream, backend)))) {
         backend.opened(stream, "websocket", WebSocketTunnel.PROTOCOL);
         awaitClose(request.context().channel());
       }
@@ -92,12 +89,15 @@ public final class SpdyTransport implements StreamTransport {
         session.end();
       }
     } else {
-      PortForwardSession forwards =
-          new PortForwardSession(
-              stream, backend, request.context().channel().eventLoop(), streamCreationTimeout);
-      upgrade(request.context(), protocol, new SpdySession(forwards));
+      upgrade(request.context(), protocol, new SpdySession(forwards(request, stream, backend)));
       awaitClose(request.context().channel());
     }
+  }
+
+  private PortForwardSession forwards(
+      ApiRequest request, StreamRequest stream, StreamBackend backend) {
+    return new PortForwardSession(
+        stream, backend, request.context().channel().eventLoop(), streamCreationTimeout);
   }
 
   /** Answers 101 and swaps HTTP for SPDY in one event-loop task, before any frame is read. */
