@@ -99,9 +99,8 @@ public final class NodeTemplate {
             .withCapacity(profile.capacity())
             .withAllocatable(profile.effectiveAllocatable())
             .withConditions(conditions(profile, previous, now))
-            // InternalIP only: the API server prefers a Hostname address, and our node name need
-            // not
-            // resolve, so logs and exec would fail to connect.
+            // InternalIP only: the API server prefers a Hostname address, and our node name
+            // need not resolve, so logs and exec would fail to connect.
             .withAddresses(
                 new NodeAddressBuilder()
                     .withType("InternalIP")
