@@ -1,0 +1,15 @@
+package io.camelvk.provider;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What a {@link ProviderFactory} gets to make its provider.
+ *
+ * @param nodeName the node the provider backs
+ * @param configFile the provider's configuration file ({@code --provider-config} for the default
+ *     provider), when one is given
+ * @param clock the time source the provider should use
+ */
+public record ProviderContext(String nodeName, Optional<Path> configFile, Clock clock) {}

@@ -1,0 +1,136 @@
+package io.camelvk.test;
+
+import io.camelvk.controlplane.LoopbackPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The virtual kubelet as a separate OS process, started as a user would start it ({@code java -cp
+ * target/classes:target/lib/* io.camelvk.Main} with flags), against the test control plane. Its
+ * output goes to {@code target/forked-kubelets/<name>.log}. It can be stopped with SIGTERM or
+ * SIGKILL; {@link #close} kills it if it still runs.
+ */
+public final class ForkedKubelet implements AutoCloseable {
+
+  public static final Path LOG_DIR = Path.of("target", "forked-kubelets");
+  private static final Duration KILL_WAIT = Duration.ofSeconds(30);
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+
+  private ForkedKubelet(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Starts {@code io.camelvk.Main --kubeconfig <test cluster> --metrics-port <free> <flags>}, with
+   * a free {@code --kubelet-port} unless the flags name one.
+   *
+   * @param name names the log file; a second start under one name gets a numbered file
+   */
+  public static ForkedKubelet start(TestCluster cluster, String name, List<String> flags) {
+    Path classes = Path.of("target", "classes").toAbsolutePath();
+    Path lib = Path.of("target", "lib").toAbsolutePath();
+    if (!Files.isDirectory(lib)) {
+      throw new IllegalStateException(lib + " is missing: run the ITs through ./mvnw verify");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (Runtime.version().feature() >= 24) {
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    command.addAll(List.of("-cp", classes + ":" + lib + "/*", "io.camelvk.Main"));
+    command.addAll(List.of("--kubeconfig", cluster.kubeconfig().toString()));
+    command.addAll(List.of("--metrics-port", Integer.toString(LoopbackPorts.free())));
+    if (!flags.contains("--kubelet-port")) {
+      command.addAll(List.of("--kubelet-port", Integer.toString(LoopbackPorts.free())));
+    }
+    command.addAll(flags);
+    try {
+      Files.createDirectories(LOG_DIR);
+      Path log = freeLogFile(name);
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      return new ForkedKubelet(name, process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + command, e);
+    }
+  }
+
+  private static Path freeLogFile(String name) {
+    Path log = LOG_DIR.resolve(name + ".log");
+    for (int i = 2; Files.exists(log); i++) {
+      log = LOG_DIR.resolve(name + "-" + i + ".log");
+    }
+    return log;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** What the process printed so far. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path logFile() {
+    return log;
+  }
+
+  /** SIGTERM: a graceful stop. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** SIGKILL: the process ends at once, whatever it was doing. */
+  public void kill() {
+    process.destroyForcibly();
+    waitFor(KILL_WAIT);
+  }
+
+  /** The exit code, or empty when the process still runs after the timeout. */
+  public OptionalInt waitFor(Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+          ? OptionalInt.of(process.exitValue())
+          : OptionalInt.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return OptionalInt.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + pid() + ", log " + log + ")";
+  }
+}

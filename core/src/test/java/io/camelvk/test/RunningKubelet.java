@@ -1,0 +1,148 @@
+package io.camelvk.test;
+
+import io.camelvk.KubeletProcess;
+import io.camelvk.config.KubeletApiSettings;
+import io.camelvk.config.VkSettings;
+import io.camelvk.controlplane.LoopbackPorts;
+import io.camelvk.node.NodeSettings;
+import io.camelvk.provider.Provider;
+import io.camelvk.provider.ProviderContext;
+import io.camelvk.provider.ProviderDiscovery;
+import io.fabric8.kubernetes.api.model.TaintBuilder;
+import io.fabric8.kubernetes.client.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A virtual kubelet started in this JVM against the test control plane. */
+public final class RunningKubelet implements AutoCloseable {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final VkSettings settings;
+  private final Provider provider;
+  private final KubeletProcess process;
+
+  private RunningKubelet(VkSettings settings, Provider provider, KubeletProcess process) {
+    this.settings = settings;
+    this.provider = provider;
+    this.process = process;
+  }
+
+  /** Settings as the defaults of the command line give them, for a node of this name. */
+  public static VkSettings settings(String nodeName) {
+    var taint =
+        new TaintBuilder()
+            .withKey(NodeSettings.DEFAULT_TAINT_KEY)
+            .withValue("mock")
+            .withEffect("NoSchedule")
+            .build();
+    var node =
+        new NodeSettings(
+            nodeName, "linux", "mock", Optional.of(taint), LoopbackPorts.free(), "127.0.0.1");
+    return new VkSettings(
+        node,
+        Optional.empty(),
+        VkSettings.DEFAULT_POD_SYNC_WORKERS,
+        VkSettings.DEFAULT_FULL_RESYNC_PERIOD,
+        Duration.ofSeconds(60),
+        "info",
+        LoopbackPorts.free(),
+        VkSettings.DEFAULT_KUBE_API_CONCURRENCY);
+  }
+
+  /**
+   * Default settings, with the kubelet API trusting the cluster CA's client certificates (among
+   * them the API server's kubelet-client certificate), as a kubelet in a cluster does.
+   */
+  public static VkSettings settings(TestCluster cluster, String nodeName) {
+    return settings(nodeName)
+        .withKubeletApi(
+            KubeletApiSettings.DEFAULT.withClientCa(
+                cluster.plane().certificates().caCertificate()));
+  }
+
+  /** A kubelet with the mock provider for a node named after the test class's namespace. */
+  public static RunningKubelet startForClass(TestCluster cluster) {
+    return start(cluster, "vk-" + cluster.namespace());
+  }
+
+  /** Stops the kubelet and deletes its node, so that node-scoped tests stay apart. */
+  public void stopAndDeleteNode(TestCluster cluster) {
+    close();
+    cluster.client().nodes().withName(nodeName()).delete();
+  }
+
+  /** The settings' provider, as the command line makes it: found on the classpath by name. */
+  public static Provider defaultProvider(VkSettings settings) {
+    return ProviderDiscovery.onClasspath()
+        .create(
+            settings.providerName(),
+            new ProviderContext(
+                settings.node().nodeName(), settings.providerConfig(), Clock.systemUTC()));
+  }
+
+  /** Starts a kubelet with the mock provider for a node of this name. */
+  public static RunningKubelet start(TestCluster cluster, String nodeName) {
+    VkSettings settings = settings(cluster, nodeName);
+    return start(cluster, settings, RunningKubelet.defaultProvider(settings));
+  }
+
+  public static RunningKubelet start(TestCluster cluster, VkSettings settings, Provider provider) {
+    return start(Config.fromKubeconfig(cluster.kubeconfig().toFile()), settings, provider);
+  }
+
+  /** A kubelet with a client configuration of the test's own (another API server URL, say). */
+  public static RunningKubelet start(Config config, VkSettings settings, Provider provider) {
+    return new RunningKubelet(
+        settings, provider, KubeletProcess.start(config, settings, provider, Clock.systemUTC()));
+  }
+
+  /** Another kubelet process for the same node and the same provider backend (a restart). */
+  public RunningKubelet restart(TestCluster cluster) {
+    close();
+    return start(cluster, settings, provider);
+  }
+
+  public VkSettings settings() {
+    return settings;
+  }
+
+  public String nodeName() {
+    return settings.node().nodeName();
+  }
+
+  public Provider provider() {
+    return provider;
+  }
+
+  public KubeletProcess process() {
+    return process;
+  }
+
+  /** GET on the kubelet's metrics port ({@code /metrics}, {@code /readyz}, ...). */
+  public HttpResponse<String> httpGet(String path) {
+    try {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.metricsPort() + path))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}

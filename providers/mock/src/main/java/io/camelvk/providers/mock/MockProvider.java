@@ -1,0 +1,251 @@
+package io.camelvk.providers.mock;
+
+import io.camelvk.provider.ContainerAttach;
+import io.camelvk.provider.ContainerExec;
+import io.camelvk.provider.ContainerLogs;
+import io.camelvk.provider.LogOptions;
+import io.camelvk.provider.NodeProfile;
+import io.camelvk.provider.PodStats;
+import io.camelvk.provider.PodStatusNotifier;
+import io.camelvk.provider.PortForward;
+import io.camelvk.provider.Provider;
+import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.RemoteStreams;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * The embedded provider: pods "run" in memory at once, and behave as their annotations say (see
+ * {@link MockBehaviour}). Deterministic: every state is a function of the clock. Its configuration
+ * may make a fraction of the lifecycle calls fail or hang ({@link MockFaults}). Its containers run
+ * a small shell on exec and tar for kubectl cp ({@link MockShell}), attach shows their output
+ * ({@link MockAttach}), and every port of a pod is a loopback echo service ({@link
+ * MockEchoService}), which {@link #close} stops.
+ */
+public final class MockProvider
+    implements Provider,
+        ContainerLogs,
+        ContainerExec,
+        ContainerAttach,
+        PortForward,
+        PodStats,
+        PodStatusNotifier,
+        AutoCloseable {
+
+  public static final String NAME = "mock";
+
+  private final MockProviderConfig config;
+  private final Clock clock;
+  private final ScheduledExecutorService notifications;
+  private final Map<String, MockPod> pods = new ConcurrentHashMap<>();
+  private final MockCreateFailures createFailures = new MockCreateFailures();
+  private final Map<String, Integer> creations = new ConcurrentHashMap<>();
+  private final MockFaultInjector faults;
+  private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
+  private final Optional<MockStateStore> store;
+  private final MockEchoService echoService = new MockEchoService();
+
+  public MockProvider(
+      MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
+    this.config = config;
+    this.clock = clock;
+    this.notifications = notifications;
+    this.faults = new MockFaultInjector(config.faults());
+    this.store =
+        config.stateDir().map(dir -> new MockStateStore(dir, ProcessHandle.current().pid()));
+    store.ifPresent(this::refresh);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void createPod(Pod pod) {
+    MockFaultInjector.Fault fault = faults.before("createPod", pod);
+    String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    MockPod existing = pods.get(key);
+    if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
+      MockBehaviour behaviour = MockBehaviour.of(pod);
+      createFailures.failIfAsked(pod, behaviour);
+      behaviour.takeCreateTime();
+      MockPod created = new MockPod(pod, clock.instant(), behaviour);
+      store.ifPresent(s -> s.created(pod, created.created()));
+      pods.put(key, created);
+      creations.merge(created.uid(), 1, Integer::sum);
+      scheduleNextChange(created);
+    }
+    faults.after(fault, "createPod", pod);
+  }
+
+  /** Times a pod of this UID was started since its last delete; a repeated create is not one. */
+  public int creations(String uid) {
+    return creations.getOrDefault(uid, 0);
+  }
+
+  /** Takes in the pods another process stored and drops the ones it deleted. */
+  private synchronized void refresh(MockStateStore state) {
+    state.refresh(pods, this::scheduleNextChange);
+  }
+
+  @Override
+  public void updatePod(Pod pod) {
+    MockFaultInjector.Fault fault = faults.before("updatePod", pod);
+    MockPod existing = pods.get(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
+    if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
+      throw ProviderException.notFound(
+          "mock: no pod " + pod.getMetadata().getName() + " to update");
+    }
+    pods.put(
+        key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
+        new MockPod(
+            pod,
+            Instant.parse(existing.status(clock.instant()).getStartTime()),
+            MockBehaviour.of(pod)));
+    faults.after(fault, "updatePod", pod);
+  }
+
+  @Override
+  public void deletePod(Pod pod) {
+    MockFaultInjector.Fault fault = faults.before("deletePod", pod);
+    String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    store.ifPresent(s -> s.deleted(pod));
+    pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
+    createFailures.forget(pod.getMetadata().getUid());
+    creations.remove(pod.getMetadata().getUid());
+    faults.after(fault, "deletePod", pod);
+  }
+
+  @Override
+  public Optional<PodStatus> podStatus(String namespace, String name) {
+    return Optional.ofNullable(pods.get(key(namespace, name))).map(p -> p.status(clock.instant()));
+  }
+
+  @Override
+  public List<Pod> pods() {
+    store.ifPresent(this::refresh);
+    return pods.values().stream().map(MockPod::pod).toList();
+  }
+
+  @Override
+  public NodeProfile nodeProfile(String nodeName) {
+    return config.nodeProfile();
+  }
+
+  @Override
+  public InputStream logs(String namespace, String pod, String container, LogOptions options) {
+    MockPod mock = require(namespace, pod, container);
+    return MockContainerLog.open(mock, key(namespace, pod), container, options, clock);
+  }
+
+  @Override
+  public int exec(
+      String namespace, String pod, String container, List<String> command, RemoteStreams streams) {
+    MockPod mock = require(namespace, pod, container);
+    if (mock.timeline().at(clock.instant()).state().getRunning() == null) {
+      throw ProviderException.invalid(
+          "cannot exec in a stopped container: container " + container + " is not running");
+    }
+    MockShell shell =
+        new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container), clock);
+    return MockSession.exec(shell, command, streams);
+  }
+
+  @Override
+  public int attach(String namespace, String pod, String container, RemoteStreams streams) {
+    return MockAttach.attach(require(namespace, pod, container), container, streams, clock);
+  }
+
+  @Override
+  public void portForward(
+      String namespace, String pod, int port, InputStream fromClient, OutputStream toClient) {
+    MockPod mock = requirePod(namespace, pod);
+    MockPortForward.checkPort(mock, port);
+    MockPortForward.forward(echoService.address(), fromClient, toClient);
+  }
+
+  /** Stops the echo service behind the pods' ports. */
+  @Override
+  public void close() {
+    echoService.close();
+  }
+
+  @Override
+  public Optional<List<ContainerUsage>> podUsage(String namespace, String pod) {
+    MockPod mock = pods.get(key(namespace, pod));
+    if (mock == null) {
+      return Optional.empty();
+    }
+    // Whole milliseconds, as the samples' Prometheus timestamps carry: a rate computed from two
+    // scrapes is then exact.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return Optional.of(
+        mock.pod().getSpec().getContainers().stream()
+            .map(c -> MockUsage.of(c, mock.timeline(), now))
+            .toList());
+  }
+
+  @Override
+  public void onPodStatusChange(BiConsumer<String, String> listener) {
+    listeners.add(listener);
+  }
+
+  private void scheduleNextChange(MockPod pod) {
+    Instant now = clock.instant();
+    Instant next = pod.timeline().nextChange(now);
+    if (next == null || notifications.isShutdown()) {
+      return;
+    }
+    long delay = Math.max(0, Duration.between(now, next).toMillis()) + 1;
+    notifications.schedule(
+        () -> {
+          String key =
+              key(pod.pod().getMetadata().getNamespace(), pod.pod().getMetadata().getName());
+          if (pods.get(key) == pod) {
+            listeners.forEach(
+                l ->
+                    l.accept(
+                        pod.pod().getMetadata().getNamespace(), pod.pod().getMetadata().getName()));
+            scheduleNextChange(pod);
+          }
+        },
+        delay,
+        TimeUnit.MILLISECONDS);
+  }
+
+  private MockPod requirePod(String namespace, String pod) {
+    MockPod mock = pods.get(key(namespace, pod));
+    if (mock == null) {
+      throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
+    }
+    return mock;
+  }
+
+  private MockPod require(String namespace, String pod, String container) {
+    MockPod mock = requirePod(namespace, pod);
+    if (mock.container(container).isEmpty()) {
+      throw ProviderException.notFound(
+          "container " + container + " not found in pod " + namespace + "/" + pod);
+    }
+    return mock;
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+}
