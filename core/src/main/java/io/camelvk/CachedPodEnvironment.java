@@ -6,12 +6,13 @@ import io.camelvk.pod.PodEnvironment;
 import io.camelvk.pod.env.ConfigLookup;
 import io.camelvk.pod.env.NodeFacts;
 import io.camelvk.pod.env.PodEnvironmentResolver;
-import io.camelvk.provider.Provider;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Env resolution reading ConfigMaps, Secrets and Services from the informer caches. */
@@ -19,26 +20,20 @@ final class CachedPodEnvironment implements PodEnvironment, ConfigLookup {
 
   private final ClusterCache cache;
   private final NodeSettings node;
-  private final Provider provider;
   private final PodEnvironmentResolver resolver = new PodEnvironmentResolver(this);
 
-  CachedPodEnvironment(ClusterCache cache, NodeSettings node, Provider provider) {
+  CachedPodEnvironment(ClusterCache cache, NodeSettings node) {
     this.cache = cache;
     this.node = node;
-    this.provider = provider;
   }
 
   @Override
-  public Resolution resolve(Pod pod) {
+  public Resolution resolve(Pod pod, Map<String, Quantity> allocatable) {
     String podIp =
         pod.getStatus() != null && pod.getStatus().getPodIP() != null
             ? pod.getStatus().getPodIP()
             : node.internalIp();
-    var facts =
-        new NodeFacts(
-            provider.nodeProfile(node.nodeName()).effectiveAllocatable(),
-            List.of(node.internalIp()),
-            List.of(podIp));
+    var facts = new NodeFacts(allocatable, List.of(node.internalIp()), List.of(podIp));
     return resolver.resolve(pod, facts);
   }
 

@@ -5,88 +5,102 @@ import io.camelvk.api.KubeletApiServer;
 import io.camelvk.config.VkSettings;
 import io.camelvk.metrics.HealthChecks;
 import io.camelvk.metrics.KubeletMetrics;
-import io.camelvk.metrics.MeteredProvider;
+import io.camelvk.node.NodeProfiles;
 import io.camelvk.pod.ClusterCache;
-import io.camelvk.pod.PodAdmission;
 import io.camelvk.pod.PodEvents;
 import io.camelvk.pod.PodKey;
+import io.camelvk.pod.PodPlacement;
 import io.camelvk.pod.PodRemover;
 import io.camelvk.pod.PodStatusComposer;
 import io.camelvk.pod.PodStatusPoller;
+import io.camelvk.pod.PodStatusSource;
 import io.camelvk.pod.PodStatusWriter;
 import io.camelvk.pod.PodSync;
 import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.pod.PodTracker;
 import io.camelvk.pod.PodWorkQueue;
+import io.camelvk.pod.ReportedStatuses;
 import io.camelvk.pod.SyncPlan;
 import io.camelvk.pod.camel.SyncFailureHandler;
 import io.camelvk.pod.camel.VkPodsComponent;
-import io.camelvk.provider.PodStatusNotifier;
-import io.camelvk.provider.Provider;
-import io.camelvk.provider.TimeLimitedProvider;
+import io.camelvk.provider.mapping.MappingFile;
+import io.camelvk.provider.runtime.ProviderCallLedger;
+import io.camelvk.provider.runtime.ProviderSet;
+import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 
 /** Creates the beans of one virtual kubelet and binds them by the names the routes use. */
 final class KubeletBeans implements AutoCloseable {
 
-  private final Provider provider;
   private final KubeletMetrics metrics;
   private final ClusterCache cache;
   private final PodWorkQueue queue = new PodWorkQueue();
   private final PodTracker tracker = new PodTracker();
+  private final Providers providers;
+  private final ProviderStage providerStage;
+  private final PodPlacement placement;
   private final PodSync podSync;
   private final PodSyncFailures failures;
   private final NodeBeans node;
   private final PodStatusWriter writer;
   private final PodRemover remover;
-  private final ExecutorService providerCalls = Executors.newVirtualThreadPerTaskExecutor();
+  private final ReportedStatuses reported;
   private final KubeletApiServer kubeletApi;
 
   KubeletBeans(
       KubernetesClient client,
       VkSettings settings,
-      Provider provider,
+      ProviderSet providerSet,
       KubeletMetrics metrics,
       Clock clock) {
     this.metrics = metrics;
-    this.provider =
-        MeteredProvider.wrap(
-            TimeLimitedProvider.wrap(provider, settings.providerCallTimeout(), providerCalls),
-            metrics);
-    this.cache = new ClusterCache(client, settings.node().nodeName(), settings.fullResyncPeriod());
-    this.node = new NodeBeans(client, settings.node(), this.provider, clock);
+    String nodeName = settings.node().nodeName();
+    this.providers = new Providers(providerSet.defaultName(), providerSet.names());
+    this.cache = new ClusterCache(client, nodeName, settings.fullResyncPeriod());
+    NodeProfiles profiles = new NodeProfiles(providers, nodeName);
+    this.node = new NodeBeans(client, settings.node(), profiles, clock);
     PodStatusComposer composer = new PodStatusComposer(settings.node(), clock);
     this.writer = new PodStatusWriter(client);
     this.remover = new PodRemover(client, writer);
-    PodEvents events = new PodEvents(client, settings.node().nodeName(), clock);
+    PodEvents events = new PodEvents(client, nodeName, clock);
+    this.reported = new ReportedStatuses(queue::add);
+    this.placement =
+        new PodPlacement(new CachedPodEnvironment(cache, settings.node()), profiles, events);
     this.podSync =
         new PodSync(
-            cache,
-            tracker,
-            new CachedPodEnvironment(cache, settings.node(), this.provider),
-            this.provider,
-            composer,
-            writer,
-            remover,
-            events,
-            queue,
-            new PodAdmission(
-                () -> this.provider.nodeProfile(settings.node().nodeName()).effectiveAllocatable()),
-            clock);
+            new PodSync.Parts(
+                cache,
+                tracker,
+                placement,
+                providers,
+                new PodStatusSource(providers, reported),
+                composer,
+                writer,
+                remover,
+                events,
+                queue,
+                clock));
     this.failures = new PodSyncFailures(cache, tracker, composer, writer, events);
+    this.providerStage =
+        new ProviderStage(
+            providerSet,
+            providers,
+            settings.providers(),
+            new MappingFile(settings.providers().mapping(), providers.names(), metrics),
+            metrics);
     this.kubeletApi =
         KubeletApi.server(
             client,
             settings.node(),
             settings.kubeletApi(),
             cache,
-            this.provider,
+            key -> tracker.get(key).flatMap(t -> providers.get(t.provider())),
+            providers,
+            profiles,
             clock,
             metrics::streamOpened);
     metrics.observe(queue, cache);
@@ -99,8 +113,34 @@ final class KubeletBeans implements AutoCloseable {
     remover.gone(uid);
   }
 
-  Provider provider() {
-    return provider;
+  /**
+   * Once Camel runs: the providers wired through their routes, their notifications heard, and the
+   * provider mapping in force.
+   */
+  void wire(org.apache.camel.CamelContext context) {
+    providerStage.wire(context, queue, node.changes(), placement);
+    providerStage.mappingFile().onChange(this::requeueUnplacedPods);
+  }
+
+  /** Pods not on any provider yet try the changed mapping. */
+  private void requeueUnplacedPods() {
+    cache.pods().stream()
+        .map(PodKey::of)
+        .filter(key -> tracker.get(key).isEmpty())
+        .forEach(queue::add);
+  }
+
+  Providers providers() {
+    return providers;
+  }
+
+  KubeletMetrics metrics() {
+    return metrics;
+  }
+
+  /** The route files of the node's providers, for Camel Main's include pattern. */
+  String providerRoutePatterns() {
+    return providerStage.routePatterns();
   }
 
   ClusterCache cache() {
@@ -119,6 +159,10 @@ final class KubeletBeans implements AutoCloseable {
     return node;
   }
 
+  ProviderCallLedger ledger() {
+    return providerStage.ledger();
+  }
+
   /** The kubelet HTTPS API, a Camel service: it starts and stops with Camel. */
   KubeletApiServer kubeletApi() {
     return kubeletApi;
@@ -127,13 +171,12 @@ final class KubeletBeans implements AutoCloseable {
   void bindTo(Main main) {
     main.bind(VkPodsComponent.SCHEME, new VkPodsComponent(queue, new SyncOutcomes()));
     main.bind("podSync", podSync);
-    main.bind(
-        "podStatusPoller",
-        new PodStatusPoller(tracker, queue, provider instanceof PodStatusNotifier));
-    main.bind(provider.name() + "Provider", provider);
+    main.bind("podStatusPoller", new PodStatusPoller(tracker, queue, providers));
+    main.bind("reportedStatuses", reported);
     main.bind("kubeletMetrics", metrics);
     main.bind("healthChecks", new HealthChecks(cache));
     main.bind("kubeletApiServer", kubeletApi);
+    providerStage.bindTo(main);
     node.bindTo(main);
   }
 
@@ -143,7 +186,7 @@ final class KubeletBeans implements AutoCloseable {
     kubeletApi.stop();
     node.close();
     cache.close();
-    providerCalls.shutdownNow();
+    providerStage.close();
   }
 
   /** Times every sync and hands failures to {@link PodSyncFailures}. */

@@ -8,8 +8,10 @@ import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodStartupReconciler;
 import io.camelvk.pod.PodTracker;
 import io.camelvk.pod.PodWorkQueue;
-import io.camelvk.provider.PodStatusNotifier;
-import io.camelvk.provider.Provider;
+import io.camelvk.provider.mapping.MappingFile;
+import io.camelvk.provider.runtime.ProviderCallLedger;
+import io.camelvk.provider.runtime.ProviderSet;
+import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -17,10 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Service;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,19 +50,20 @@ public final class KubeletProcess implements AutoCloseable {
   }
 
   /**
-   * Creates the one client (its requests counted in the metrics), syncs the caches, registers the
-   * node, adopts or cleans the provider's pods and starts the routes.
+   * Creates the one client (its requests counted in the metrics), syncs the caches, starts Camel
+   * with the core's and the providers' routes, wires the providers, registers the node, adopts or
+   * cleans the providers' pods and starts the pod routes.
    */
   public static KubeletProcess start(
-      Config config, VkSettings settings, Provider provider, Clock clock) {
-    return start(config, settings, provider, clock, EXIT_ON_LOST_LEAD);
+      Config config, VkSettings settings, ProviderSet providers, Clock clock) {
+    return start(config, settings, providers, clock, EXIT_ON_LOST_LEAD);
   }
 
   /**
    * @param onLostLead run when this process led and lost the Lease (only with leader election)
    */
   public static KubeletProcess start(
-      Config config, VkSettings settings, Provider provider, Clock clock, Runnable onLostLead) {
+      Config config, VkSettings settings, ProviderSet providers, Clock clock, Runnable onLostLead) {
     KubeletMetrics metrics = new KubeletMetrics();
     config.setMaxConcurrentRequests(settings.kubeApiConcurrency());
     config.setMaxConcurrentRequestsPerHost(settings.kubeApiConcurrency());
@@ -77,11 +77,13 @@ public final class KubeletProcess implements AutoCloseable {
             .build();
     try {
       KubeletProcess process =
-          start(client, settings, new KubeletBeans(client, settings, provider, metrics, clock));
+          start(client, settings, new KubeletBeans(client, settings, providers, metrics, clock));
       if (settings.leaderElection().enabled()) {
         process.leadership =
             KubeletLeadership.start(
                 client, settings.leaderElection(), process::serveAsLeader, onLostLead);
+      } else {
+        process.serveAsLeader();
       }
       return process;
     } catch (RuntimeException e) {
@@ -92,62 +94,53 @@ public final class KubeletProcess implements AutoCloseable {
 
   private static KubeletProcess start(
       KubernetesClient client, VkSettings settings, KubeletBeans beans) {
-    Provider provider = beans.provider();
     ClusterCache cache = beans.cache();
     PodWorkQueue queue = beans.queue();
     cache.onPodChange(queue::add);
     cache.onPodGone(beans::podGone);
     cache.onConfigChange(namespace -> requeueWaitingPods(beans, namespace));
-    if (provider instanceof PodStatusNotifier notifier) {
-      notifier.onPodStatusChange((namespace, name) -> queue.add(new PodKey(namespace, name)));
-    }
     Main main = new Main();
     try {
       cache.start(settings.startupTimeout());
-      if (!settings.leaderElection().enabled()) {
-        takeOver(beans);
-      }
       main.configure()
           .withName("camel-virtual-kubelet")
           .withShutdownTimeout(seconds(settings.shutdownTimeout()))
-          .withRoutesIncludePattern(
-              "classpath:routes/*.yaml,classpath:providers/" + provider.name() + "/*.yaml");
+          .withRoutesIncludePattern("classpath:routes/*.yaml," + beans.providerRoutePatterns())
+          .withRoutesExcludePattern("classpath:" + MappingFile.BUNDLED);
       settings.asProperties().forEach(main::addInitialProperty);
+      settings.providers().properties().forEach(main::addInitialProperty);
       main.addInitialProperty("camel.server.enabled", "true");
       main.addInitialProperty("camel.server.port", Integer.toString(settings.metricsPort()));
       beans.bindTo(main);
-      main.addMainListener(startsWithCamel(beans.kubeletApi()));
+      main.addMainListener(CamelSetUp.of(beans.kubeletApi(), beans.metrics()));
       main.start();
+      beans.wire(main.getCamelContext());
     } catch (Exception e) {
+      stopQuietly(main);
       beans.close();
       throw new IllegalStateException("cannot start: " + e.getMessage(), e);
     }
     LOG.info(
-        "virtual kubelet {} started with provider {}, metrics on port {}",
+        "virtual kubelet {} started with providers {} (default {}), metrics on port {}",
         settings.node().nodeName(),
-        provider.name(),
+        beans.providers().names(),
+        beans.providers().defaultName(),
         settings.metricsPort());
     return new KubeletProcess(client, beans, main);
   }
 
-  /** Adds a service to Camel once configured: it starts now and stops with Camel. */
-  private static MainListenerSupport startsWithCamel(Service service) {
-    return new MainListenerSupport() {
-      @Override
-      public void afterConfigure(BaseMainSupport configured) {
-        try {
-          configured.getCamelContext().addService(service, true, true);
-        } catch (Exception e) {
-          throw new IllegalStateException(e.getMessage(), e);
-        }
-      }
-    };
+  private static void stopQuietly(Main main) {
+    try {
+      main.stop();
+    } catch (Exception e) {
+      LOG.debug("stopping after a failed start: {}", e.toString());
+    }
   }
 
-  /** Registers the node, then adopts the provider's pods or deletes those gone meanwhile. */
+  /** Registers the node, then adopts the providers' pods or deletes those gone meanwhile. */
   private static void takeOver(KubeletBeans beans) {
     beans.node().register();
-    new PodStartupReconciler(beans.cache(), beans.tracker(), beans.provider()).reconcile();
+    new PodStartupReconciler(beans.cache(), beans.tracker(), beans.providers()).reconcile();
   }
 
   private void serveAsLeader() {
@@ -185,6 +178,16 @@ public final class KubeletProcess implements AutoCloseable {
 
   public PodTracker tracker() {
     return beans.tracker();
+  }
+
+  /** The providers of the node, wired. */
+  public Providers providers() {
+    return beans.providers();
+  }
+
+  /** The core's count of provider calls by pod UID (kept with {@code --debug-provider-calls}). */
+  public ProviderCallLedger providerCalls() {
+    return beans.ledger();
   }
 
   /** True without leader election; with it, while this process holds the Lease. */

@@ -5,7 +5,7 @@ import io.camelvk.cli.LocalMode;
 import io.camelvk.config.LeaderElectionSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.controlplane.LocalControlPlane;
-import io.camelvk.provider.Provider;
+import io.camelvk.provider.runtime.ProviderSet;
 import io.fabric8.kubernetes.client.Config;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class VirtualKubelet {
   private final ClusterTarget target;
   private final Path localDir;
   private final VkSettings settings;
-  private final Provider provider;
+  private final ProviderSet providers;
 
   /** Time for the caches and the client to stop after the routes, beyond the shutdown timeout. */
   static final Duration STOP_MARGIN = Duration.ofSeconds(5);
@@ -30,11 +30,11 @@ public final class VirtualKubelet {
   private final PrintStream out = System.out;
 
   public VirtualKubelet(
-      ClusterTarget target, Path localDir, VkSettings settings, Provider provider) {
+      ClusterTarget target, Path localDir, VkSettings settings, ProviderSet providers) {
     this.target = target;
     this.localDir = localDir;
     this.settings = settings;
-    this.provider = provider;
+    this.providers = providers;
   }
 
   public int run() {
@@ -42,7 +42,7 @@ public final class VirtualKubelet {
         target instanceof ClusterTarget.Local ? LocalMode.start(localDir, out) : null;
     try {
       KubeletProcess process =
-          KubeletProcess.start(config(plane), withLocalCa(plane), provider, Clock.systemUTC());
+          KubeletProcess.start(config(plane), withLocalCa(plane), providers, Clock.systemUTC());
       out.println(
           "Connected to "
               + process.client().getMasterUrl()
@@ -53,30 +53,29 @@ public final class VirtualKubelet {
           "Node "
               + settings.node().nodeName()
               + servedBy()
-              + " with provider "
-              + provider.name()
+              + " with "
+              + describe(providers)
               + "; metrics on port "
               + settings.metricsPort()
               + "; serving until Ctrl-C.");
       awaitShutdownSignal(process);
       return 0;
     } finally {
-      closeProvider();
+      providers.close();
       if (plane != null) {
         plane.close();
       }
     }
   }
 
-  /** A provider holding resources of its own (the mock's echo service) lets them go last. */
-  private void closeProvider() {
-    if (provider instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        out.println("virtual-kubelet: provider " + provider.name() + " did not close: " + e);
-      }
-    }
+  private static String describe(ProviderSet providers) {
+    return providers.names().size() == 1
+        ? "provider " + providers.defaultName()
+        : "providers "
+            + String.join(", ", providers.names())
+            + " (default "
+            + providers.defaultName()
+            + ")";
   }
 
   /**

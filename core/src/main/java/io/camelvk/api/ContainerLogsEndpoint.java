@@ -4,8 +4,8 @@ import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodSpecContainers;
 import io.camelvk.provider.ContainerLogs;
 import io.camelvk.provider.LogOptions;
-import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.runtime.ProviderHandle;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -21,12 +21,18 @@ final class ContainerLogsEndpoint implements KubeletEndpoint {
   static final String PREFIX = "/containerLogs/";
 
   private final Function<PodKey, Optional<Pod>> pods;
-  private final Provider provider;
+  private final Function<PodKey, Optional<ProviderHandle>> providers;
   private final Clock clock;
 
-  ContainerLogsEndpoint(Function<PodKey, Optional<Pod>> pods, Provider provider, Clock clock) {
+  /**
+   * @param providers the provider that runs a pod, empty while none does
+   */
+  ContainerLogsEndpoint(
+      Function<PodKey, Optional<Pod>> pods,
+      Function<PodKey, Optional<ProviderHandle>> providers,
+      Clock clock) {
     this.pods = pods;
-    this.provider = provider;
+    this.providers = providers;
     this.clock = clock;
   }
 
@@ -80,15 +86,28 @@ final class ContainerLogsEndpoint implements KubeletEndpoint {
           "container \"" + container + "\" not found in pod \"" + pod + "\"");
       return;
     }
-    if (!(provider instanceof ContainerLogs logs)) {
+    Optional<ProviderHandle> provider = providers.apply(new PodKey(namespace, pod));
+    if (provider.isEmpty()) {
+      request.respondText(
+          HttpResponseStatus.BAD_REQUEST,
+          "container \""
+              + container
+              + "\" in pod \""
+              + pod
+              + "\" is waiting to start: "
+              + "ContainerCreating");
+      return;
+    }
+    Optional<ContainerLogs> logs = provider.get().capabilities().logs();
+    if (logs.isEmpty()) {
       request.respondText(
           HttpResponseStatus.NOT_IMPLEMENTED,
-          "provider " + provider.name() + " cannot show container logs");
+          "provider " + provider.get().name() + " cannot show container logs");
       return;
     }
     InputStream log;
     try {
-      log = logs.logs(namespace, pod, container, options);
+      log = logs.get().logs(namespace, pod, container, options);
     } catch (ProviderException e) {
       request.respondText(HttpResponseStatus.BAD_REQUEST, e.getMessage());
       return;

@@ -11,15 +11,20 @@ import io.camelvk.api.stream.StreamingEndpoint;
 import io.camelvk.api.stream.spdy.SpdyTransport;
 import io.camelvk.api.stream.websocket.WebSocketTransport;
 import io.camelvk.config.KubeletApiSettings;
+import io.camelvk.node.NodeProfiles;
 import io.camelvk.node.NodeSettings;
 import io.camelvk.pod.ClusterCache;
-import io.camelvk.provider.PodStats;
-import io.camelvk.provider.Provider;
+import io.camelvk.pod.PodKey;
+import io.camelvk.provider.runtime.ProviderHandle;
+import io.camelvk.provider.runtime.Providers;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /** Assembles the kubelet API server: TLS material, access control and the endpoints. */
@@ -27,12 +32,19 @@ public final class KubeletApi {
 
   private KubeletApi() {}
 
+  /**
+   * @param providers the node's providers
+   * @param providerOf the provider that runs a pod, empty while none does
+   * @param profiles what the providers say about the node
+   */
   public static KubeletApiServer server(
       KubernetesClient client,
       NodeSettings node,
       KubeletApiSettings settings,
       ClusterCache cache,
-      Provider provider,
+      Function<PodKey, Optional<ProviderHandle>> providerOf,
+      Providers providers,
+      NodeProfiles profiles,
       Clock clock,
       StreamSessionCounter sessions) {
     List<X509Certificate> clientCas =
@@ -45,18 +57,28 @@ public final class KubeletApi {
             new TokenReviewAuthenticator(client, clock),
             new NodeAuthorizer(client, node.nodeName(), clock),
             settings.authEnabled());
-    Optional<UsageCollector> usage = usage(node.nodeName(), cache, provider, clock);
+    UsageCollector usage =
+        new UsageCollector(
+            node.nodeName(),
+            clock.instant(),
+            cache::pods,
+            key -> providerOf.apply(key).flatMap(p -> p.capabilities().stats()),
+            profiles::combined,
+            clock);
+    Supplier<Optional<UsageCollector>> usageIfReported =
+        () -> anyReportsUsage(providers) ? Optional.of(usage) : Optional.empty();
+    StreamBackend streams = new StreamBackend(providerOf, sessions);
     List<KubeletEndpoint> endpoints =
         List.of(
             new HealthzEndpoint(),
             PodListEndpoint.boundPods(cache::pods),
-            PodListEndpoint.runningPods(provider::pods),
-            new ContainerLogsEndpoint(cache::pod, provider, clock),
-            streaming(StreamRequest.Kind.EXEC, cache, provider, sessions),
-            streaming(StreamRequest.Kind.ATTACH, cache, provider, sessions),
-            streaming(StreamRequest.Kind.PORT_FORWARD, cache, provider, sessions),
-            new StatsSummaryEndpoint(usage, provider.name()),
-            new ResourceMetricsEndpoint(usage, provider.name()));
+            PodListEndpoint.runningPods(() -> runningPods(providers)),
+            new ContainerLogsEndpoint(cache::pod, providerOf, clock),
+            streaming(StreamRequest.Kind.EXEC, cache, streams),
+            streaming(StreamRequest.Kind.ATTACH, cache, streams),
+            streaming(StreamRequest.Kind.PORT_FORWARD, cache, streams),
+            new StatsSummaryEndpoint(usageIfReported, providers.names()),
+            new ResourceMetricsEndpoint(usageIfReported, providers.names()));
     try {
       return new KubeletApiServer(
           node.kubeletPort(), ServerTls.context(serving, clientCas), access, endpoints, settings);
@@ -65,29 +87,18 @@ public final class KubeletApi {
     }
   }
 
-  /** Usage of the pods in the cache, when the provider reports it; the node starts now. */
-  private static Optional<UsageCollector> usage(
-      String nodeName, ClusterCache cache, Provider provider, Clock clock) {
-    if (!(provider instanceof PodStats stats)) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new UsageCollector(
-            nodeName,
-            clock.instant(),
-            cache::pods,
-            stats,
-            () -> provider.nodeProfile(nodeName),
-            clock));
+  /** What every provider says it runs ({@code /runningpods/}). */
+  private static List<Pod> runningPods(Providers providers) {
+    return providers.all().stream().flatMap(p -> p.client().pods().stream()).toList();
+  }
+
+  private static boolean anyReportsUsage(Providers providers) {
+    return providers.all().stream().anyMatch(p -> p.capabilities().stats().isPresent());
   }
 
   private static KubeletEndpoint streaming(
-      StreamRequest.Kind kind,
-      ClusterCache cache,
-      Provider provider,
-      StreamSessionCounter sessions) {
+      StreamRequest.Kind kind, ClusterCache cache, StreamBackend streams) {
     List<StreamTransport> transports = List.of(new SpdyTransport(), new WebSocketTransport());
-    return new StreamingEndpoint(
-        kind, cache::pod, new StreamBackend(provider, sessions), transports);
+    return new StreamingEndpoint(kind, cache::pod, streams, transports);
   }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -29,6 +30,9 @@ public final class SettingSources implements IDefaultValueProvider {
           Map.entry("--provider", new Source(null, "vk.provider")),
           Map.entry("--provider-config", new Source(null, "vk.provider.config")),
           Map.entry("--provider-call-timeout", new Source(null, "vk.provider.call-timeout")),
+          Map.entry("--providers", new Source(null, "vk.providers")),
+          Map.entry("--provider-mapping", new Source(null, "vk.provider.mapping")),
+          Map.entry("--debug-provider-calls", new Source(null, "vk.debug.provider-calls")),
           Map.entry("--taint", new Source("VKUBELET_TAINT_KEY", "vk.node.taint.key")),
           Map.entry("--taint-value", new Source("VKUBELET_TAINT_VALUE", "vk.node.taint.value")),
           Map.entry("--taint-effect", new Source("VKUBELET_TAINT_EFFECT", "vk.node.taint.effect")),
@@ -94,6 +98,23 @@ public final class SettingSources implements IDefaultValueProvider {
       value = properties.getProperty(source.property());
     }
     return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** A {@code vk.*} property that no flag has, such as {@code vk.provider.<name>.config}. */
+  public Optional<String> property(String key) {
+    String value = properties.getProperty(key);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  /** Every property whose key starts with {@code prefix}. */
+  public Map<String, String> propertiesStartingWith(String prefix) {
+    Map<String, String> found = new java.util.TreeMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(prefix)) {
+        found.put(key, properties.getProperty(key).strip());
+      }
+    }
+    return found;
   }
 
   /** System properties over the working directory's file over the bundled one. */

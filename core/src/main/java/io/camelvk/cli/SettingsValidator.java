@@ -1,19 +1,17 @@
 package io.camelvk.cli;
 
 import io.camelvk.config.GoDuration;
+import io.camelvk.config.ProviderSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.node.NodeSettings;
-import io.camelvk.provider.ProviderDiscovery;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -50,19 +48,8 @@ final class SettingsValidator {
         OPERATING_SYSTEMS.contains(os),
         "--os",
         "unknown operating system '" + flags.operatingSystem + "' (Linux or Windows)");
-    List<String> providers = ProviderDiscovery.onClasspath().names();
-    require(
-        providers.contains(flags.provider),
-        "--provider",
-        "unknown provider '" + flags.provider + "' (known: " + String.join(", ", providers) + ")");
-    Optional<Path> providerConfig =
-        Optional.ofNullable(flags.providerConfig).map(text -> path("--provider-config", text));
-    providerConfig.ifPresent(
-        p ->
-            require(
-                Files.isRegularFile(p) && Files.isReadable(p),
-                "--provider-config",
-                "cannot read " + p));
+    ProviderSettings providers =
+        new ProviderFlagsValidator(this, commandLine.getDefaultValueProvider()).validate(flags);
     require(
         flags.nodeName.matches(NODE_NAME) && flags.nodeName.length() <= MAX_LABEL_VALUE,
         "--nodename",
@@ -79,20 +66,19 @@ final class SettingsValidator {
             ipAddress(flags.podIp));
     return new VkSettings(
         node,
-        providerConfig,
+        providers,
         intInRange("--pod-sync-workers", flags.podSyncWorkers, 1, MAX_WORKERS),
         duration("--full-resync-period", flags.fullResyncPeriod),
         duration("--startup-timeout", flags.startupTimeout),
         logLevel(flags.logLevel),
         intInRange("--metrics-port", flags.metricsPort, 1, 65535),
         intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS),
-        positiveDuration("--provider-call-timeout", flags.providerCallTimeout),
         duration("--shutdown-timeout", flags.shutdownTimeout),
         flags.leaderElection.validate(commandLine, flags.nodeName),
         flags.kubeletApi.validate(commandLine));
   }
 
-  private Path path(String flag, String text) {
+  Path path(String flag, String text) {
     try {
       return Path.of(text);
     } catch (InvalidPathException e) {
@@ -178,7 +164,7 @@ final class SettingsValidator {
     }
   }
 
-  private Duration positiveDuration(String flag, String text) {
+  Duration positiveDuration(String flag, String text) {
     Duration value = duration(flag, text);
     require(!value.isZero(), flag, "must be longer than 0");
     return value;
@@ -193,7 +179,7 @@ final class SettingsValidator {
     return level;
   }
 
-  private void require(boolean condition, String flag, String message) {
+  void require(boolean condition, String flag, String message) {
     if (!condition) {
       throw new ParameterException(commandLine, flag + ": " + message);
     }

@@ -2,9 +2,8 @@ package io.camelvk.cli;
 
 import io.camelvk.VirtualKubelet;
 import io.camelvk.config.VkSettings;
-import io.camelvk.provider.Provider;
-import io.camelvk.provider.ProviderContext;
-import io.camelvk.provider.ProviderDiscovery;
+import io.camelvk.provider.runtime.ProviderDiscovery;
+import io.camelvk.provider.runtime.ProviderSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -61,8 +60,29 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
   @Option(
       names = "--provider-config",
       paramLabel = "<file>",
-      description = "provider configuration file (JSON or YAML)")
+      description =
+          "the default provider's configuration file (JSON or YAML); others read vk.provider.<name>.config")
   String providerConfig;
+
+  @Option(
+      names = "--providers",
+      paramLabel = "<names>",
+      description =
+          "more providers this node runs beside --provider, comma-separated; the provider mapping places pods on them")
+  String providers;
+
+  @Option(
+      names = "--provider-mapping",
+      paramLabel = "<file>",
+      description =
+          "route file that picks the provider of each new pod (default: all to --provider); edits take effect while running")
+  String providerMapping;
+
+  @Option(
+      names = "--debug-provider-calls",
+      hidden = true,
+      description = "count every provider call by pod UID, shown at /debug/provider-calls")
+  boolean debugProviderCalls;
 
   @Option(
       names = "--provider-call-timeout",
@@ -200,7 +220,7 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
           .println(
               "warning: --namespace is deprecated and ignored: pods of all namespaces are served");
     }
-    Provider instance = createProvider(settings);
+    ProviderSet instances = createProviders(settings);
     ClusterTarget target;
     try {
       target = ClusterTargetResolver.fromEnvironment().resolve(kubeconfig);
@@ -208,24 +228,17 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, kubeconfig);
     }
     return new VirtualKubelet(
-            target, localDir == null ? LocalMode.defaultDir() : localDir, settings, instance)
+            target, localDir == null ? LocalMode.defaultDir() : localDir, settings, instances)
         .run();
   }
 
-  private Provider createProvider(VkSettings settings) {
+  private ProviderSet createProviders(VkSettings settings) {
     try {
-      return ProviderDiscovery.onClasspath()
-          .create(
-              settings.providerName(),
-              new ProviderContext(
-                  settings.node().nodeName(), settings.providerConfig(), Clock.systemUTC()));
+      return ProviderSet.create(
+          settings.providers(), settings.node().nodeName(), Clock.systemUTC());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
-          spec.commandLine(),
-          "--provider-config: " + e.getMessage(),
-          e,
-          null,
-          String.valueOf(providerConfig));
+          spec.commandLine(), e.getMessage(), e, null, String.valueOf(providerConfig));
     }
   }
 }

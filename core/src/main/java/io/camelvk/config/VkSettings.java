@@ -12,14 +12,13 @@ import java.util.Optional;
  */
 public record VkSettings(
     NodeSettings node,
-    Optional<Path> providerConfig,
+    ProviderSettings providers,
     int podSyncWorkers,
     Duration fullResyncPeriod,
     Duration startupTimeout,
     String logLevel,
     int metricsPort,
     int kubeApiConcurrency,
-    Duration providerCallTimeout,
     Duration shutdownTimeout,
     LeaderElectionSettings leaderElection,
     KubeletApiSettings kubeletApi) {
@@ -34,9 +33,6 @@ public record VkSettings(
 
   public static final Duration DEFAULT_FULL_RESYNC_PERIOD = Duration.ofMinutes(1);
 
-  /** How long one provider call may take before it fails and is retried with backoff. */
-  public static final Duration DEFAULT_PROVIDER_CALL_TIMEOUT = Duration.ofSeconds(60);
-
   /**
    * How long a stop (SIGTERM) may take: the syncs in flight finish, no new one starts. Camel's own
    * graceful shutdown timeout (45 s) is set to it; the kubelet's pod grace period is 30 s.
@@ -44,8 +40,8 @@ public record VkSettings(
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * Without the settings added later: default provider-call and shutdown timeouts, no leader
-   * election.
+   * One provider ({@code node.providerName()}), default provider-call and shutdown timeouts, no
+   * leader election.
    */
   public VkSettings(
       NodeSettings node,
@@ -58,69 +54,64 @@ public record VkSettings(
       int kubeApiConcurrency) {
     this(
         node,
-        providerConfig,
+        ProviderSettings.only(node.providerName(), providerConfig),
         podSyncWorkers,
         fullResyncPeriod,
         startupTimeout,
         logLevel,
         metricsPort,
         kubeApiConcurrency,
-        DEFAULT_PROVIDER_CALL_TIMEOUT,
         DEFAULT_SHUTDOWN_TIMEOUT,
         LeaderElectionSettings.disabled(node.nodeName()),
         KubeletApiSettings.DEFAULT);
   }
 
-  public VkSettings withProviderConfig(Path file) {
+  public VkSettings withProviders(ProviderSettings changed) {
     return new VkSettings(
         node,
-        Optional.of(file),
+        changed,
         podSyncWorkers,
         fullResyncPeriod,
         startupTimeout,
         logLevel,
         metricsPort,
         kubeApiConcurrency,
-        providerCallTimeout,
         shutdownTimeout,
         leaderElection,
         kubeletApi);
   }
 
+  public VkSettings withProviderConfig(Path file) {
+    return withProviders(providers.withConfigFile(providers.defaultName(), file));
+  }
+
   public VkSettings withProviderCallTimeout(Duration timeout) {
-    return new VkSettings(
-        node,
-        providerConfig,
-        podSyncWorkers,
-        fullResyncPeriod,
-        startupTimeout,
-        logLevel,
-        metricsPort,
-        kubeApiConcurrency,
-        timeout,
-        shutdownTimeout,
-        leaderElection,
-        kubeletApi);
+    return withProviders(providers.withCallTimeout(timeout));
   }
 
   public VkSettings withKubeletApi(KubeletApiSettings api) {
     return new VkSettings(
         node,
-        providerConfig,
+        providers,
         podSyncWorkers,
         fullResyncPeriod,
         startupTimeout,
         logLevel,
         metricsPort,
         kubeApiConcurrency,
-        providerCallTimeout,
         shutdownTimeout,
         leaderElection,
         api);
   }
 
+  /** The default provider: {@code --provider}. */
   public String providerName() {
-    return node.providerName();
+    return providers.defaultName();
+  }
+
+  /** The default provider's configuration file: {@code --provider-config}. */
+  public Optional<Path> providerConfig() {
+    return providers.configFile(providers.defaultName());
   }
 
   /** The settings as {@code vk.*} properties, so that routes can use {@code {{vk.node.name}}}. */
@@ -128,10 +119,9 @@ public record VkSettings(
     return Map.of(
         "vk.node.name", node.nodeName(),
         "vk.shutdown-timeout-millis", Long.toString(shutdownTimeout.toMillis()),
-        // Under leader election only the leader runs the node and pod routes; it starts them.
-        "vk.leader.auto-startup", Boolean.toString(!leaderElection.enabled()),
         "vk.node.os", node.operatingSystem(),
-        "vk.provider", node.providerName(),
+        "vk.provider", providers.defaultName(),
+        "vk.providers", String.join(",", providers.names()),
         "vk.pod.sync-workers", Integer.toString(podSyncWorkers),
         "vk.pod.full-resync-period", Long.toString(fullResyncPeriod.toMillis()),
         "vk.kubelet.port", Integer.toString(node.kubeletPort()));

@@ -5,6 +5,7 @@ import io.camelvk.pod.ClusterCache;
 import io.camelvk.pod.PodWorkQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * The virtual kubelet's Prometheus metrics: work-queue depth and wait, sync duration per operation,
- * provider call latency and errors, API requests by verb and result, pods by phase.
+ * provider call latency and errors, provider mapping reloads, API requests by verb and result, pods
+ * by phase; and Camel's route metrics, in the same registry.
  */
 public final class KubeletMetrics {
 
@@ -81,6 +83,20 @@ public final class KubeletMetrics {
         .tag("outcome", outcome)
         .register(registry)
         .record(took);
+  }
+
+  /** A changed provider mapping file was put in force ({@code applied}) or refused. */
+  public void mappingReload(String outcome) {
+    Counter.builder("vk_provider_mapping_reloads")
+        .description("Changes of the provider mapping file, applied or refused")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  /** Where Camel's route metrics go, so that /metrics shows them beside ours. */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   public void apiRequest(String verb, String code) {

@@ -1,6 +1,5 @@
 package io.camelvk.node;
 
-import io.camelvk.provider.Provider;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,7 +16,8 @@ import java.util.Map;
 
 /**
  * Writes the node's status (conditions, capacity, addresses, daemon endpoint, node info) every
- * {@link #UPDATE_PERIOD} and whenever asked; re-registers the node if someone deleted it.
+ * {@link #UPDATE_PERIOD} and whenever asked, from what the providers say now ({@link
+ * NodeProfiles}); re-registers the node if someone deleted it.
  */
 public final class NodeStatusReporter {
 
@@ -27,30 +27,31 @@ public final class NodeStatusReporter {
   private final KubernetesClient client;
   private final NodeRegistrar registrar;
   private final NodeTemplate template;
-  private final Provider provider;
+  private final NodeProfiles profiles;
   private final Clock clock;
 
   public NodeStatusReporter(
       KubernetesClient client,
       NodeRegistrar registrar,
       NodeSettings settings,
-      Provider provider,
+      NodeProfiles profiles,
       Clock clock) {
     this.client = client;
     this.registrar = registrar;
     this.template = new NodeTemplate(settings);
-    this.provider = provider;
+    this.profiles = profiles;
     this.clock = clock;
   }
 
   public synchronized void report() {
+    profiles.refresh();
     Node current = client.nodes().withName(registrar.nodeName()).get();
     if (current == null || !current.getMetadata().getUid().equals(registrar.uid())) {
       current = registrar.register();
     }
     List<NodeCondition> previous =
         current.getStatus() == null ? List.of() : current.getStatus().getConditions();
-    var status = template.status(provider.nodeProfile(registrar.nodeName()), previous, now());
+    var status = template.status(profiles.combined(), previous, now());
     try {
       client
           .nodes()

@@ -1,28 +1,34 @@
 package io.camelvk.pod;
 
+import io.camelvk.provider.runtime.ProviderHandle;
+import io.camelvk.provider.runtime.Providers;
+
 /**
- * The poll path for providers that cannot push status changes: queues every pod the provider runs,
- * so that workers compare its status. A provider that notifies is not polled.
+ * The poll path for providers that cannot tell when a status changes: queues every pod they run, so
+ * that workers compare its status. The pods of a provider that notifies are not polled.
  */
 public final class PodStatusPoller {
 
   private final PodTracker tracker;
   private final PodWorkQueue queue;
-  private final boolean providerNotifies;
+  private final Providers providers;
 
-  public PodStatusPoller(PodTracker tracker, PodWorkQueue queue, boolean providerNotifies) {
+  public PodStatusPoller(PodTracker tracker, PodWorkQueue queue, Providers providers) {
     this.tracker = tracker;
     this.queue = queue;
-    this.providerNotifies = providerNotifies;
+    this.providers = providers;
   }
 
   /** Returns how many pods were queued. */
   public int enqueueTracked() {
-    if (providerNotifies) {
-      return 0;
+    int queued = 0;
+    for (ProviderHandle provider : providers.all()) {
+      if (!provider.capabilities().notifies()) {
+        var keys = tracker.keys(provider.name());
+        keys.forEach(queue::add);
+        queued += keys.size();
+      }
     }
-    var keys = tracker.keys();
-    keys.forEach(queue::add);
-    return keys.size();
+    return queued;
   }
 }

@@ -1,7 +1,8 @@
 package io.camelvk.pod;
 
 import io.camelvk.pod.SyncPlan.Operation;
-import io.camelvk.provider.Provider;
+import io.camelvk.provider.runtime.ProviderHandle;
+import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Clock;
@@ -10,9 +11,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Level-triggered sync of one pod, in two halves around the provider call: {@link #plan} compares
- * the pod in the cache with what we gave the provider and decides the operation; {@link #complete}
- * records the outcome and writes the status.
+ * Level-triggered sync of one pod, in three steps that route {@code pod-sync} runs: {@link #plan}
+ * compares the pod in the cache with what its provider was given and decides the operation; {@link
+ * #callProvider} asks the pod's provider through its route; {@link #complete} records the outcome
+ * and writes the status.
  */
 public final class PodSync {
 
@@ -23,39 +25,42 @@ public final class PodSync {
 
   private final ClusterCache cache;
   private final PodTracker tracker;
-  private final PodEnvironment environment;
-  private final Provider provider;
+  private final PodPlacement placement;
+  private final Providers providers;
+  private final PodStatusSource statuses;
   private final PodStatusComposer composer;
   private final PodStatusWriter writer;
   private final PodRemover remover;
   private final PodEvents events;
   private final PodWorkQueue queue;
-  private final PodAdmission admission;
   private final Clock clock;
 
-  public PodSync(
+  /** The collaborators of a sync. */
+  public record Parts(
       ClusterCache cache,
       PodTracker tracker,
-      PodEnvironment environment,
-      Provider provider,
+      PodPlacement placement,
+      Providers providers,
+      PodStatusSource statuses,
       PodStatusComposer composer,
       PodStatusWriter writer,
       PodRemover remover,
       PodEvents events,
       PodWorkQueue queue,
-      PodAdmission admission,
-      Clock clock) {
-    this.cache = cache;
-    this.tracker = tracker;
-    this.environment = environment;
-    this.provider = provider;
-    this.composer = composer;
-    this.writer = writer;
-    this.remover = remover;
-    this.events = events;
-    this.queue = queue;
-    this.admission = admission;
-    this.clock = clock;
+      Clock clock) {}
+
+  public PodSync(Parts parts) {
+    this.cache = parts.cache();
+    this.tracker = parts.tracker();
+    this.placement = parts.placement();
+    this.providers = parts.providers();
+    this.statuses = parts.statuses();
+    this.composer = parts.composer();
+    this.writer = parts.writer();
+    this.remover = parts.remover();
+    this.events = parts.events();
+    this.queue = parts.queue();
+    this.clock = parts.clock();
   }
 
   public SyncPlan plan(PodKey key) {
@@ -65,34 +70,41 @@ public final class PodSync {
       // Gone from the API server (force-deleted, or deleted while we were down).
       return tracked
           .filter(PodTracker.Tracked::running)
-          .map(t -> plan(key, Operation.DELETE, t.applied()))
+          .map(t -> plan(key, Operation.DELETE, t.provider(), t.applied()))
           .orElseGet(() -> forgetAndSkip(key));
     }
     Pod pod = current.get();
     if (tracked.isPresent() && !tracked.get().uid().equals(pod.getMetadata().getUid())) {
       // Same name, new pod: stop the old one first; complete() queues the new one again.
       return tracked.get().running()
-          ? plan(key, Operation.DELETE, tracked.get().applied())
+          ? plan(key, Operation.DELETE, tracked.get().provider(), tracked.get().applied())
           : forgetAndPlan(key);
     }
     if (pod.getMetadata().getDeletionTimestamp() != null) {
       return tracked.filter(PodTracker.Tracked::running).isPresent()
-          ? plan(key, Operation.DELETE, pod)
-          : plan(key, Operation.FINALIZE, pod);
+          ? plan(key, Operation.DELETE, tracked.get().provider(), pod)
+          : plan(key, Operation.FINALIZE, null, pod);
     }
     if (tracked.isEmpty()) {
-      return planStart(key, pod);
+      return pod.getStatus() != null && PodPhase.isTerminal(pod.getStatus().getPhase())
+          ? plan(key, Operation.NONE, null, pod)
+          : placement.plan(key, pod);
     }
-    if (!tracked.get().running()) {
-      return plan(key, Operation.NONE, pod);
+    return planTracked(key, pod, tracked.get());
+  }
+
+  private SyncPlan planTracked(PodKey key, Pod pod, PodTracker.Tracked tracked) {
+    if (!tracked.running()) {
+      return plan(key, Operation.NONE, tracked.provider(), pod);
     }
     if (deadlineExceeded(pod)) {
-      return plan(key, Operation.DEADLINE, pod);
+      return plan(key, Operation.DEADLINE, tracked.provider(), pod);
     }
-    if (!tracked.get().specHash().equals(PodSpecHash.of(pod))) {
-      return plan(key, Operation.UPDATE, environment.resolve(pod).pod());
+    if (!tracked.specHash().equals(PodSpecHash.of(pod))) {
+      return plan(
+          key, Operation.UPDATE, tracked.provider(), placement.resolved(pod, tracked.provider()));
     }
-    return plan(key, Operation.STATUS, pod);
+    return plan(key, Operation.STATUS, tracked.provider(), pod);
   }
 
   private SyncPlan forgetAndPlan(PodKey key) {
@@ -100,32 +112,18 @@ public final class PodSync {
     return plan(key);
   }
 
-  private SyncPlan planStart(PodKey key, Pod pod) {
-    if (pod.getStatus() != null && PodPhase.isTerminal(pod.getStatus().getPhase())) {
-      return plan(key, Operation.NONE, pod);
+  /** Asks the pod's provider, through its route, what the plan needs of it. */
+  public SyncPlan callProvider(SyncPlan plan) {
+    if (plan.callsProvider()) {
+      ProviderHandle provider = providers.require(plan.provider());
+      switch (plan.providerOperation().orElseThrow()) {
+        case CREATE -> provider.client().create(plan.pod());
+        case UPDATE -> provider.client().update(plan.pod());
+        case DELETE -> provider.delete(plan.pod());
+        default -> throw new IllegalStateException("no provider operation for " + plan);
+      }
     }
-    Optional<PodAdmission.Rejection> rejection = admission.check(pod);
-    if (rejection.isPresent()) {
-      return new SyncPlan(
-          key,
-          Operation.REJECTED,
-          provider.name(),
-          pod,
-          rejection.get().reason(),
-          rejection.get().message());
-    }
-    PodEnvironment.Resolution resolution = environment.resolve(pod);
-    resolution.events().forEach(e -> events.record(pod, e.type(), e.reason(), e.message()));
-    if (resolution.blockingError().isPresent()) {
-      return new SyncPlan(
-          key,
-          Operation.BLOCKED,
-          provider.name(),
-          pod,
-          PodStatusComposer.CREATE_CONTAINER_CONFIG_ERROR,
-          resolution.blockingError().get());
-    }
-    return plan(key, Operation.CREATE, resolution.pod());
+    return plan;
   }
 
   /** Fails a pod that can never fit, like the kubelet's admission: status first, then tracked. */
@@ -137,15 +135,15 @@ public final class PodSync {
               writer.write(pod, composer.failed(pod, plan.reason(), plan.message()));
               events.warning(pod, plan.reason(), plan.message());
             });
-    tracker.refused(plan.key(), plan.pod());
+    tracker.refused(plan.key(), plan.provider(), plan.pod());
   }
 
   public void complete(SyncPlan plan) {
     PodKey key = plan.key();
     switch (plan.operation()) {
       case CREATE, UPDATE -> {
-        tracker.running(key, plan.pod());
-        cache.pod(key).ifPresent(this::writeStatus);
+        tracker.running(key, plan.provider(), plan.pod());
+        cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider()));
         scheduleDeadlineCheck(plan.pod());
       }
       case DELETE -> completeDelete(plan);
@@ -153,7 +151,7 @@ public final class PodSync {
         tracker.stopped(key);
         cache.pod(key).ifPresent(this::failPastDeadline);
       }
-      case STATUS -> cache.pod(key).ifPresent(this::writeStatusAndRecheckDeadline);
+      case STATUS -> cache.pod(key).ifPresent(pod -> writeStatusAndRecheckDeadline(pod, plan));
       case BLOCKED ->
           cache
               .pod(key)
@@ -173,6 +171,7 @@ public final class PodSync {
   private void completeDelete(SyncPlan plan) {
     PodKey key = plan.key();
     tracker.forget(key);
+    statuses.forget(key);
     Optional<Pod> current = cache.pod(key);
     if (current.isEmpty()) {
       return;
@@ -186,9 +185,8 @@ public final class PodSync {
     remover.remove(pod);
   }
 
-  private void writeStatus(Pod pod) {
-    Optional<PodStatus> reported =
-        provider.podStatus(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+  private void writeStatus(Pod pod, String provider) {
+    Optional<PodStatus> reported = statuses.of(pod, provider);
     if (reported.isEmpty()) {
       // The provider lost the pod (its backend restarted): start it again.
       tracker.forget(PodKey.of(pod));
@@ -209,8 +207,8 @@ public final class PodSync {
     }
   }
 
-  private void writeStatusAndRecheckDeadline(Pod pod) {
-    writeStatus(pod);
+  private void writeStatusAndRecheckDeadline(Pod pod, SyncPlan plan) {
+    writeStatus(pod, plan.provider());
     // The deadline counts from status.startTime; until the cache shows the one we wrote, check
     // again soon rather than wait for the next full resync.
     if (pod.getSpec().getActiveDeadlineSeconds() != null
@@ -227,12 +225,13 @@ public final class PodSync {
         && !Instant.parse(started).plusSeconds(deadline).isAfter(clock.instant());
   }
 
-  private SyncPlan plan(PodKey key, Operation operation, Pod pod) {
-    return new SyncPlan(key, operation, provider.name(), pod, null, null);
+  private static SyncPlan plan(PodKey key, Operation operation, String provider, Pod pod) {
+    return new SyncPlan(key, operation, provider, pod, null, null);
   }
 
   private SyncPlan forgetAndSkip(PodKey key) {
     tracker.forget(key);
-    return new SyncPlan(key, Operation.NONE, provider.name(), null, null, null);
+    statuses.forget(key);
+    return new SyncPlan(key, Operation.NONE, null, null, null, null);
   }
 }

@@ -55,7 +55,7 @@ public final class PodSyncFailures {
     if (failure instanceof ProviderException e
         && e.kind() == ProviderException.Kind.INVALID
         && plan.operation() == SyncPlan.Operation.CREATE) {
-      tracker.refused(key, pod);
+      tracker.refused(key, plan.provider(), pod);
       events.warning(
           pod, PROVIDER_FAILED, "provider " + plan.provider() + " refused the pod: " + message);
       writeQuietly(pod, composer.failed(pod, PROVIDER_FAILED, message));
@@ -81,7 +81,7 @@ public final class PodSyncFailures {
           "provider "
               + plan.provider()
               + " failed to "
-              + plan.providerMethod()
+              + operation(plan)
               + " "
               + PROVIDER_ATTEMPTS
               + " times, still retrying: "
@@ -99,9 +99,13 @@ public final class PodSyncFailures {
         "provider "
             + plan.provider()
             + " failed to "
-            + plan.providerMethod()
+            + operation(plan)
             + ", retrying with backoff: "
             + message);
+  }
+
+  private static String operation(SyncPlan plan) {
+    return plan.providerOperation().map(o -> o.value()).orElse("sync");
   }
 
   private void writeQuietly(Pod pod, io.fabric8.kubernetes.api.model.PodStatus status) {

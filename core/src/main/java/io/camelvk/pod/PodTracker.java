@@ -8,16 +8,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The pods we have handed to the provider, by key: the identity of the pod as last applied (its
- * metadata, so that a pod gone from the API server can still be deleted in the provider), the
- * fingerprint of its spec and whether it still runs there. Entries for one key are only touched by
- * the worker that holds that key. Only the metadata is kept: the spec lives in the informer's
- * cache.
+ * The pods we have handed to a provider, by key: the provider (a pod's updates and delete go to the
+ * one that created it), the identity of the pod as last applied (its metadata, so that a pod gone
+ * from the API server can still be deleted in the provider), the fingerprint of its spec and
+ * whether it still runs there. Entries for one key are only touched by the worker that holds that
+ * key. Only the metadata is kept: the spec lives in the informer's cache.
  */
 public final class PodTracker {
 
   /** One tracked pod. {@code running} is false once we stopped it (deadline, failure). */
-  public record Tracked(Pod applied, String specHash, boolean running) {
+  public record Tracked(String provider, Pod applied, String specHash, boolean running) {
     public String uid() {
       return applied.getMetadata().getUid();
     }
@@ -29,17 +29,18 @@ public final class PodTracker {
     return Optional.ofNullable(pods.get(key));
   }
 
-  public void running(PodKey key, Pod applied) {
-    pods.put(key, new Tracked(PodIdentity.of(applied), PodSpecHash.of(applied), true));
+  public void running(PodKey key, String provider, Pod applied) {
+    pods.put(key, new Tracked(provider, PodIdentity.of(applied), PodSpecHash.of(applied), true));
   }
 
-  /** A pod the provider refused for good: tracked, so that it is not created again. */
-  public void refused(PodKey key, Pod pod) {
-    pods.put(key, new Tracked(PodIdentity.of(pod), PodSpecHash.of(pod), false));
+  /** A pod refused for good: tracked, so that it is not created again. */
+  public void refused(PodKey key, String provider, Pod pod) {
+    pods.put(key, new Tracked(provider, PodIdentity.of(pod), PodSpecHash.of(pod), false));
   }
 
   public void stopped(PodKey key) {
-    pods.computeIfPresent(key, (k, t) -> new Tracked(t.applied(), t.specHash(), false));
+    pods.computeIfPresent(
+        key, (k, t) -> new Tracked(t.provider(), t.applied(), t.specHash(), false));
   }
 
   public void forget(PodKey key) {
@@ -48,6 +49,18 @@ public final class PodTracker {
 
   public Set<PodKey> keys() {
     return Set.copyOf(pods.keySet());
+  }
+
+  /** The keys of the pods that {@code provider} runs. */
+  public Set<PodKey> keys(String provider) {
+    Set<PodKey> keys = new java.util.HashSet<>();
+    pods.forEach(
+        (key, tracked) -> {
+          if (tracked.provider().equals(provider)) {
+            keys.add(key);
+          }
+        });
+    return keys;
   }
 
   public int size() {

@@ -1,41 +1,44 @@
 package io.camelvk.pod;
 
+import io.camelvk.provider.ProviderOperation;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.util.Optional;
 
 /**
  * What one sync of one pod will do, decided by {@link PodSync#plan} and carried through the {@code
- * pod-sync} route. {@code pod} is what the provider gets (env resolved for create/update); {@code
- * reason} and {@code message} say why a pod is blocked or rejected.
+ * pod-sync} route. {@code provider} is the pod's provider (the one that runs it, or the one chosen
+ * for it); {@code pod} is what the provider gets (env resolved for create/update); {@code reason}
+ * and {@code message} say why a pod is blocked or rejected.
  */
 public record SyncPlan(
     PodKey key, Operation operation, String provider, Pod pod, String reason, String message) {
 
-  /** The operations; those with a provider method go through {@code direct:provider-<name>}. */
+  /** The operations; those with a provider operation go to the provider's route. */
   public enum Operation {
-    CREATE("createPod"),
-    UPDATE("updatePod"),
-    DELETE("deletePod"),
-    DEADLINE("deletePod"),
+    CREATE(ProviderOperation.CREATE),
+    UPDATE(ProviderOperation.UPDATE),
+    DELETE(ProviderOperation.DELETE),
+    DEADLINE(ProviderOperation.DELETE),
     STATUS(null),
     BLOCKED(null),
     REJECTED(null),
     FINALIZE(null),
     NONE(null);
 
-    private final String providerMethod;
+    private final ProviderOperation providerOperation;
 
-    Operation(String providerMethod) {
-      this.providerMethod = providerMethod;
+    Operation(ProviderOperation providerOperation) {
+      this.providerOperation = providerOperation;
     }
   }
 
-  public boolean callsProvider() {
-    return operation.providerMethod != null;
+  /** What the provider's route is asked, when this plan asks it anything. */
+  public Optional<ProviderOperation> providerOperation() {
+    return Optional.ofNullable(operation.providerOperation);
   }
 
-  /** The {@link io.camelvk.provider.Provider} method the provider route calls. */
-  public String providerMethod() {
-    return operation.providerMethod;
+  public boolean callsProvider() {
+    return operation.providerOperation != null;
   }
 
   @Override

@@ -6,22 +6,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A backend that runs the pods bound to our node. The core calls it from one worker per pod at a
- * time, but from many workers at once: implementations must be thread-safe.
+ * A backend written as a Java bean that runs the pods bound to our node. Its {@link
+ * ProviderFactory} makes it; its route, {@code direct:provider-<name>} from the {@code
+ * bean-provider} route template, hands it each operation (docs/providers/README.md). The core calls
+ * it from one worker per pod at a time, but from many workers at once: implementations must be
+ * thread-safe.
  *
  * <p>The pod passed to {@link #createPod} and {@link #updatePod} has its environment already
  * resolved: each container's {@code env} holds plain values and {@code envFrom} is empty.
  *
- * <p>Capabilities beyond the lifecycle are separate interfaces a provider may also implement:
+ * <p>Capabilities beyond the lifecycle are one-method interfaces a provider may also implement:
  * {@link ContainerLogs}, {@link ContainerExec}, {@link ContainerAttach}, {@link PortForward},
- * {@link PodStats}, {@link PodStatusNotifier}, {@link NodeChangeNotifier}. The kubelet API answers
- * 501 for a capability the provider lacks. A provider that holds resources (threads, sockets) may
- * also be {@link AutoCloseable}: it is closed after the kubelet has stopped.
+ * {@link PodStats}, {@link PodStatusNotifier}, {@link NodeChangeNotifier}; the core reads them
+ * once, into {@link ProviderCapabilities}. The kubelet API answers 501 for a capability the
+ * provider lacks. A provider that holds resources (threads, sockets) may also be {@link
+ * AutoCloseable}: it is closed after the kubelet has stopped.
  */
 public interface Provider {
-
-  /** The provider's name, as in {@code --provider} and {@code direct:provider-<name>}. */
-  String name();
 
   /** Starts the pod. Creating a pod that already runs (same namespace, name and UID) is a no-op. */
   void createPod(Pod pod);

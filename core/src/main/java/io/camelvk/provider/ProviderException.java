@@ -2,7 +2,9 @@ package io.camelvk.provider;
 
 /**
  * A provider call that failed. The kind decides what the core does: retry with backoff (TRANSIENT)
- * or give up at once and report it on the pod (INVALID); NOT_FOUND on delete counts as done.
+ * or give up at once and report it on the pod (INVALID); NOT_FOUND on delete counts as done. Routes
+ * throw {@link PodRefusedException} and {@link PodNotFoundException}; any other failure is
+ * TRANSIENT.
  */
 public class ProviderException extends RuntimeException {
 
@@ -33,10 +35,10 @@ public class ProviderException extends RuntimeException {
   }
 
   public static ProviderException invalid(String message) {
-    return new ProviderException(Kind.INVALID, message);
+    return new PodRefusedException(message);
   }
 
   public static ProviderException notFound(String message) {
-    return new ProviderException(Kind.NOT_FOUND, message);
+    return new PodNotFoundException(message);
   }
 }

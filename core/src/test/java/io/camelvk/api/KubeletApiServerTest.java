@@ -29,8 +29,8 @@ class KubeletApiServerTest {
             new ApiAccess(null, null, null, false),
             List.of(
                 new HealthzEndpoint(),
-                new StatsSummaryEndpoint(Optional.empty(), "bare"),
-                new ResourceMetricsEndpoint(Optional.empty(), "bare")),
+                new StatsSummaryEndpoint(Optional::empty, List.of("bare")),
+                new ResourceMetricsEndpoint(Optional::empty, List.of("bare"))),
             OPEN);
     server.start();
   }

@@ -96,9 +96,7 @@ class SpdyExecLifecycleTest {
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch interrupted = new CountDownLatch(1);
 
-    SessionProvider() {
-      super("session");
-    }
+    SessionProvider() {}
 
     @Override
     public int exec(

@@ -7,6 +7,7 @@ import io.camelvk.api.stream.spdy.SpdyTransport;
 import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.provider.Provider;
+import io.camelvk.test.TestProviders;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.netty.handler.ssl.SslContext;
@@ -33,7 +34,7 @@ final class SpdyTestServer implements AutoCloseable {
 
   static SpdyTestServer start(Provider provider, Duration streamCreationTimeout, String... pods)
       throws Exception {
-    StreamBackend backend = new StreamBackend(provider);
+    StreamBackend backend = TestProviders.streams(provider);
     SpdyTransport spdy = new SpdyTransport(streamCreationTimeout);
     List<KubeletEndpoint> endpoints =
         Arrays.stream(StreamRequest.Kind.values())

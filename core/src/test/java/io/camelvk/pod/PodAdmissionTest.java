@@ -10,19 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class PodAdmissionTest {
 
-  private final PodAdmission admission =
-      new PodAdmission(() -> Map.of("cpu", new Quantity("20"), "memory", new Quantity("100Gi")));
+  private static final Map<String, Quantity> ALLOCATABLE =
+      Map.of("cpu", new Quantity("20"), "memory", new Quantity("100Gi"));
 
   @Test
   void aPodThatFitsIsAdmitted() {
-    assertThat(admission.check(pod(Map.of("cpu", "10"), Map.of("cpu", "20")))).isEmpty();
+    assertThat(PodAdmission.check(pod(Map.of("cpu", "10"), Map.of("cpu", "20")), ALLOCATABLE))
+        .isEmpty();
   }
 
   @Test
   void containersAddUpAndTheLargestInitContainerCounts() {
-    assertThat(admission.check(pod(Map.of("cpu", "11"), Map.of("cpu", "1"))))
+    assertThat(PodAdmission.check(pod(Map.of("cpu", "11"), Map.of("cpu", "1")), ALLOCATABLE))
         .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("OutOfcpu"));
-    assertThat(admission.check(pod(Map.of("cpu", "1"), Map.of("cpu", "21"))))
+    assertThat(PodAdmission.check(pod(Map.of("cpu", "1"), Map.of("cpu", "21")), ALLOCATABLE))
         .hasValueSatisfying(
             r ->
                 assertThat(r.message())
@@ -33,7 +34,7 @@ class PodAdmissionTest {
 
   @Test
   void aResourceTheNodeDoesNotHaveCannotBeRequested() {
-    assertThat(admission.check(pod(Map.of("example.com/fpga", "1"), Map.of())))
+    assertThat(PodAdmission.check(pod(Map.of("example.com/fpga", "1"), Map.of()), ALLOCATABLE))
         .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("OutOfexample.com/fpga"));
   }
 

@@ -12,17 +12,6 @@ import java.util.Optional;
  */
 public abstract class IdleProvider implements Provider {
 
-  private final String name;
-
-  protected IdleProvider(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
   @Override
   public void createPod(Pod pod) {}
 

@@ -2,12 +2,12 @@ package io.camelvk.test;
 
 import io.camelvk.KubeletProcess;
 import io.camelvk.config.KubeletApiSettings;
+import io.camelvk.config.ProviderSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.node.NodeSettings;
 import io.camelvk.provider.Provider;
-import io.camelvk.provider.ProviderContext;
-import io.camelvk.provider.ProviderDiscovery;
+import io.camelvk.provider.runtime.ProviderSet;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
@@ -26,12 +26,12 @@ public final class RunningKubelet implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final VkSettings settings;
-  private final Provider provider;
+  private final ProviderSet providers;
   private final KubeletProcess process;
 
-  private RunningKubelet(VkSettings settings, Provider provider, KubeletProcess process) {
+  private RunningKubelet(VkSettings settings, ProviderSet providers, KubeletProcess process) {
     this.settings = settings;
-    this.provider = provider;
+    this.providers = providers;
     this.process = process;
   }
 
@@ -79,35 +79,51 @@ public final class RunningKubelet implements AutoCloseable {
     cluster.client().nodes().withName(nodeName()).delete();
   }
 
-  /** The settings' provider, as the command line makes it: found on the classpath by name. */
+  /** The settings' default provider, as the command line makes it: found on the classpath. */
   public static Provider defaultProvider(VkSettings settings) {
-    return ProviderDiscovery.onClasspath()
-        .create(
-            settings.providerName(),
-            new ProviderContext(
-                settings.node().nodeName(), settings.providerConfig(), Clock.systemUTC()));
+    return ProviderSet.create(
+            ProviderSettings.only(settings.providerName(), settings.providerConfig()),
+            settings.node().nodeName(),
+            Clock.systemUTC())
+        .bean(settings.providerName())
+        .orElseThrow();
   }
 
   /** Starts a kubelet with the mock provider for a node of this name. */
   public static RunningKubelet start(TestCluster cluster, String nodeName) {
     VkSettings settings = settings(cluster, nodeName);
-    return start(cluster, settings, RunningKubelet.defaultProvider(settings));
+    return start(cluster, settings, providers(settings));
   }
 
+  /** The settings' providers, as the command line makes them. */
+  public static ProviderSet providers(VkSettings settings) {
+    return ProviderSet.create(settings.providers(), settings.node().nodeName(), Clock.systemUTC());
+  }
+
+  /** A kubelet whose one provider, the settings' default, is this bean. */
   public static RunningKubelet start(TestCluster cluster, VkSettings settings, Provider provider) {
-    return start(Config.fromKubeconfig(cluster.kubeconfig().toFile()), settings, provider);
+    return start(cluster, settings, ProviderSet.of(settings.providerName(), provider));
+  }
+
+  public static RunningKubelet start(
+      TestCluster cluster, VkSettings settings, ProviderSet providers) {
+    return start(Config.fromKubeconfig(cluster.kubeconfig().toFile()), settings, providers);
   }
 
   /** A kubelet with a client configuration of the test's own (another API server URL, say). */
   public static RunningKubelet start(Config config, VkSettings settings, Provider provider) {
-    return new RunningKubelet(
-        settings, provider, KubeletProcess.start(config, settings, provider, Clock.systemUTC()));
+    return start(config, settings, ProviderSet.of(settings.providerName(), provider));
   }
 
-  /** Another kubelet process for the same node and the same provider backend (a restart). */
+  public static RunningKubelet start(Config config, VkSettings settings, ProviderSet providers) {
+    return new RunningKubelet(
+        settings, providers, KubeletProcess.start(config, settings, providers, Clock.systemUTC()));
+  }
+
+  /** Another kubelet process for the same node and the same provider backends (a restart). */
   public RunningKubelet restart(TestCluster cluster) {
     close();
-    return start(cluster, settings, provider);
+    return start(cluster, settings, providers);
   }
 
   public VkSettings settings() {
@@ -118,8 +134,13 @@ public final class RunningKubelet implements AutoCloseable {
     return settings.node().nodeName();
   }
 
+  /** The default provider's bean. */
   public Provider provider() {
-    return provider;
+    return providers.bean(settings.providerName()).orElseThrow();
+  }
+
+  public ProviderSet providers() {
+    return providers;
   }
 
   public KubeletProcess process() {

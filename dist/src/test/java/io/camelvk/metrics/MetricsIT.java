@@ -30,7 +30,7 @@ class MetricsIT {
   }
 
   @Test
-  void metricsShowQueueSyncsProviderCallsApiRequestsAndPodsByPhase(TestCluster cluster)
+  void metricsShowQueueSyncsProviderCallsRoutesApiRequestsAndPodsByPhase(TestCluster cluster)
       throws Exception {
     var pods = cluster.client().pods().inNamespace(cluster.namespace());
     pods.resource(TestPods.boundTo(kubelet.nodeName(), "counted").build()).create();
@@ -56,11 +56,14 @@ class MetricsIT {
                   .containsPattern(
                       "vk_pod_sync_seconds_count\\{operation=\"CREATE\",outcome=\"ok\"} [1-9]")
                   .containsPattern(
-                      "vk_provider_call_seconds_count\\{method=\"createPod\",outcome=\"ok\",provider=\"mock\"} [1-9]")
+                      "vk_provider_call_seconds_count\\{method=\"create\",outcome=\"ok\",provider=\"mock\"} [1-9]")
                   .containsPattern(
-                      "vk_provider_call_seconds_count\\{method=\"createPod\",outcome=\"invalid\",provider=\"mock\"} 1")
+                      "vk_provider_call_seconds_count\\{method=\"create\",outcome=\"invalid\",provider=\"mock\"} 1")
                   .containsPattern("vk_api_requests_total\\{code=\"200\",verb=\"PATCH\"} [1-9]")
                   .containsPattern("vk_api_requests_total\\{code=\"20[01]\",verb=\"POST\"} [1-9]")
+                  .containsPattern(
+                      "camel_exchanges_total\\{[^}]*routeId=\"provider-mock\"[^}]*} [1-9]")
+                  .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"pod-sync\"[^}]*} [1-9]")
                   .containsPattern("vk_pods\\{phase=\"Running\"} 1")
                   .containsPattern("vk_pods\\{phase=\"Failed\"} 1");
             });

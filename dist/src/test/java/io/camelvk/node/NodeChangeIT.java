@@ -79,11 +79,6 @@ class NodeChangeIT {
     }
 
     @Override
-    public String name() {
-      return mock.name();
-    }
-
-    @Override
     public void createPod(Pod pod) {
       mock.createPod(pod);
     }

@@ -75,7 +75,7 @@ class ApiServerRestartIT {
     Map<String, String> uids = uidsByName(pods.list().getItems());
     assertThat(uids).hasSize(PODS).containsKeys(name(0), name(PODS - 1));
     assertThat(uidsByName(providerPods(cluster))).isEqualTo(uids);
-    assertThat(ProviderCalls.of(kubelet, "createPod")).isEqualTo(PODS);
+    assertThat(ProviderCalls.of(kubelet, "create")).isEqualTo(PODS);
     await().atMost(SETTLE).until(() -> nodeReady(cluster));
     System.out.printf(
         "ApiServerRestartIT: %d pods, apiserver down and back in %d ms, %d failed creates and"

@@ -115,7 +115,7 @@ class WatchExpiredIT {
               assertThat(runningCount(cluster)).isEqualTo(KEPT.size() + ADDED.size());
             });
     assertThat(uids(pods.list().getItems(), KEPT)).isEqualTo(keptUids);
-    assertThat(ProviderCalls.of(kubelet, "createPod")).isEqualTo(KEPT.size() + 2 + ADDED.size());
+    assertThat(ProviderCalls.of(kubelet, "create")).isEqualTo(KEPT.size() + 2 + ADDED.size());
     await().atMost(SETTLE).until(() -> kubelet.httpGet("/readyz").statusCode() == 200);
     System.out.println(
         "WatchExpiredIT: after reconnecting, "

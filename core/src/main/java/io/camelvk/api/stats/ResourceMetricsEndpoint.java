@@ -3,7 +3,9 @@ package io.camelvk.api.stats;
 import io.camelvk.api.ApiRequest;
 import io.camelvk.api.KubeletEndpoint;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /metrics/resource}, what metrics-server scrapes for {@code kubectl top}. Like the
@@ -13,15 +15,17 @@ public final class ResourceMetricsEndpoint implements KubeletEndpoint {
 
   static final String PATH = "/metrics/resource";
 
-  private final Optional<UsageCollector> collector;
-  private final String providerName;
+  private final Supplier<Optional<UsageCollector>> collector;
+  private final List<String> providers;
 
   /**
-   * @param collector empty when the provider cannot report usage
+   * @param collector empty while no provider of the node can report usage
+   * @param providers the node's providers
    */
-  public ResourceMetricsEndpoint(Optional<UsageCollector> collector, String providerName) {
+  public ResourceMetricsEndpoint(
+      Supplier<Optional<UsageCollector>> collector, List<String> providers) {
     this.collector = collector;
-    this.providerName = providerName;
+    this.providers = providers;
   }
 
   @Override
@@ -31,14 +35,14 @@ public final class ResourceMetricsEndpoint implements KubeletEndpoint {
 
   @Override
   public void serve(ApiRequest request) {
-    if (collector.isEmpty()) {
+    if (collector.get().isEmpty()) {
       request.respondText(
-          HttpResponseStatus.NOT_IMPLEMENTED, StatsSummaryEndpoint.cannotReport(providerName));
+          HttpResponseStatus.NOT_IMPLEMENTED, StatsSummaryEndpoint.cannotReport(providers));
       return;
     }
     request.respond(
         HttpResponseStatus.OK,
         ResourceMetricsText.CONTENT_TYPE,
-        ResourceMetricsText.of(collector.get().collect()));
+        ResourceMetricsText.of(collector.get().get().collect()));
   }
 }

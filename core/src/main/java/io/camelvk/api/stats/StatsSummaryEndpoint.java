@@ -4,7 +4,9 @@ import io.camelvk.api.ApiRequest;
 import io.camelvk.api.KubeletEndpoint;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code /stats/summary} on GET and POST, the stats/v1alpha1 {@code Summary}. The kubelet trims it
@@ -15,15 +17,17 @@ public final class StatsSummaryEndpoint implements KubeletEndpoint {
 
   static final String PATH = "/stats/summary";
 
-  private final Optional<UsageCollector> collector;
-  private final String providerName;
+  private final Supplier<Optional<UsageCollector>> collector;
+  private final List<String> providers;
 
   /**
-   * @param collector empty when the provider cannot report usage
+   * @param collector empty while no provider of the node can report usage
+   * @param providers the node's providers
    */
-  public StatsSummaryEndpoint(Optional<UsageCollector> collector, String providerName) {
+  public StatsSummaryEndpoint(
+      Supplier<Optional<UsageCollector>> collector, List<String> providers) {
     this.collector = collector;
-    this.providerName = providerName;
+    this.providers = providers;
   }
 
   @Override
@@ -36,15 +40,17 @@ public final class StatsSummaryEndpoint implements KubeletEndpoint {
     if (!request.allows(HttpMethod.GET, HttpMethod.POST)) {
       return;
     }
-    if (collector.isEmpty()) {
-      request.respondText(HttpResponseStatus.NOT_IMPLEMENTED, cannotReport(providerName));
+    if (collector.get().isEmpty()) {
+      request.respondText(HttpResponseStatus.NOT_IMPLEMENTED, cannotReport(providers));
       return;
     }
     request.respond(
-        HttpResponseStatus.OK, "application/json", SummaryJson.of(collector.get().collect()));
+        HttpResponseStatus.OK, "application/json", SummaryJson.of(collector.get().get().collect()));
   }
 
-  static String cannotReport(String providerName) {
-    return "provider " + providerName + " cannot report resource usage (no PodStats)\n";
+  static String cannotReport(List<String> providers) {
+    return (providers.size() == 1 ? "provider " : "providers ")
+        + String.join(", ", providers)
+        + " cannot report resource usage (no PodStats)\n";
   }
 }

@@ -1,5 +1,6 @@
 package io.camelvk.api.stats;
 
+import io.camelvk.pod.PodKey;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.PodStats;
 import io.camelvk.provider.PodStats.ContainerUsage;
@@ -13,14 +14,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples the usage of the pods bound to our node from the provider's {@link PodStats}, with start
- * times from the pods' status, and sums it up for the node.
+ * Samples the usage of the pods bound to our node, each from its provider's {@link PodStats}, with
+ * start times from the pods' status, and sums it up for the node.
  */
 public final class UsageCollector {
 
@@ -30,7 +32,7 @@ public final class UsageCollector {
   private final String nodeName;
   private final Instant startTime;
   private final Supplier<List<Pod>> boundPods;
-  private final PodStats stats;
+  private final Function<PodKey, Optional<PodStats>> stats;
   private final Supplier<NodeProfile> profile;
   private final Clock clock;
   private final NodeCpuTotal cpuTotal = new NodeCpuTotal();
@@ -38,12 +40,14 @@ public final class UsageCollector {
   /**
    * @param startTime when this kubelet started, the node's start time
    * @param boundPods the pods bound to our node (the informer cache)
+   * @param stats the usage of a pod from the provider that runs it; empty when none does, or it
+   *     cannot tell
    */
   public UsageCollector(
       String nodeName,
       Instant startTime,
       Supplier<List<Pod>> boundPods,
-      PodStats stats,
+      Function<PodKey, Optional<PodStats>> stats,
       Supplier<NodeProfile> profile,
       Clock clock) {
     this.nodeName = nodeName;
@@ -83,7 +87,8 @@ public final class UsageCollector {
   private Optional<PodSample> sample(Pod pod) {
     String namespace = pod.getMetadata().getNamespace();
     String name = pod.getMetadata().getName();
-    Optional<List<ContainerUsage>> usage = stats.podUsage(namespace, name);
+    Optional<List<ContainerUsage>> usage =
+        stats.apply(new PodKey(namespace, name)).flatMap(s -> s.podUsage(namespace, name));
     return usage.map(
         containers ->
             PodSample.of(

@@ -1,32 +1,36 @@
 package io.camelvk.api.stream;
 
-import io.camelvk.provider.ContainerAttach;
-import io.camelvk.provider.ContainerExec;
-import io.camelvk.provider.PortForward;
-import io.camelvk.provider.Provider;
+import io.camelvk.pod.PodKey;
+import io.camelvk.provider.ProviderCapabilities;
+import io.camelvk.provider.ProviderCapability;
 import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
+import io.camelvk.provider.runtime.ProviderHandle;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The provider behind exec, attach and port-forward sessions, whatever the transport. */
+/**
+ * The provider behind exec, attach and port-forward sessions, whatever the transport: the one that
+ * runs the pod, with the streaming capability the request needs.
+ */
 public final class StreamBackend {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamBackend.class);
 
-  private final Provider provider;
+  private final Function<PodKey, Optional<ProviderHandle>> providers;
   private final StreamSessionCounter sessions;
 
-  public StreamBackend(Provider provider) {
-    this(provider, StreamSessionCounter.NONE);
-  }
-
-  public StreamBackend(Provider provider, StreamSessionCounter sessions) {
-    this.provider = provider;
+  /**
+   * @param providers the provider that runs a pod, empty while none does
+   */
+  public StreamBackend(
+      Function<PodKey, Optional<ProviderHandle>> providers, StreamSessionCounter sessions) {
+    this.providers = providers;
     this.sessions = sessions;
   }
 
@@ -35,39 +39,49 @@ public final class StreamBackend {
     sessions.opened(request.kind(), transport, protocol);
   }
 
-  /** Why the provider cannot serve {@code kind}, or empty when it can. */
-  public Optional<String> missingCapability(StreamRequest.Kind kind) {
-    boolean capable =
-        switch (kind) {
-          case EXEC -> provider instanceof ContainerExec;
-          case ATTACH -> provider instanceof ContainerAttach;
-          case PORT_FORWARD -> provider instanceof PortForward;
-        };
-    if (capable) {
-      return Optional.empty();
+  /**
+   * Refuses a request no provider can serve: the pod runs on none yet (404, as the kubelet answers
+   * for a container that is not running), or its provider lacks the capability (501, naming it).
+   */
+  public void check(StreamRequest request) throws StreamRequest.Refused {
+    Optional<ProviderHandle> provider = provider(request);
+    if (provider.isEmpty()) {
+      throw new StreamRequest.Refused(
+          404,
+          request.isRemoteCommand()
+              ? "container not found (\"" + request.container() + "\")\n"
+              : "pod \"" + request.pod() + "\" is not running\n");
     }
-    String what =
-        switch (kind) {
-          case EXEC -> "run commands in containers (exec)";
-          case ATTACH -> "attach to containers";
-          case PORT_FORWARD -> "forward ports of pods";
+    ProviderCapability needed =
+        switch (request.kind()) {
+          case EXEC -> ProviderCapability.EXEC;
+          case ATTACH -> ProviderCapability.ATTACH;
+          case PORT_FORWARD -> ProviderCapability.PORT_FORWARD;
         };
-    return Optional.of("provider " + provider.name() + " cannot " + what + "\n");
+    if (!provider.get().capabilities().declared().contains(needed)) {
+      throw new StreamRequest.Refused(
+          501, "provider " + provider.get().name() + " cannot " + needed.ability() + "\n");
+    }
   }
 
   /** Runs the exec or attach and says how it ended; never throws for a provider's failure. */
   public RemoteCommandOutcome run(StreamRequest request, RemoteStreams streams) {
     try {
+      ProviderCapabilities capabilities = capabilities(request);
       int code =
           request.kind() == StreamRequest.Kind.EXEC
-              ? ((ContainerExec) provider)
+              ? capabilities
+                  .exec()
+                  .orElseThrow()
                   .exec(
                       request.namespace(),
                       request.pod(),
                       request.container(),
                       request.command(),
                       streams)
-              : ((ContainerAttach) provider)
+              : capabilities
+                  .attach()
+                  .orElseThrow()
                   .attach(request.namespace(), request.pod(), request.container(), streams);
       return RemoteCommandOutcome.exited(code);
     } catch (ProviderException | UncheckedIOException e) {
@@ -86,7 +100,9 @@ public final class StreamBackend {
   /** Copies one forwarded connection; a {@link ProviderException} says why it could not. */
   public void portForward(
       StreamRequest request, int port, InputStream fromClient, OutputStream toClient) {
-    ((PortForward) provider)
+    capabilities(request)
+        .portForward()
+        .orElseThrow()
         .portForward(request.namespace(), request.pod(), port, fromClient, toClient);
   }
 
@@ -95,5 +111,18 @@ public final class StreamBackend {
     return kind == StreamRequest.Kind.ATTACH
         ? "attaching to container"
         : "executing command in container";
+  }
+
+  private Optional<ProviderHandle> provider(StreamRequest request) {
+    return providers.apply(new PodKey(request.namespace(), request.pod()));
+  }
+
+  private ProviderCapabilities capabilities(StreamRequest request) {
+    return provider(request)
+        .map(ProviderHandle::capabilities)
+        .orElseThrow(
+            () ->
+                ProviderException.notFound(
+                    "pod " + request.namespace() + "/" + request.pod() + " is not running"));
   }
 }

@@ -77,9 +77,6 @@ public final class StreamingEndpoint implements KubeletEndpoint {
           404,
           "container \"" + stream.container() + "\" not found in pod \"" + stream.pod() + "\"\n");
     }
-    Optional<String> missing = backend.missingCapability(kind);
-    if (missing.isPresent()) {
-      throw new StreamRequest.Refused(501, missing.get());
-    }
+    backend.check(stream);
   }
 }

@@ -41,7 +41,12 @@ class UsageCollectorTest {
       };
   private final UsageCollector collector =
       new UsageCollector(
-          "vk-a", START, () -> List.copyOf(bound), stats, () -> NodeProfile.DEFAULT, clock);
+          "vk-a",
+          START,
+          () -> List.copyOf(bound),
+          key -> Optional.of(stats),
+          () -> NodeProfile.DEFAULT,
+          clock);
 
   @Test
   void sumsThePodsTheProviderKnowsForTheNode() {

@@ -7,6 +7,7 @@ import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
 import io.camelvk.provider.TerminalResizes;
 import io.camelvk.test.IdleProvider;
+import io.camelvk.test.TestProviders;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
 import java.util.Optional;
@@ -50,14 +51,13 @@ class StreamBackendTest {
     RemoteStreams streams =
         new RemoteStreams(
             Optional.empty(), Optional.empty(), Optional.empty(), false, new TerminalResizes());
-    return new StreamBackend(new Scripted(command)).run(request, streams);
+    return TestProviders.streams(new Scripted(command)).run(request, streams);
   }
 
   private static final class Scripted extends IdleProvider implements ContainerExec {
     private final Supplier<Integer> command;
 
     Scripted(Supplier<Integer> command) {
-      super("scripted");
       this.command = command;
     }
 

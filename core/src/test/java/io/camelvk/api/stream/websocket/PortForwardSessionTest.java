@@ -3,11 +3,11 @@ package io.camelvk.api.stream.websocket;
 import static io.camelvk.api.stream.websocket.Frames.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.provider.PortForward;
 import io.camelvk.provider.ProviderException;
 import io.camelvk.test.IdleProvider;
+import io.camelvk.test.TestProviders;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import java.io.IOException;
@@ -24,9 +24,7 @@ class PortForwardSessionTest {
 
   /** Port 8080 answers the first five bytes it gets in upper case; any other port refuses. */
   private static final class FiveBytePort extends IdleProvider implements PortForward {
-    FiveBytePort() {
-      super("five");
-    }
+    FiveBytePort() {}
 
     @Override
     public void portForward(
@@ -65,7 +63,7 @@ class PortForwardSessionTest {
     PortForwardSession session = session(8080);
     channel.writeInbound(binary(0, "hel"), binary(1, "not for us"), binary(0, "lo"));
 
-    session.run(new StreamBackend(new FiveBytePort()));
+    session.run(TestProviders.streams(new FiveBytePort()));
 
     List<Object> frames = Frames.written(channel);
     assertThat(frames.subList(0, 3).stream().map(Frames::describe))
@@ -76,7 +74,7 @@ class PortForwardSessionTest {
 
   @Test
   void writesAForwardThatFailsOnTheErrorChannel() {
-    session(9090).run(new StreamBackend(new FiveBytePort()));
+    session(9090).run(TestProviders.streams(new FiveBytePort()));
 
     List<String> frames = Frames.describeAll(channel);
     assertThat(frames.get(2))

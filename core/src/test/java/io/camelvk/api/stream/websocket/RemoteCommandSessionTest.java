@@ -5,9 +5,9 @@ import static io.camelvk.api.stream.websocket.Frames.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelvk.api.stream.RemoteCommandOutcome;
-import io.camelvk.api.stream.StreamBackend;
 import io.camelvk.api.stream.StreamRequest;
 import io.camelvk.provider.TerminalSize;
+import io.camelvk.test.TestProviders;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
@@ -62,7 +62,7 @@ class RemoteCommandSessionTest {
     channel.writeInbound(binary(0, "hel"), binary(0, ""), binary(0, "lo"), binary(0xFF, 0));
     channel.writeInbound(binary(0, "ignored after the close signal"));
 
-    session.run(new StreamBackend(new ScriptedExec(3)));
+    session.run(TestProviders.streams(new ScriptedExec(3)));
 
     List<Object> frames = Frames.written(channel);
     assertThat(frames.subList(0, 4).stream().map(Frames::describe))
@@ -75,7 +75,7 @@ class RemoteCommandSessionTest {
   void v4SendsTheSuccessStatusToo() {
     RemoteCommandSession session = session(ChannelProtocol.V4, exec(false, false));
 
-    session.run(new StreamBackend(new ScriptedExec(0)));
+    session.run(TestProviders.streams(new ScriptedExec(0)));
 
     List<Object> frames = Frames.written(channel);
     assertThat(frames.subList(0, 4).stream().map(Frames::describe))
@@ -85,14 +85,14 @@ class RemoteCommandSessionTest {
 
   @Test
   void v1WritesTheErrorChannelOnlyOnFailure() {
-    session(ChannelProtocol.V1, exec(false, false)).run(new StreamBackend(new ScriptedExec(0)));
+    session(ChannelProtocol.V1, exec(false, false)).run(TestProviders.streams(new ScriptedExec(0)));
     List<Object> success = Frames.written(channel);
 
     EmbeddedChannel failing = new EmbeddedChannel();
     RemoteCommandSession failure =
         new RemoteCommandSession(failing, ChannelProtocol.V1, exec(false, false));
     failing.pipeline().addLast(failure.handler());
-    failure.run(new StreamBackend(new ScriptedExec(2)));
+    failure.run(TestProviders.streams(new ScriptedExec(2)));
     List<Object> failed = Frames.written(failing);
 
     assertThat(success.subList(0, 3).stream().map(Frames::describe))
@@ -110,7 +110,7 @@ class RemoteCommandSessionTest {
     channel.writeInbound(text("0" + stdin), text("0%%% not base64"));
     session.clientClosed();
 
-    session.run(new StreamBackend(new ScriptedExec(0)));
+    session.run(TestProviders.streams(new ScriptedExec(0)));
 
     String out = Base64.getEncoder().encodeToString("out:abc".getBytes(StandardCharsets.UTF_8));
     String err = Base64.getEncoder().encodeToString("err".getBytes(StandardCharsets.UTF_8));
@@ -126,7 +126,7 @@ class RemoteCommandSessionTest {
     channel.writeInbound(binary(4, "{\"Width\":120,"), binary(4, "\"Height\":40}\n"));
     ScriptedExec exec = new ScriptedExec(0);
 
-    session.run(new StreamBackend(exec));
+    session.run(TestProviders.streams(exec));
 
     assertThat(exec.sizes).containsExactly(new TerminalSize(120, 40));
     assertThat(Frames.describeAll(channel))
@@ -137,7 +137,7 @@ class RemoteCommandSessionTest {
   void interruptsTheProviderWhenTheClientGoesAway() throws Exception {
     RemoteCommandSession session = session(ChannelProtocol.V5, exec(false, false));
     ScriptedExec exec = new ScriptedExec(0, true);
-    Thread provider = Thread.ofVirtual().start(() -> session.run(new StreamBackend(exec)));
+    Thread provider = Thread.ofVirtual().start(() -> session.run(TestProviders.streams(exec)));
     exec.started.await();
     Frames.written(channel); // the establishment ping, before the provider sleeps
 

@@ -29,7 +29,6 @@ final class ScriptedExec extends IdleProvider implements ContainerExec {
 
   /** With {@code sleeps}, the exec first sleeps until its thread is interrupted. */
   ScriptedExec(int exitCode, boolean sleeps) {
-    super("scripted");
     this.exitCode = exitCode;
     this.sleeps = sleeps;
   }

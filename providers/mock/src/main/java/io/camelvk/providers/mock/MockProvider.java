@@ -71,11 +71,6 @@ public final class MockProvider
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
   public void createPod(Pod pod) {
     MockFaultInjector.Fault fault = faults.before("createPod", pod);
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());

@@ -1,8 +1,11 @@
-package io.camelvk.provider;
+package io.camelvk.provider.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.ProviderTimeoutException;
+import io.camelvk.test.BeanClient;
 import io.camelvk.test.IdleProvider;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -14,12 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class TimeLimitedProviderTest {
+class TimeLimitedClientTest {
 
   private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
   private final HangingProvider hanging = new HangingProvider();
-  private final Provider provider =
-      TimeLimitedProvider.wrap(hanging, Duration.ofMillis(200), calls);
+  private final ProviderClient provider =
+      new TimeLimitedClient(new BeanClient("hanging", hanging), Duration.ofMillis(200), calls);
 
   @AfterEach
   void stop() {
@@ -30,11 +33,11 @@ class TimeLimitedProviderTest {
   @Test
   void aCallThatHangsFailsAfterTheTimeoutAndIsInterrupted() throws Exception {
     long start = System.nanoTime();
-    assertThatThrownBy(() -> provider.createPod(pod("hang")))
+    assertThatThrownBy(() -> provider.create(pod("hang")))
         .isInstanceOfSatisfying(
             ProviderTimeoutException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.TRANSIENT))
-        .hasMessage("provider hanging: createPod of pod ns/hang did not return within 200ms");
+        .hasMessage("provider hanging: create of pod ns/hang did not return within 200ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     hanging.interrupted.await();
   }
@@ -42,24 +45,24 @@ class TimeLimitedProviderTest {
   @Test
   void aPodWhoseCallIsStillRunningGetsNoSecondCallUntilItReturns() throws Exception {
     hanging.ignoreInterrupts = true;
-    assertThatThrownBy(() -> provider.createPod(pod("hang")))
+    assertThatThrownBy(() -> provider.create(pod("hang")))
         .isInstanceOf(ProviderTimeoutException.class);
-    assertThatThrownBy(() -> provider.deletePod(pod("hang")))
+    assertThatThrownBy(() -> provider.delete(pod("hang")))
         .isInstanceOf(ProviderTimeoutException.class)
-        .hasMessageContaining("the createPod that timed out has not returned yet");
+        .hasMessageContaining("the create that timed out has not returned yet");
     assertThat(hanging.calls).hasValue(1);
-    provider.deletePod(pod("other"));
+    provider.delete(pod("other"));
 
     hanging.release.countDown();
     hanging.returned.await();
-    awaitAccepted(() -> provider.deletePod(pod("hang")));
+    awaitAccepted(() -> provider.delete(pod("hang")));
   }
 
   @Test
   void answersAndFailuresInTimePassThroughUnchanged() {
     assertThat(provider.name()).isEqualTo("hanging");
     assertThat(provider.pods()).isEmpty();
-    assertThatThrownBy(() -> provider.updatePod(pod("any")))
+    assertThatThrownBy(() -> provider.update(pod("any")))
         .isInstanceOf(ProviderException.class)
         .hasMessage("no such pod");
   }
@@ -95,10 +98,6 @@ class TimeLimitedProviderTest {
     final CountDownLatch returned = new CountDownLatch(1);
     final AtomicInteger calls = new AtomicInteger();
     volatile boolean ignoreInterrupts;
-
-    HangingProvider() {
-      super("hanging");
-    }
 
     @Override
     public void createPod(Pod pod) {

@@ -1,0 +1,28 @@
+package io.camelvk.provider.runtime;
+
+import io.camelvk.provider.ProviderCapabilities;
+import io.camelvk.provider.ProviderException;
+import io.fabric8.kubernetes.api.model.Pod;
+
+/**
+ * One provider of this node as the core uses it: its client (through its route, time-limited and
+ * measured) and what it can do beyond the lifecycle.
+ *
+ * @param answersStatus whether the core asks it for a pod's status ({@code status} operation); a
+ *     provider made of routes alone that notifies pushes each status to {@code
+ *     direct:vk-pod-status} instead, and is never asked
+ */
+public record ProviderHandle(
+    String name, ProviderClient client, ProviderCapabilities capabilities, boolean answersStatus) {
+
+  /** Deletes the pod; one the provider does not know is deleted already. */
+  public void delete(Pod pod) {
+    try {
+      client.delete(pod);
+    } catch (ProviderException e) {
+      if (e.kind() != ProviderException.Kind.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.camelvk.test.contract;
+
+import io.camelvk.pod.PodKey;
+import io.camelvk.pod.PodStatusSource;
+import io.camelvk.pod.ReportedStatuses;
+import io.camelvk.provider.PodStatusNotifier;
+import io.camelvk.provider.runtime.ProviderHandle;
+import io.camelvk.provider.runtime.ProviderSet;
+import io.camelvk.provider.runtime.ProviderWiring;
+import io.camelvk.provider.runtime.Providers;
+import io.camelvk.provider.runtime.TimeLimitedClient;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.camel.main.Main;
+
+/**
+ * One provider as a virtual kubelet process sees it, without a cluster: Camel with the provider's
+ * routes (and the core's bean-provider template, error handling and status report route), the
+ * provider wired by the core's own code, and its statuses read the way the core reads them.
+ */
+public final class ProviderHarness implements AutoCloseable {
+
+  static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Main main;
+  private final ExecutorService calls;
+  private final ProviderHandle provider;
+  private final PodStatusSource statuses;
+  private final Set<PodKey> notified;
+
+  private ProviderHarness(
+      Main main,
+      ExecutorService calls,
+      ProviderHandle provider,
+      PodStatusSource statuses,
+      Set<PodKey> notified) {
+    this.main = main;
+    this.calls = calls;
+    this.provider = provider;
+    this.statuses = statuses;
+    this.notified = notified;
+  }
+
+  /**
+   * @param providers one provider (its bean, if it has one)
+   * @param properties placeholders its routes use ({@code vk.provider.<name>.*})
+   */
+  public static ProviderHarness start(ProviderSet providers, Map<String, String> properties)
+      throws Exception {
+    String name = providers.defaultName();
+    ProviderWiring wiring = new ProviderWiring(providers);
+    Set<PodKey> notified = ConcurrentHashMap.newKeySet();
+    ReportedStatuses reported = new ReportedStatuses(notified::add);
+    Main main = new Main();
+    main.configure()
+        .withName("provider-harness-" + name)
+        .withRoutesIncludePattern(
+            "classpath:routes/bean-provider.yaml,classpath:routes/errors.yaml,"
+                + "classpath:routes/pod-status-report.yaml,"
+                + String.join(",", wiring.routePatterns()));
+    properties.forEach(main::addInitialProperty);
+    wiring.beans().forEach(main::bind);
+    main.bind("reportedStatuses", reported);
+    main.start();
+    ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    ProviderHandle provider =
+        wiring
+            .wire(
+                main.getCamelContext(),
+                main.getCamelContext().createProducerTemplate(),
+                client -> new TimeLimitedClient(client, CALL_TIMEOUT, calls))
+            .get(name);
+    providers
+        .bean(name)
+        .filter(PodStatusNotifier.class::isInstance)
+        .map(PodStatusNotifier.class::cast)
+        .ifPresent(n -> n.onPodStatusChange((ns, pod) -> notified.add(new PodKey(ns, pod))));
+    Providers wired = new Providers(name, java.util.List.of(name));
+    wired.install(Map.of(name, provider));
+    return new ProviderHarness(
+        main, calls, provider, new PodStatusSource(wired, reported), notified);
+  }
+
+  public ProviderHandle provider() {
+    return provider;
+  }
+
+  /** The pod's status as the core would write it from: pushed, else asked. */
+  public Optional<PodStatus> status(Pod pod) {
+    return statuses.of(pod, provider.name());
+  }
+
+  /** The pods the provider told about (a bean's notification, or a route's report). */
+  public Set<PodKey> notified() {
+    return notified;
+  }
+
+  /** Forgets what was pushed for the pod, as the core does once it is deleted. */
+  public void forget(Pod pod) {
+    statuses.forget(PodKey.of(pod));
+  }
+
+  @Override
+  public void close() throws Exception {
+    main.stop();
+    calls.shutdownNow();
+  }
+}
