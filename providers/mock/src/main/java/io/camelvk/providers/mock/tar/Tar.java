@@ -74,8 +74,7 @@ public final class Tar {
     ByteArrayOutputStream toFile = new ByteArrayOutputStream();
     OutputStream target = options.archive().equals("-") ? io.out() : toFile;
     GZIPOutputStream gzip = options.gzip() ? new GZIPOutputStream(target, true) : null;
-    TarWriter writer =
-        new TarWriter(gzip == null ? target : gzip, clock.instant().getEpochSecond());
+    ArchiveWriter writer = new ArchiveWriter(gzip == null ? target : gzip, clock.instant());
     for (String operand : options.operands()) {
       add(operand, directory, writer, io);
     }
@@ -93,7 +92,7 @@ public final class Tar {
   }
 
   /** Adds a path and everything under it, named as given without leading slashes. */
-  private void add(String operand, String directory, TarWriter writer, Stdio io)
+  private void add(String operand, String directory, ArchiveWriter writer, Stdio io)
       throws IOException {
     String root = ContainerFiles.resolve(directory, operand);
     String member = memberName(operand, io).replaceAll("/+$", "");
@@ -129,12 +128,12 @@ public final class Tar {
                 files.read(ContainerFiles.resolve(cwd, options.archive())).orElse(new byte[0]));
     try {
       InputStream archive = options.gzip() ? new GZIPInputStream(source) : source;
-      TarReader reader = new TarReader(archive);
+      ArchiveReader reader = new ArchiveReader(archive);
       TarExtraction extraction = new TarExtraction(files, directory, options.mode() == 'x', io);
       for (var entry = reader.next(); entry != null; entry = reader.next()) {
-        String name = memberName(entry.header().name(), io);
+        String name = memberName(entry.header().getName(), io);
         if (selected(name, options.operands())) {
-          failed |= !extraction.take(entry.header().withName(name), entry.content(), verbose);
+          failed |= !extraction.take(name, entry, verbose);
         }
       }
       reader.drain();

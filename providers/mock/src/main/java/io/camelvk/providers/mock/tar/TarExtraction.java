@@ -4,6 +4,7 @@ import io.camelvk.providers.mock.files.ContainerFiles;
 import io.camelvk.providers.mock.process.Stdio;
 import java.io.IOException;
 import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * What {@code tar x} does with each entry in a mock container: directories are made, files written
@@ -24,9 +25,11 @@ final class TarExtraction {
     this.io = io;
   }
 
-  /** Takes one entry; false (after saying why) when it could not be extracted. */
-  boolean take(TarHeader header, byte[] content, boolean verbose) throws IOException {
-    String name = header.name();
+  /**
+   * Takes one entry under {@code name} (its member name without leading slashes); false (after
+   * saying why) when it could not be extracted.
+   */
+  boolean take(String name, ArchiveReader.Entry entry, boolean verbose) throws IOException {
     if (!extract || verbose) {
       io.print(name + "\n");
     }
@@ -38,15 +41,14 @@ final class TarExtraction {
       return false;
     }
     String path = ContainerFiles.resolve(directory, name);
-    return switch (header.type()) {
-      case TarHeader.DIRECTORY -> check(files.mkdirs(path), name, "Cannot mkdir: Not a directory");
-      case TarHeader.REGULAR, TarHeader.OLD_REGULAR -> write(path, content, name);
-      case TarHeader.HARD_LINK -> link(path, header, name);
-      case TarHeader.SYMLINK ->
+    String linkName = entry.header().getLinkName();
+    return switch (entry.header().getLinkFlag()) {
+      case TarConstants.LF_DIR -> check(files.mkdirs(path), name, "Cannot mkdir: Not a directory");
+      case TarConstants.LF_NORMAL, TarConstants.LF_OLDNORM -> write(path, entry.content(), name);
+      case TarConstants.LF_LINK -> link(path, linkName, name);
+      case TarConstants.LF_SYMLINK ->
           check(
-              false,
-              name,
-              "Cannot create symlink to '" + header.linkName() + "': Operation not supported");
+              false, name, "Cannot create symlink to '" + linkName + "': Operation not supported");
       default -> true;
     };
   }
@@ -60,13 +62,11 @@ final class TarExtraction {
         "Cannot open: " + (files.isDirectory(path) ? "Is a directory" : "Not a directory"));
   }
 
-  private boolean link(String path, TarHeader header, String name) throws IOException {
-    byte[] target = files.read(ContainerFiles.resolve(directory, header.linkName())).orElse(null);
+  private boolean link(String path, String linkName, String name) throws IOException {
+    byte[] target = files.read(ContainerFiles.resolve(directory, linkName)).orElse(null);
     if (target == null) {
       return check(
-          false,
-          name,
-          "Cannot hard link to '" + header.linkName() + "': No such file or directory");
+          false, name, "Cannot hard link to '" + linkName + "': No such file or directory");
     }
     return write(path, target, name);
   }
