@@ -11,14 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A mock provider with its notification thread, for a unit test to close after each test, and the
- * pods the mock's tests give it.
+ * A mock provider with its notification thread, and the pods the mock's tests give it. Registered
+ * as an extension ({@code @RegisterExtension final MockFixture fixture = ...}) it closes after each
+ * test.
  */
-public final class MockFixture implements AutoCloseable {
+public final class MockFixture implements AutoCloseable, AfterEachCallback {
 
   public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+
+  /** The pod of {@link #withBox()}. */
+  public static final String BOX = "box";
 
   private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
   private final MockProvider provider;
@@ -37,8 +43,34 @@ public final class MockFixture implements AutoCloseable {
     return new MockFixture(Clock.systemUTC());
   }
 
+  /** On a clock that stands still at {@link #START}, with a running pod {@link #BOX} to exec in. */
+  public static MockFixture withBox() {
+    MockFixture fixture = standingStill();
+    fixture.provider.createPod(pod(BOX, Map.of(), "Always"));
+    return fixture;
+  }
+
+  /** Runs a command in {@link #BOX} with empty stdin, without a tty, and waits for its end. */
+  public RunningSession run(String... command) {
+    return feed(new byte[0], command);
+  }
+
+  /** Runs a command in {@link #BOX} with {@code stdin}, without a tty, and waits for its end. */
+  public RunningSession feed(byte[] stdin, String... command) {
+    RunningSession session = RunningSession.exec(provider, BOX, false, command);
+    session.send(stdin);
+    session.endInput();
+    session.awaitExit();
+    return session;
+  }
+
   public MockProvider provider() {
     return provider;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   @Override

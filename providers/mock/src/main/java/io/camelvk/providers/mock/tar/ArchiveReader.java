@@ -106,10 +106,11 @@ final class ArchiveReader {
       this.in = in;
     }
 
+    /** Through {@link #read(byte[], int, int)}, so that the end and errors are noted here too. */
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      byte[] one = readNBytes(1);
+      return one.length == 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

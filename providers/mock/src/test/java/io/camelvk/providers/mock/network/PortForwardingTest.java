@@ -18,18 +18,13 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PortForwardingTest {
 
-  private final MockFixture fixture = MockFixture.standingStill();
+  @RegisterExtension final MockFixture fixture = MockFixture.standingStill();
   private final MockProvider provider = fixture.provider();
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
 
   @Test
   void everyPortEchoesAsBytesArriveAndTheClientsEndOfInputEndsTheCall() throws Exception {

@@ -10,19 +10,14 @@ import io.camelvk.providers.mock.RunningSession;
 import io.camelvk.providers.mock.pod.PodBehaviour;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Attach on the real clock: a container's output comes one line per second. */
 class MainProcessTest {
 
-  private final MockFixture fixture = MockFixture.realTime();
+  @RegisterExtension final MockFixture fixture = MockFixture.realTime();
   private final MockProvider provider = fixture.provider();
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
 
   @Test
   void withoutStdinTheClientSeesTheOutputFromNowOnUntilTheContainerExits() {

@@ -7,25 +7,13 @@ import io.camelvk.providers.mock.MockFixture;
 import io.camelvk.providers.mock.MockProvider;
 import io.camelvk.providers.mock.RunningSession;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ShellTest {
 
-  private final MockFixture fixture = MockFixture.standingStill();
+  @RegisterExtension final MockFixture fixture = MockFixture.withBox();
   private final MockProvider provider = fixture.provider();
-
-  @BeforeEach
-  void pod() {
-    provider.createPod(MockFixture.pod("box", Map.of(), "Always"));
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
 
   @Test
   void catCopiesStdinAsItArrivesNotAfterItEnds() {
@@ -217,9 +205,6 @@ class ShellTest {
 
   /** Runs a command with empty stdin and waits for its end. */
   private RunningSession run(String... command) {
-    RunningSession session = RunningSession.exec(provider, "box", false, command);
-    session.endInput();
-    session.awaitExit();
-    return session;
+    return fixture.run(command);
   }
 }
