@@ -17,7 +17,8 @@ import java.util.zip.ZipException;
  * {@code tar} over a mock container's files, as kubectl cp runs it: {@code tar cf - <path>} writes
  * an archive of the path to stdout, {@code tar --no-same-permissions --no-same-owner -xmf - -C
  * <dir>} extracts stdin into a directory as it arrives. {@code t} lists. Messages and exit codes
- * are GNU tar's.
+ * are GNU tar's. The archives themselves are read and written by commons-compress ({@link
+ * ArchiveReader}, {@link ArchiveWriter}).
  */
 public final class Tar {
 
