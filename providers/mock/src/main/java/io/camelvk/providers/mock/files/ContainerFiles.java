@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 public final class ContainerFiles {
 
-  public static final List<String> STANDARD_DIRECTORIES =
+  static final List<String> STANDARD_DIRECTORIES =
       List.of("/", "/bin", "/etc", "/home", "/root", "/tmp", "/usr", "/var");
 
   private final Map<String, byte[]> files = new TreeMap<>();
@@ -43,10 +43,6 @@ public final class ContainerFiles {
   public static String parent(String path) {
     int slash = path.lastIndexOf('/');
     return slash <= 0 ? "/" : path.substring(0, slash);
-  }
-
-  public static String name(String path) {
-    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   public synchronized Optional<byte[]> read(String path) {

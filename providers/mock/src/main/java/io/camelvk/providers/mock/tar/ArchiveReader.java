@@ -19,9 +19,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 final class ArchiveReader {
 
-  static final String NOT_AN_ARCHIVE = "This does not look like a tar archive";
-  static final String UNEXPECTED_EOF = "Unexpected EOF in archive";
-  static final String MALFORMED_EXTENDED_HEADER = "Malformed extended header";
+  private static final String NOT_AN_ARCHIVE = "This does not look like a tar archive";
+  private static final String UNEXPECTED_EOF = "Unexpected EOF in archive";
+  private static final String MALFORMED_EXTENDED_HEADER = "Malformed extended header";
   private static final long MAX_CONTENT = Integer.MAX_VALUE - TarConstants.DEFAULT_RCDSIZE;
 
   /** An entry's header and its content (empty but for regular files). */

@@ -18,9 +18,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class ArchiveWriter {
 
-  static final int FILE_MODE = 0644;
-  static final int DIRECTORY_MODE = 0755;
-  static final String OWNER = "root";
+  private static final int FILE_MODE = 0644;
+  private static final int DIRECTORY_MODE = 0755;
+  private static final String OWNER = "root";
 
   private final OutputStream out;
   private final TarArchiveOutputStream tar;
