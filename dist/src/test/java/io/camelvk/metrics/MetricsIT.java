@@ -3,7 +3,7 @@ package io.camelvk.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camelvk.providers.mock.MockBehaviour;
+import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -37,7 +37,7 @@ class MetricsIT {
     pods.resource(
             TestPods.boundTo(kubelet.nodeName(), "refused")
                 .editMetadata()
-                .withAnnotations(Map.of(MockBehaviour.FAIL_CREATE, "true"))
+                .withAnnotations(Map.of(PodBehaviour.FAIL_CREATE, "true"))
                 .endMetadata()
                 .build())
         .create();

@@ -3,7 +3,7 @@ package io.camelvk.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camelvk.providers.mock.MockBehaviour;
+import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -30,7 +30,7 @@ class PodPhaseIT {
     Pod pod =
         awaitPhase(
             cluster,
-            create(cluster, "ok", "Never", Map.of(MockBehaviour.EXIT_AFTER, "1s")),
+            create(cluster, "ok", "Never", Map.of(PodBehaviour.EXIT_AFTER, "1s")),
             "Succeeded");
 
     assertThat(
@@ -56,7 +56,7 @@ class PodPhaseIT {
                 cluster,
                 "bad",
                 "Never",
-                Map.of(MockBehaviour.EXIT_AFTER, "1s", MockBehaviour.EXIT_CODE, "2")),
+                Map.of(PodBehaviour.EXIT_AFTER, "1s", PodBehaviour.EXIT_CODE, "2")),
             "Failed");
 
     assertThat(
@@ -76,11 +76,11 @@ class PodPhaseIT {
         "crashy",
         "OnFailure",
         Map.of(
-            MockBehaviour.EXIT_AFTER,
+            PodBehaviour.EXIT_AFTER,
             "1s",
-            MockBehaviour.EXIT_CODE,
+            PodBehaviour.EXIT_CODE,
             "1",
-            MockBehaviour.RESTART_DELAY,
+            PodBehaviour.RESTART_DELAY,
             "1s"));
 
     await()
@@ -99,7 +99,7 @@ class PodPhaseIT {
     Pod pod =
         awaitPhase(
             cluster,
-            create(cluster, "refused", "Always", Map.of(MockBehaviour.FAIL_CREATE, "true")),
+            create(cluster, "refused", "Always", Map.of(PodBehaviour.FAIL_CREATE, "true")),
             "Failed");
 
     assertThat(pod.getStatus().getReason()).isEqualTo("ProviderFailed");
@@ -117,7 +117,7 @@ class PodPhaseIT {
   @Test
   void transientProviderFailuresAreRetriedWithBackoffReportedAfterTheLimitAndRecover(
       TestCluster cluster) {
-    create(cluster, "flaky", "Always", Map.of(MockBehaviour.FAIL_CREATE, "transient:6"));
+    create(cluster, "flaky", "Always", Map.of(PodBehaviour.FAIL_CREATE, "transient:6"));
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -135,7 +135,7 @@ class PodPhaseIT {
 
   @Test
   void otherPodsAreUnaffectedByAFailingOne(TestCluster cluster) {
-    create(cluster, "failing", "Always", Map.of(MockBehaviour.FAIL_CREATE, "transient:100"));
+    create(cluster, "failing", "Always", Map.of(PodBehaviour.FAIL_CREATE, "transient:100"));
     create(cluster, "healthy", "Always", Map.of());
 
     await()

@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.pod.env.EnvReasons;
-import io.camelvk.providers.mock.MockBehaviour;
+import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -126,42 +126,41 @@ class HostileInputsIT {
   private static List<HostileCase> badMockAnnotations() {
     String failed = PodSyncFailures.PROVIDER_FAILED;
     return List.of(
-        annotated("start-delay banana", MockBehaviour.START_DELAY, "banana", failed),
-        annotated("start-delay negative", MockBehaviour.START_DELAY, "-5s", failed),
-        annotated("start-delay overflow", MockBehaviour.START_DELAY, "99999999999h", failed),
-        annotated("start-delay empty", MockBehaviour.START_DELAY, "", failed),
-        annotated("exit-after two dots", MockBehaviour.EXIT_AFTER, "1.5.5s", failed),
-        annotated("exit-after with space", MockBehaviour.EXIT_AFTER, "1h 30m", failed),
-        annotated("restart-delay infinity", MockBehaviour.RESTART_DELAY, "∞", failed),
-        annotated("exit-code negative", MockBehaviour.EXIT_CODE, "-1", failed),
-        annotated("exit-code 256", MockBehaviour.EXIT_CODE, "256", failed),
-        annotated("exit-code exponent", MockBehaviour.EXIT_CODE, "1e3", failed),
-        annotated("exit-code empty", MockBehaviour.EXIT_CODE, "", failed),
-        annotated("exit-code too big", MockBehaviour.EXIT_CODE, "99999999999", failed),
-        annotated("fail-create negative", MockBehaviour.FAIL_CREATE, "transient:-3", failed),
-        annotated(
-            "fail-create too big", MockBehaviour.FAIL_CREATE, "transient:99999999999", failed),
-        annotated("fail-create upper case", MockBehaviour.FAIL_CREATE, "TRUE", failed),
-        annotated("fail-create no count", MockBehaviour.FAIL_CREATE, "transient:", failed),
+        annotated("start-delay banana", PodBehaviour.START_DELAY, "banana", failed),
+        annotated("start-delay negative", PodBehaviour.START_DELAY, "-5s", failed),
+        annotated("start-delay overflow", PodBehaviour.START_DELAY, "99999999999h", failed),
+        annotated("start-delay empty", PodBehaviour.START_DELAY, "", failed),
+        annotated("exit-after two dots", PodBehaviour.EXIT_AFTER, "1.5.5s", failed),
+        annotated("exit-after with space", PodBehaviour.EXIT_AFTER, "1h 30m", failed),
+        annotated("restart-delay infinity", PodBehaviour.RESTART_DELAY, "∞", failed),
+        annotated("exit-code negative", PodBehaviour.EXIT_CODE, "-1", failed),
+        annotated("exit-code 256", PodBehaviour.EXIT_CODE, "256", failed),
+        annotated("exit-code exponent", PodBehaviour.EXIT_CODE, "1e3", failed),
+        annotated("exit-code empty", PodBehaviour.EXIT_CODE, "", failed),
+        annotated("exit-code too big", PodBehaviour.EXIT_CODE, "99999999999", failed),
+        annotated("fail-create negative", PodBehaviour.FAIL_CREATE, "transient:-3", failed),
+        annotated("fail-create too big", PodBehaviour.FAIL_CREATE, "transient:99999999999", failed),
+        annotated("fail-create upper case", PodBehaviour.FAIL_CREATE, "TRUE", failed),
+        annotated("fail-create no count", PodBehaviour.FAIL_CREATE, "transient:", failed),
         new HostileCase(
             "253-character name refused by the provider",
             LONG_NAME,
             pod ->
                 pod.editMetadata()
                     .withLabels(Map.of())
-                    .withAnnotations(Map.of(MockBehaviour.FAIL_CREATE, "true"))
+                    .withAnnotations(Map.of(PodBehaviour.FAIL_CREATE, "true"))
                     .endMetadata(),
             failed(failed, "fail its creation")),
         new HostileCase(
             "start-delay of 290 years",
             "centuries",
-            annotations(Map.of(MockBehaviour.START_DELAY, "2540000h")),
+            annotations(Map.of(PodBehaviour.START_DELAY, "2540000h")),
             creating()),
         new HostileCase(
             "start-delay of 290 years past a 2 s deadline",
             "deadline",
             pod ->
-                annotations(Map.of(MockBehaviour.START_DELAY, "2540000h"))
+                annotations(Map.of(PodBehaviour.START_DELAY, "2540000h"))
                     .apply(pod)
                     .editSpec()
                     .withActiveDeadlineSeconds(2L)

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.controlplane.LoopbackPorts;
-import io.camelvk.providers.mock.MockBehaviour;
 import io.camelvk.providers.mock.MockJournal;
 import io.camelvk.providers.mock.MockStateDir;
+import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.ForkedKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -108,7 +108,7 @@ class KubeletKillIT {
   static Pod slowPod(TestCluster cluster, String name, String createDelay) {
     return TestPods.boundTo(node(cluster), name)
         .editMetadata()
-        .addToAnnotations(MockBehaviour.CREATE_DELAY, createDelay)
+        .addToAnnotations(PodBehaviour.CREATE_DELAY, createDelay)
         .endMetadata()
         .build();
   }

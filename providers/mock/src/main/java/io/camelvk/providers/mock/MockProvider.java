@@ -11,6 +11,19 @@ import io.camelvk.provider.PortForward;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
+import io.camelvk.providers.mock.faults.CreateFailures;
+import io.camelvk.providers.mock.faults.FaultConfig;
+import io.camelvk.providers.mock.faults.FaultInjector;
+import io.camelvk.providers.mock.logs.ContainerLog;
+import io.camelvk.providers.mock.network.EchoService;
+import io.camelvk.providers.mock.network.PortForwarding;
+import io.camelvk.providers.mock.pod.PodBehaviour;
+import io.camelvk.providers.mock.pod.ResourceUsage;
+import io.camelvk.providers.mock.pod.SimulatedPod;
+import io.camelvk.providers.mock.pod.StateStore;
+import io.camelvk.providers.mock.process.MainProcess;
+import io.camelvk.providers.mock.shell.ExecSession;
+import io.camelvk.providers.mock.shell.Shell;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
@@ -30,11 +43,11 @@ import java.util.function.BiConsumer;
 
 /**
  * The embedded provider: pods "run" in memory at once, and behave as their annotations say (see
- * {@link MockBehaviour}). Deterministic: every state is a function of the clock. Its configuration
- * may make a fraction of the lifecycle calls fail or hang ({@link MockFaults}). Its containers run
- * a small shell on exec and tar for kubectl cp ({@link MockShell}), attach shows their output
- * ({@link MockAttach}), and every port of a pod is a loopback echo service ({@link
- * MockEchoService}), which {@link #close} stops.
+ * {@link PodBehaviour}). Deterministic: every state is a function of the clock. Its configuration
+ * may make a fraction of the lifecycle calls fail or hang ({@link FaultConfig}). Its containers run
+ * a small shell on exec and tar for kubectl cp ({@link Shell}), attach shows their output ({@link
+ * MainProcess}), and every port of a pod is a loopback echo service ({@link EchoService}), which
+ * {@link #close} stops.
  */
 public final class MockProvider
     implements Provider,
@@ -51,35 +64,34 @@ public final class MockProvider
   private final MockProviderConfig config;
   private final Clock clock;
   private final ScheduledExecutorService notifications;
-  private final Map<String, MockPod> pods = new ConcurrentHashMap<>();
-  private final MockCreateFailures createFailures = new MockCreateFailures();
+  private final Map<String, SimulatedPod> pods = new ConcurrentHashMap<>();
+  private final CreateFailures createFailures = new CreateFailures();
   private final Map<String, Integer> creations = new ConcurrentHashMap<>();
-  private final MockFaultInjector faults;
+  private final FaultInjector faults;
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
-  private final Optional<MockStateStore> store;
-  private final MockEchoService echoService = new MockEchoService();
+  private final Optional<StateStore> store;
+  private final EchoService echoService = new EchoService();
 
   public MockProvider(
       MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
     this.config = config;
     this.clock = clock;
     this.notifications = notifications;
-    this.faults = new MockFaultInjector(config.faults());
-    this.store =
-        config.stateDir().map(dir -> new MockStateStore(dir, ProcessHandle.current().pid()));
+    this.faults = new FaultInjector(config.faults());
+    this.store = config.stateDir().map(dir -> new StateStore(dir, ProcessHandle.current().pid()));
     store.ifPresent(this::refresh);
   }
 
   @Override
   public void createPod(Pod pod) {
-    MockFaultInjector.Fault fault = faults.before("createPod", pod);
+    FaultInjector.Fault fault = faults.before("createPod", pod);
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
-    MockPod existing = pods.get(key);
+    SimulatedPod existing = pods.get(key);
     if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
-      MockBehaviour behaviour = MockBehaviour.of(pod);
+      PodBehaviour behaviour = PodBehaviour.of(pod);
       createFailures.failIfAsked(pod, behaviour);
       behaviour.takeCreateTime();
-      MockPod created = new MockPod(pod, clock.instant(), behaviour);
+      SimulatedPod created = new SimulatedPod(pod, clock.instant(), behaviour);
       store.ifPresent(s -> s.created(pod, created.created()));
       pods.put(key, created);
       creations.merge(created.uid(), 1, Integer::sum);
@@ -94,30 +106,31 @@ public final class MockProvider
   }
 
   /** Takes in the pods another process stored and drops the ones it deleted. */
-  private synchronized void refresh(MockStateStore state) {
+  private synchronized void refresh(StateStore state) {
     state.refresh(pods, this::scheduleNextChange);
   }
 
   @Override
   public void updatePod(Pod pod) {
-    MockFaultInjector.Fault fault = faults.before("updatePod", pod);
-    MockPod existing = pods.get(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
+    FaultInjector.Fault fault = faults.before("updatePod", pod);
+    SimulatedPod existing =
+        pods.get(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
     if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
       throw ProviderException.notFound(
           "mock: no pod " + pod.getMetadata().getName() + " to update");
     }
     pods.put(
         key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
-        new MockPod(
+        new SimulatedPod(
             pod,
             Instant.parse(existing.status(clock.instant()).getStartTime()),
-            MockBehaviour.of(pod)));
+            PodBehaviour.of(pod)));
     faults.after(fault, "updatePod", pod);
   }
 
   @Override
   public void deletePod(Pod pod) {
-    MockFaultInjector.Fault fault = faults.before("deletePod", pod);
+    FaultInjector.Fault fault = faults.before("deletePod", pod);
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     store.ifPresent(s -> s.deleted(pod));
     pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
@@ -134,7 +147,7 @@ public final class MockProvider
   @Override
   public List<Pod> pods() {
     store.ifPresent(this::refresh);
-    return pods.values().stream().map(MockPod::pod).toList();
+    return pods.values().stream().map(SimulatedPod::pod).toList();
   }
 
   @Override
@@ -144,34 +157,34 @@ public final class MockProvider
 
   @Override
   public InputStream logs(String namespace, String pod, String container, LogOptions options) {
-    MockPod mock = require(namespace, pod, container);
-    return MockContainerLog.open(mock, key(namespace, pod), container, options, clock);
+    SimulatedPod mock = require(namespace, pod, container);
+    return ContainerLog.open(mock, key(namespace, pod), container, options, clock);
   }
 
   @Override
   public int exec(
       String namespace, String pod, String container, List<String> command, RemoteStreams streams) {
-    MockPod mock = require(namespace, pod, container);
+    SimulatedPod mock = require(namespace, pod, container);
     if (mock.timeline().at(clock.instant()).state().getRunning() == null) {
       throw ProviderException.invalid(
           "cannot exec in a stopped container: container " + container + " is not running");
     }
-    MockShell shell =
-        new MockShell(mock.container(container).orElseThrow(), pod, mock.files(container), clock);
-    return MockSession.exec(shell, command, streams);
+    Shell shell =
+        new Shell(mock.container(container).orElseThrow(), pod, mock.files(container), clock);
+    return ExecSession.exec(shell, command, streams);
   }
 
   @Override
   public int attach(String namespace, String pod, String container, RemoteStreams streams) {
-    return MockAttach.attach(require(namespace, pod, container), container, streams, clock);
+    return MainProcess.attach(require(namespace, pod, container), container, streams, clock);
   }
 
   @Override
   public void portForward(
       String namespace, String pod, int port, InputStream fromClient, OutputStream toClient) {
-    MockPod mock = requirePod(namespace, pod);
-    MockPortForward.checkPort(mock, port);
-    MockPortForward.forward(echoService.address(), fromClient, toClient);
+    SimulatedPod mock = requirePod(namespace, pod);
+    PortForwarding.checkPort(mock, port);
+    PortForwarding.forward(echoService.address(), fromClient, toClient);
   }
 
   /** Stops the echo service behind the pods' ports. */
@@ -182,7 +195,7 @@ public final class MockProvider
 
   @Override
   public Optional<List<ContainerUsage>> podUsage(String namespace, String pod) {
-    MockPod mock = pods.get(key(namespace, pod));
+    SimulatedPod mock = pods.get(key(namespace, pod));
     if (mock == null) {
       return Optional.empty();
     }
@@ -191,7 +204,7 @@ public final class MockProvider
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return Optional.of(
         mock.pod().getSpec().getContainers().stream()
-            .map(c -> MockUsage.of(c, mock.timeline(), now))
+            .map(c -> ResourceUsage.of(c, mock.timeline(), now))
             .toList());
   }
 
@@ -200,7 +213,7 @@ public final class MockProvider
     listeners.add(listener);
   }
 
-  private void scheduleNextChange(MockPod pod) {
+  private void scheduleNextChange(SimulatedPod pod) {
     Instant now = clock.instant();
     Instant next = pod.timeline().nextChange(now);
     if (next == null || notifications.isShutdown()) {
@@ -223,16 +236,16 @@ public final class MockProvider
         TimeUnit.MILLISECONDS);
   }
 
-  private MockPod requirePod(String namespace, String pod) {
-    MockPod mock = pods.get(key(namespace, pod));
+  private SimulatedPod requirePod(String namespace, String pod) {
+    SimulatedPod mock = pods.get(key(namespace, pod));
     if (mock == null) {
       throw ProviderException.notFound("pod " + namespace + "/" + pod + " not found");
     }
     return mock;
   }
 
-  private MockPod require(String namespace, String pod, String container) {
-    MockPod mock = requirePod(namespace, pod);
+  private SimulatedPod require(String namespace, String pod, String container) {
+    SimulatedPod mock = requirePod(namespace, pod);
     if (mock.container(container).isEmpty()) {
       throw ProviderException.notFound(
           "container " + container + " not found in pod " + namespace + "/" + pod);

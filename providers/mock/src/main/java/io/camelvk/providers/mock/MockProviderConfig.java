@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.camelvk.provider.NodeProfile;
+import io.camelvk.providers.mock.faults.FaultConfig;
+import io.camelvk.providers.mock.pod.StateStore;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,9 +21,9 @@ import java.util.Optional;
  * The mock's capacity, from {@code --provider-config}: a JSON or YAML object keyed by node name,
  * each value a map of resource names to quantities; the key {@code default} serves any other node.
  * Resources not given keep {@link NodeProfile#DEFAULT}'s values. A section may also hold a {@code
- * faults} object ({@link MockFaults}) and name a {@code stateDir} (relative to the file's
- * directory): the mock then keeps its pods there, see {@link MockStateStore}. Unprefixed resource
- * names belong to kubernetes.io, so neither key can clash with a resource.
+ * faults} object ({@link FaultConfig}) and name a {@code stateDir} (relative to the file's
+ * directory): the mock then keeps its pods there, see {@link StateStore}. Unprefixed resource names
+ * belong to kubernetes.io, so neither key can clash with a resource.
  */
 public final class MockProviderConfig {
 
@@ -34,11 +36,11 @@ public final class MockProviderConfig {
       "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?[0-9]+)?";
 
   private final Map<String, Quantity> capacity;
-  private final MockFaults faults;
+  private final FaultConfig faults;
   private final Optional<Path> stateDir;
 
   private MockProviderConfig(
-      Map<String, Quantity> capacity, MockFaults faults, Optional<Path> stateDir) {
+      Map<String, Quantity> capacity, FaultConfig faults, Optional<Path> stateDir) {
     this.capacity = capacity;
     this.faults = faults;
     this.stateDir = stateDir;
@@ -46,7 +48,7 @@ public final class MockProviderConfig {
 
   public static MockProviderConfig defaults() {
     return new MockProviderConfig(
-        NodeProfile.DEFAULT.capacity(), MockFaults.NONE, Optional.empty());
+        NodeProfile.DEFAULT.capacity(), FaultConfig.NONE, Optional.empty());
   }
 
   /**
@@ -74,8 +76,8 @@ public final class MockProviderConfig {
     if (section != null) {
       capacity.putAll(quantities(path, section));
     }
-    MockFaults faults =
-        section == null ? MockFaults.NONE : MockFaults.parse(path, section.get(MockFaults.KEY));
+    FaultConfig faults =
+        section == null ? FaultConfig.NONE : FaultConfig.parse(path, section.get(FaultConfig.KEY));
     return new MockProviderConfig(capacity, faults, stateDir(path, section));
   }
 
@@ -98,7 +100,7 @@ public final class MockProviderConfig {
     }
     Map<String, Quantity> result = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : section.properties()) {
-      if (entry.getKey().equals(MockFaults.KEY) || entry.getKey().equals(STATE_DIR_KEY)) {
+      if (entry.getKey().equals(FaultConfig.KEY) || entry.getKey().equals(STATE_DIR_KEY)) {
         continue;
       }
       String text = entry.getValue().asText();
@@ -119,7 +121,7 @@ public final class MockProviderConfig {
     return result;
   }
 
-  public MockFaults faults() {
+  public FaultConfig faults() {
     return faults;
   }
 

@@ -3,6 +3,7 @@ package io.camelvk.providers.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.Kubectl;
 import io.camelvk.test.Kubectl.Result;
 import io.camelvk.test.RunningKubelet;
@@ -51,7 +52,7 @@ class MockKubectlIT {
     Pod pod =
         new PodBuilder(TestPods.boundTo(kubelet.nodeName(), POD).build())
             .editMetadata()
-            .addToAnnotations(MockBehaviour.REFUSED_PORTS, String.valueOf(REFUSED_PORT))
+            .addToAnnotations(PodBehaviour.REFUSED_PORTS, String.valueOf(REFUSED_PORT))
             .endMetadata()
             .build();
     cluster.create(pod);

@@ -1,5 +1,6 @@
 package io.camelvk.providers.mock;
 
+import static io.camelvk.providers.mock.MockFixture.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,6 +8,7 @@ import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
 import io.camelvk.provider.TerminalResizes;
+import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.MutableClock;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -21,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -55,7 +56,7 @@ class MockProviderTest {
 
   @Test
   void aStartDelayKeepsContainersCreatingUntilItElapses() {
-    provider.createPod(pod("slow", Map.of(MockBehaviour.START_DELAY, "3s"), "Always"));
+    provider.createPod(pod("slow", Map.of(PodBehaviour.START_DELAY, "3s"), "Always"));
 
     assertThat(app(status("slow")).getState().getWaiting().getReason())
         .isEqualTo("ContainerCreating");
@@ -66,7 +67,7 @@ class MockProviderTest {
   @Test
   void withRestartPolicyNeverAContainerExitsOnceWithItsCode() {
     provider.createPod(
-        pod("job", Map.of(MockBehaviour.EXIT_AFTER, "2s", MockBehaviour.EXIT_CODE, "3"), "Never"));
+        pod("job", Map.of(PodBehaviour.EXIT_AFTER, "2s", PodBehaviour.EXIT_CODE, "3"), "Never"));
 
     clock.advance(Duration.ofSeconds(5));
     var terminated = app(status("job")).getState().getTerminated();
@@ -82,11 +83,11 @@ class MockProviderTest {
         pod(
             "crash",
             Map.of(
-                MockBehaviour.EXIT_AFTER,
+                PodBehaviour.EXIT_AFTER,
                 "2s",
-                MockBehaviour.EXIT_CODE,
+                PodBehaviour.EXIT_CODE,
                 "1",
-                MockBehaviour.RESTART_DELAY,
+                PodBehaviour.RESTART_DELAY,
                 "1s"),
             "OnFailure"));
 
@@ -105,20 +106,20 @@ class MockProviderTest {
 
   @Test
   void withOnFailureASuccessfulContainerStaysCompleted() {
-    provider.createPod(pod("done", Map.of(MockBehaviour.EXIT_AFTER, "1s"), "OnFailure"));
+    provider.createPod(pod("done", Map.of(PodBehaviour.EXIT_AFTER, "1s"), "OnFailure"));
     clock.advance(Duration.ofSeconds(10));
     assertThat(app(status("done")).getState().getTerminated().getReason()).isEqualTo("Completed");
   }
 
   @Test
   void failCreatePermanentIsInvalidAndTransientFailsTheFirstNCalls() {
-    Pod refused = pod("refused", Map.of(MockBehaviour.FAIL_CREATE, "true"), "Always");
+    Pod refused = pod("refused", Map.of(PodBehaviour.FAIL_CREATE, "true"), "Always");
     assertThatThrownBy(() -> provider.createPod(refused))
         .isInstanceOfSatisfying(
             ProviderException.class,
             e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID));
 
-    Pod flaky = pod("flaky", Map.of(MockBehaviour.FAIL_CREATE, "transient:2"), "Always");
+    Pod flaky = pod("flaky", Map.of(PodBehaviour.FAIL_CREATE, "transient:2"), "Always");
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> provider.createPod(flaky))
           .isInstanceOfSatisfying(
@@ -132,15 +133,14 @@ class MockProviderTest {
   @Test
   void badAnnotationsAreRefusedNamingTheAnnotation() {
     assertThatThrownBy(
-            () -> provider.createPod(pod("a", Map.of(MockBehaviour.EXIT_CODE, "300"), "Always")))
-        .hasMessageContaining(MockBehaviour.EXIT_CODE);
+            () -> provider.createPod(pod("a", Map.of(PodBehaviour.EXIT_CODE, "300"), "Always")))
+        .hasMessageContaining(PodBehaviour.EXIT_CODE);
     assertThatThrownBy(
-            () -> provider.createPod(pod("b", Map.of(MockBehaviour.START_DELAY, "soon"), "Always")))
-        .hasMessageContaining(MockBehaviour.START_DELAY);
+            () -> provider.createPod(pod("b", Map.of(PodBehaviour.START_DELAY, "soon"), "Always")))
+        .hasMessageContaining(PodBehaviour.START_DELAY);
     assertThatThrownBy(
-            () ->
-                provider.createPod(pod("c", Map.of(MockBehaviour.FAIL_CREATE, "maybe"), "Always")))
-        .hasMessageContaining(MockBehaviour.FAIL_CREATE);
+            () -> provider.createPod(pod("c", Map.of(PodBehaviour.FAIL_CREATE, "maybe"), "Always")))
+        .hasMessageContaining(PodBehaviour.FAIL_CREATE);
   }
 
   @Test
@@ -204,11 +204,11 @@ class MockProviderTest {
         pod(
             "again",
             Map.of(
-                MockBehaviour.EXIT_AFTER,
+                PodBehaviour.EXIT_AFTER,
                 "3s",
-                MockBehaviour.EXIT_CODE,
+                PodBehaviour.EXIT_CODE,
                 "1",
-                MockBehaviour.RESTART_DELAY,
+                PodBehaviour.RESTART_DELAY,
                 "1s"),
             "Always"));
     clock.advance(Duration.ofSeconds(5));
@@ -257,7 +257,7 @@ class MockProviderTest {
 
   @Test
   void execNeedsARunningContainer() {
-    provider.createPod(pod("starting", Map.of(MockBehaviour.START_DELAY, "5s"), "Always"));
+    provider.createPod(pod("starting", Map.of(PodBehaviour.START_DELAY, "5s"), "Always"));
     assertThatThrownBy(() -> exec("starting", List.of("true")))
         .isInstanceOfSatisfying(
             ProviderException.class,
@@ -296,7 +296,7 @@ class MockProviderTest {
   @Test
   void aStatusChangeIsNotifiedAtItsTime() {
     provider.onPodStatusChange((ns, name) -> {});
-    provider.createPod(pod("timed", Map.of(MockBehaviour.START_DELAY, "7s"), "Always"));
+    provider.createPod(pod("timed", Map.of(PodBehaviour.START_DELAY, "7s"), "Always"));
 
     assertThat(scheduler.getQueue())
         .singleElement()
@@ -356,11 +356,6 @@ class MockProviderTest {
     return new CapturedStreams(streams, out, err);
   }
 
-  static RemoteStreams noStreams() {
-    return new RemoteStreams(
-        Optional.empty(), Optional.empty(), Optional.empty(), false, new TerminalResizes());
-  }
-
   private record CapturedStreams(
       RemoteStreams streams, ByteArrayOutputStream out, ByteArrayOutputStream err) {}
 
@@ -368,23 +363,5 @@ class MockProviderTest {
 
   private static String out(ExecResult result) {
     return new String(result.stdout(), StandardCharsets.UTF_8);
-  }
-
-  static Pod pod(String name, Map<String, String> annotations, String restartPolicy) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace("ns")
-        .withName(name)
-        .withUid(UUID.randomUUID().toString())
-        .withAnnotations(annotations)
-        .endMetadata()
-        .withNewSpec()
-        .withRestartPolicy(restartPolicy)
-        .addNewContainer()
-        .withName("app")
-        .withImage("busybox")
-        .endContainer()
-        .endSpec()
-        .build();
   }
 }

@@ -22,9 +22,9 @@ import org.awaitility.core.ConditionTimeoutException;
  * stdin is an {@link InboundPipe} the test types into, stdout and stderr are captured, and every
  * wait has a timeout.
  */
-final class RunningSession implements AutoCloseable {
+public final class RunningSession implements AutoCloseable {
 
-  static final Duration WAIT = Duration.ofSeconds(10);
+  public static final Duration WAIT = Duration.ofSeconds(10);
 
   private final InboundPipe stdin = new InboundPipe(() -> {}, () -> {});
   private final Output out = new Output();
@@ -54,32 +54,34 @@ final class RunningSession implements AutoCloseable {
                 });
   }
 
-  static RunningSession exec(MockProvider provider, String pod, boolean tty, String... command) {
+  public static RunningSession exec(
+      MockProvider provider, String pod, boolean tty, String... command) {
     return new RunningSession(tty, true, s -> provider.exec("ns", pod, "app", List.of(command), s));
   }
 
-  static RunningSession attach(MockProvider provider, String pod, boolean tty, boolean stdin) {
+  public static RunningSession attach(
+      MockProvider provider, String pod, boolean tty, boolean stdin) {
     return new RunningSession(tty, stdin, s -> provider.attach("ns", pod, "app", s));
   }
 
-  void type(String text) {
+  public void type(String text) {
     stdin.offer(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  void send(byte[] bytes) {
+  public void send(byte[] bytes) {
     stdin.offer(bytes);
   }
 
-  void endInput() {
+  public void endInput() {
     stdin.end();
   }
 
-  TerminalResizes resizes() {
+  public TerminalResizes resizes() {
     return resizes;
   }
 
   /** Waits until stdout holds {@code expected} and returns all of stdout. */
-  String awaitOut(String expected) {
+  public String awaitOut(String expected) {
     try {
       await().atMost(WAIT).until(() -> out.text().contains(expected));
     } catch (ConditionTimeoutException e) {
@@ -93,23 +95,23 @@ final class RunningSession implements AutoCloseable {
     return "'" + text.replace("\r", "\\r").replace("\n", "\\n") + "'";
   }
 
-  String out() {
+  public String out() {
     return out.text();
   }
 
-  byte[] outBytes() {
+  public byte[] outBytes() {
     return out.bytes();
   }
 
-  String err() {
+  public String err() {
     return err.text();
   }
 
-  boolean running() {
+  public boolean running() {
     return !exit.isDone();
   }
 
-  int awaitExit() {
+  public int awaitExit() {
     try {
       return exit.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -123,7 +125,7 @@ final class RunningSession implements AutoCloseable {
   }
 
   /** The client goes away: the transport interrupts the session's thread. */
-  void disconnect() {
+  public void disconnect() {
     thread.interrupt();
   }
 

@@ -1,0 +1,134 @@
+package io.camelvk.providers.mock.pod;
+
+import io.camelvk.config.GoDuration;
+import io.camelvk.provider.ProviderException;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How a mock pod behaves, from its annotations (see docs/providers/mock.md). A bad value is the
+ * provider refusing the pod (INVALID) with a message naming the annotation.
+ *
+ * @param startDelay containers wait in ContainerCreating this long
+ * @param exitAfter each container instance exits after running this long; null runs forever
+ * @param exitCode the exit code of that exit
+ * @param restartDelay the CrashLoopBackOff wait before a container is restarted
+ * @param failCreate how many create calls fail: 0 none, -1 all (INVALID), n the first n (TRANSIENT)
+ * @param createDelay the create call itself takes this long, like a slow backend
+ * @param refusedPorts the pod's ports that refuse connections (port-forward fails on them)
+ */
+public record PodBehaviour(
+    Duration startDelay,
+    Duration exitAfter,
+    int exitCode,
+    Duration restartDelay,
+    int failCreate,
+    Duration createDelay,
+    Set<Integer> refusedPorts) {
+
+  public static final String PREFIX = "mock.camelvk.io/";
+  public static final String START_DELAY = PREFIX + "start-delay";
+  public static final String EXIT_AFTER = PREFIX + "exit-after";
+  public static final String EXIT_CODE = PREFIX + "exit-code";
+  public static final String RESTART_DELAY = PREFIX + "restart-delay";
+  public static final String FAIL_CREATE = PREFIX + "fail-create";
+  public static final String CREATE_DELAY = PREFIX + "create-delay";
+  public static final String REFUSED_PORTS = PREFIX + "refused-ports";
+  public static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
+  private static final int MAX_EXIT_CODE = 255;
+  private static final int MAX_PORT = 65535;
+
+  public static PodBehaviour of(Pod pod) {
+    Map<String, String> annotations =
+        pod.getMetadata().getAnnotations() == null ? Map.of() : pod.getMetadata().getAnnotations();
+    return new PodBehaviour(
+        duration(annotations, START_DELAY, Duration.ZERO),
+        duration(annotations, EXIT_AFTER, null),
+        exitCode(annotations),
+        duration(annotations, RESTART_DELAY, DEFAULT_RESTART_DELAY),
+        failCreate(annotations),
+        duration(annotations, CREATE_DELAY, Duration.ZERO),
+        refusedPorts(annotations));
+  }
+
+  /** Spends the create delay on the calling thread, as a slow backend's create call would. */
+  public void takeCreateTime() {
+    try {
+      Thread.sleep(createDelay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ProviderException.transientFailure("mock: create interrupted");
+    }
+  }
+
+  private static Duration duration(Map<String, String> annotations, String key, Duration fallback) {
+    String value = annotations.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return GoDuration.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw ProviderException.invalid("annotation " + key + ": " + e.getMessage());
+    }
+  }
+
+  private static int exitCode(Map<String, String> annotations) {
+    String value = annotations.getOrDefault(EXIT_CODE, "0").strip();
+    try {
+      int code = Integer.parseInt(value);
+      if (code < 0 || code > MAX_EXIT_CODE) {
+        throw ProviderException.invalid(
+            "annotation " + EXIT_CODE + ": " + code + " is not an exit code (0..255)");
+      }
+      return code;
+    } catch (NumberFormatException e) {
+      throw ProviderException.invalid(
+          "annotation " + EXIT_CODE + ": '" + value + "' is not a number");
+    }
+  }
+
+  private static int failCreate(Map<String, String> annotations) {
+    String value = annotations.get(FAIL_CREATE);
+    if (value == null || value.equals("false")) {
+      return 0;
+    }
+    if (value.equals("true") || value.equals("permanent")) {
+      return -1;
+    }
+    if (value.startsWith("transient:")) {
+      try {
+        int times = Integer.parseInt(value.substring("transient:".length()));
+        if (times > 0) {
+          return times;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    throw ProviderException.invalid(
+        "annotation " + FAIL_CREATE + ": '" + value + "' (true, permanent or transient:<n>)");
+  }
+
+  private static Set<Integer> refusedPorts(Map<String, String> annotations) {
+    String value = annotations.getOrDefault(REFUSED_PORTS, "").strip();
+    Set<Integer> ports = new TreeSet<>();
+    for (String port : value.isEmpty() ? new String[0] : value.split("\\s*,\\s*")) {
+      try {
+        int number = Integer.parseInt(port);
+        if (number >= 1 && number <= MAX_PORT) {
+          ports.add(number);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw ProviderException.invalid(
+          "annotation " + REFUSED_PORTS + ": '" + port + "' is not a port (1..65535)");
+    }
+    return Set.copyOf(ports);
+  }
+}

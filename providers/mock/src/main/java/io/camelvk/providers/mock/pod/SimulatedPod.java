@@ -1,0 +1,139 @@
+package io.camelvk.providers.mock.pod;
+
+import io.camelvk.provider.EmptyMapSharing;
+import io.camelvk.provider.PodIdentity;
+import io.camelvk.providers.mock.files.ContainerFiles;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A pod the mock runs: its spec, when it was created, and the files its containers wrote. */
+public final class SimulatedPod {
+
+  private final Pod pod;
+  private final Instant created;
+  private final PodBehaviour behaviour;
+  private final Map<String, ContainerFiles> filesByContainer = new ConcurrentHashMap<>();
+
+  public SimulatedPod(Pod pod, Instant created, PodBehaviour behaviour) {
+    this.pod = keptPartsOf(pod);
+    this.created = created;
+    this.behaviour = behaviour;
+  }
+
+  public Pod pod() {
+    return pod;
+  }
+
+  /** What the mock runs from: the pod's identity, containers and restart policy. */
+  private static Pod keptPartsOf(Pod pod) {
+    PodSpec spec = new PodSpec();
+    spec.setInitContainers(pod.getSpec().getInitContainers());
+    spec.setContainers(pod.getSpec().getContainers());
+    spec.setRestartPolicy(pod.getSpec().getRestartPolicy());
+    Pod kept = PodIdentity.of(pod);
+    kept.setSpec(spec);
+    return EmptyMapSharing.apply(kept);
+  }
+
+  public PodBehaviour behaviour() {
+    return behaviour;
+  }
+
+  public Instant created() {
+    return created;
+  }
+
+  public String uid() {
+    return pod.getMetadata().getUid();
+  }
+
+  public Optional<Container> container(String name) {
+    return pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(name)).findFirst();
+  }
+
+  public ContainerFiles files(String container) {
+    return filesByContainer.computeIfAbsent(container, c -> new ContainerFiles());
+  }
+
+  public ContainerTimeline timeline() {
+    return new ContainerTimeline(
+        created.plus(behaviour.startDelay()), behaviour, pod.getSpec().getRestartPolicy());
+  }
+
+  /** The pod's IP: a loopback address derived from its UID, so nothing ever leaves the machine. */
+  String podIp() {
+    int hash = uid().hashCode() & 0xffff;
+    return "127.0." + (hash >> 8) + "." + Math.max(1, hash & 0xff);
+  }
+
+  public PodStatus status(Instant now) {
+    ContainerTimeline timeline = timeline();
+    ContainerTimeline.Moment moment = timeline.at(now);
+    List<ContainerStatus> init =
+        pod.getSpec().getInitContainers().stream()
+            .map(c -> initStatus(c, timeline.start(), now))
+            .toList();
+    List<ContainerStatus> app =
+        pod.getSpec().getContainers().stream().map(c -> status(c, moment)).toList();
+    return new PodStatusBuilder()
+        .withPodIP(podIp())
+        .withStartTime(ContainerTimeline.format(created))
+        .withInitContainerStatuses(init)
+        .withContainerStatuses(app)
+        .build();
+  }
+
+  private ContainerStatus status(Container container, ContainerTimeline.Moment moment) {
+    boolean running = moment.state().getRunning() != null;
+    return new ContainerStatusBuilder()
+        .withName(container.getName())
+        .withImage(container.getImage())
+        .withImageID("mock://" + container.getImage())
+        .withContainerID("mock://" + uid() + "/" + container.getName() + "/" + moment.instance())
+        .withState(moment.state())
+        .withLastState(moment.lastState())
+        .withRestartCount(moment.restartCount())
+        .withReady(running)
+        .withStarted(running)
+        .build();
+  }
+
+  /** Init containers complete (exit 0) the moment the pod starts. */
+  private ContainerStatus initStatus(Container container, Instant start, Instant now) {
+    var state =
+        now.isBefore(start)
+            ? new io.fabric8.kubernetes.api.model.ContainerStateBuilder()
+                .withNewWaiting()
+                .withReason("PodInitializing")
+                .endWaiting()
+                .build()
+            : new io.fabric8.kubernetes.api.model.ContainerStateBuilder()
+                .withNewTerminated()
+                .withExitCode(0)
+                .withReason("Completed")
+                .withStartedAt(ContainerTimeline.format(start))
+                .withFinishedAt(ContainerTimeline.format(start))
+                .endTerminated()
+                .build();
+    return new ContainerStatusBuilder()
+        .withName(container.getName())
+        .withImage(container.getImage())
+        .withImageID("mock://" + container.getImage())
+        .withContainerID("mock://" + uid() + "/" + container.getName())
+        .withState(state)
+        .withRestartCount(0)
+        .withReady(false)
+        .withStarted(false)
+        .build();
+  }
+}

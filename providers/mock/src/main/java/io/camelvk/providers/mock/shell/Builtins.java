@@ -1,0 +1,137 @@
+package io.camelvk.providers.mock.shell;
+
+import io.camelvk.provider.TerminalSize;
+import io.camelvk.providers.mock.process.Stdio;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The commands of a mock container that need no files: echo, env, printenv, sleep, stty... */
+final class Builtins {
+
+  static final List<String> NAMES =
+      List.of("echo", "env", "printenv", "hostname", "true", "false", "sleep", "stty");
+
+  /** The exit code of a process ended by SIGINT (128 + 2). */
+  static final int INTERRUPTED = 130;
+
+  private final Container container;
+  private final String hostname;
+
+  Builtins(Container container, String hostname) {
+    this.container = container;
+    this.hostname = hostname;
+  }
+
+  int run(String name, List<String> args, Stdio io) throws IOException {
+    return switch (name) {
+      case "echo" -> echo(args, io);
+      case "env" -> print(io, env());
+      case "printenv" -> printenv(args, io);
+      case "hostname" -> print(io, hostname + "\n");
+      case "true" -> 0;
+      case "false" -> 1;
+      case "sleep" -> sleep(args, io);
+      case "stty" -> stty(args, io);
+      default -> throw new IllegalArgumentException("no builtin " + name);
+    };
+  }
+
+  static int print(Stdio io, String text) throws IOException {
+    io.print(text);
+    return 0;
+  }
+
+  private static int echo(List<String> args, Stdio io) throws IOException {
+    boolean newline = args.isEmpty() || !args.get(0).equals("-n");
+    List<String> words = newline ? args : args.subList(1, args.size());
+    return print(io, String.join(" ", words) + (newline ? "\n" : ""));
+  }
+
+  private String env() {
+    StringBuilder out = new StringBuilder("HOSTNAME=" + hostname + "\n");
+    for (EnvVar var : container.getEnv()) {
+      out.append(var.getName()).append('=').append(valueOf(var)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private int printenv(List<String> args, Stdio io) throws IOException {
+    if (args.isEmpty()) {
+      return print(io, env());
+    }
+    Optional<EnvVar> found =
+        container.getEnv().stream().filter(v -> v.getName().equals(args.get(0))).findFirst();
+    return found.isPresent() ? print(io, valueOf(found.get()) + "\n") : 1;
+  }
+
+  private static String valueOf(EnvVar var) {
+    return var.getValue() == null ? "" : var.getValue();
+  }
+
+  /**
+   * Sleeps like coreutils' sleep (seconds, or a number with s, m, h, d); the thread's interrupt
+   * (the client went away) or Ctrl-C on the terminal ends it with 130.
+   */
+  private static int sleep(List<String> args, Stdio io) throws IOException {
+    Duration total = Duration.ZERO;
+    try {
+      for (String arg : args) {
+        total = total.plus(duration(arg));
+      }
+    } catch (NumberFormatException e) {
+      io.error("sleep: invalid time interval '" + String.join(" ", args) + "'");
+      return 1;
+    }
+    if (args.isEmpty()) {
+      io.error("sleep: missing operand");
+      return 1;
+    }
+    try {
+      if (io.terminal().isPresent()) {
+        return io.terminal().get().sleep(total) ? 0 : INTERRUPTED;
+      }
+      Thread.sleep(total);
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return INTERRUPTED;
+    }
+  }
+
+  private static Duration duration(String arg) {
+    char unit = arg.isEmpty() ? ' ' : arg.charAt(arg.length() - 1);
+    long scale =
+        switch (unit) {
+          case 'm' -> 60;
+          case 'h' -> 3600;
+          case 'd' -> 86400;
+          default -> 1;
+        };
+    String number = Character.isLetter(unit) ? arg.substring(0, arg.length() - 1) : arg;
+    double seconds = Double.parseDouble(number) * scale;
+    if (seconds < 0 || Double.isNaN(seconds) || number.contains("x") || number.contains("X")) {
+      throw new NumberFormatException(arg);
+    }
+    return Duration.ofNanos((long) (seconds * 1e9));
+  }
+
+  /** How long {@code stty size} waits for the client's initial terminal size. */
+  static final Duration INITIAL_SIZE_PATIENCE = Duration.ofSeconds(2);
+
+  /** {@code stty size}: the rows and columns of the terminal; other settings are accepted. */
+  private static int stty(List<String> args, Stdio io) throws IOException {
+    if (!io.tty()) {
+      io.error("stty: 'standard input': Inappropriate ioctl for device");
+      return 1;
+    }
+    if (args.equals(List.of("size"))) {
+      TerminalSize size = io.resizes().latest(INITIAL_SIZE_PATIENCE).orElse(new TerminalSize(0, 0));
+      return print(io, size.height() + " " + size.width() + "\n");
+    }
+    return 0;
+  }
+}
