@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelvk.config.ProviderSettings;
 import io.camelvk.provider.runtime.ProviderSet;
+import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.contract.ProviderContract;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -32,7 +33,7 @@ class MockProviderContractTest extends ProviderContract {
   protected Pod changingPod(String name) {
     return new PodBuilder(pod(name))
         .editMetadata()
-        .addToAnnotations(MockBehaviour.EXIT_AFTER, "1s")
+        .addToAnnotations(PodBehaviour.EXIT_AFTER, "1s")
         .endMetadata()
         .build();
   }
