@@ -191,12 +191,19 @@ public final class MappingFile {
     return file.map(Path::toString).orElse("classpath:" + BUNDLED);
   }
 
+  /** The failure's message and, when it says more, its root cause's (a YAML error's line). */
   private static String firstLine(Exception e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getMessage() == null) {
-      cause = cause.getCause();
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
     }
-    String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    String top = lineOf(e);
+    String cause = lineOf(root);
+    return root == e || top.contains(cause) ? top : top + ": " + cause;
+  }
+
+  private static String lineOf(Throwable t) {
+    String message = t.getMessage() == null ? t.toString() : t.getMessage();
     return message.lines().findFirst().orElse(message).strip();
   }
 }
