@@ -3,11 +3,16 @@ package io.camelvk.test;
 import io.camelvk.controlplane.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -22,14 +27,18 @@ public final class ForkedKubelet implements AutoCloseable {
   public static final Path LOG_DIR = Path.of("target", "forked-kubelets");
   private static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private final String name;
   private final Process process;
   private final Path log;
+  private final int metricsPort;
 
-  private ForkedKubelet(String name, Process process, Path log) {
+  private ForkedKubelet(String name, Process process, Path log, int metricsPort) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.metricsPort = metricsPort;
   }
 
   /**
@@ -39,6 +48,19 @@ public final class ForkedKubelet implements AutoCloseable {
    * @param name names the log file; a second start under one name gets a numbered file
    */
   public static ForkedKubelet start(TestCluster cluster, String name, List<String> flags) {
+    return start(cluster, name, flags, List.of(), Map.of());
+  }
+
+  /**
+   * As {@link #start(TestCluster, String, List)}, with jars or folders added to the class path (a
+   * provider of someone else's) and variables added to the environment.
+   */
+  public static ForkedKubelet start(
+      TestCluster cluster,
+      String name,
+      List<String> flags,
+      List<Path> moreClasspath,
+      Map<String, String> environment) {
     Path classes = Path.of("target", "classes").toAbsolutePath();
     Path lib = Path.of("target", "lib").toAbsolutePath();
     if (!Files.isDirectory(lib)) {
@@ -49,9 +71,12 @@ public final class ForkedKubelet implements AutoCloseable {
     if (Runtime.version().feature() >= 24) {
       command.add("--sun-misc-unsafe-memory-access=allow");
     }
-    command.addAll(List.of("-cp", classes + ":" + lib + "/*", "io.camelvk.Main"));
+    StringBuilder classpath = new StringBuilder(classes + ":" + lib + "/*");
+    moreClasspath.forEach(entry -> classpath.append(':').append(entry.toAbsolutePath()));
+    command.addAll(List.of("-cp", classpath.toString(), "io.camelvk.Main"));
     command.addAll(List.of("--kubeconfig", cluster.kubeconfig().toString()));
-    command.addAll(List.of("--metrics-port", Integer.toString(LoopbackPorts.free())));
+    int metricsPort = LoopbackPorts.free();
+    command.addAll(List.of("--metrics-port", Integer.toString(metricsPort)));
     if (!flags.contains("--kubelet-port")) {
       command.addAll(List.of("--kubelet-port", Integer.toString(LoopbackPorts.free())));
     }
@@ -59,12 +84,11 @@ public final class ForkedKubelet implements AutoCloseable {
     try {
       Files.createDirectories(LOG_DIR);
       Path log = freeLogFile(name);
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      return new ForkedKubelet(name, process, log);
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      return new ForkedKubelet(name, process, log, metricsPort);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
@@ -76,6 +100,26 @@ public final class ForkedKubelet implements AutoCloseable {
       log = LOG_DIR.resolve(name + "-" + i + ".log");
     }
     return log;
+  }
+
+  /**
+   * What the process counted of its provider calls (it runs with {@code --debug-provider-calls}).
+   */
+  public ProviderCallCounts providerCalls() {
+    try {
+      return ProviderCallCounts.of(
+          HTTP.send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + metricsPort + "/debug/provider-calls"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public long pid() {

@@ -35,7 +35,10 @@ public final class RunningKubelet implements AutoCloseable {
     this.process = process;
   }
 
-  /** Settings as the defaults of the command line give them, for a node of this name. */
+  /**
+   * Settings as the defaults of the command line give them, for a node of this name, with the
+   * provider calls counted by pod UID ({@link #providerCalls}).
+   */
   public static VkSettings settings(String nodeName) {
     var taint =
         new TaintBuilder()
@@ -46,15 +49,17 @@ public final class RunningKubelet implements AutoCloseable {
     var node =
         new NodeSettings(
             nodeName, "linux", "mock", Optional.of(taint), LoopbackPorts.free(), "127.0.0.1");
-    return new VkSettings(
-        node,
-        Optional.empty(),
-        VkSettings.DEFAULT_POD_SYNC_WORKERS,
-        VkSettings.DEFAULT_FULL_RESYNC_PERIOD,
-        Duration.ofSeconds(60),
-        "info",
-        LoopbackPorts.free(),
-        VkSettings.DEFAULT_KUBE_API_CONCURRENCY);
+    VkSettings settings =
+        new VkSettings(
+            node,
+            Optional.empty(),
+            VkSettings.DEFAULT_POD_SYNC_WORKERS,
+            VkSettings.DEFAULT_FULL_RESYNC_PERIOD,
+            Duration.ofSeconds(60),
+            "info",
+            LoopbackPorts.free(),
+            VkSettings.DEFAULT_KUBE_API_CONCURRENCY);
+    return settings.withProviders(settings.providers().withCallLedger());
   }
 
   /**
@@ -141,6 +146,11 @@ public final class RunningKubelet implements AutoCloseable {
 
   public ProviderSet providers() {
     return providers;
+  }
+
+  /** The core's count of this process's provider calls, by pod UID. */
+  public ProviderCallCounts providerCalls() {
+    return ProviderCallCounts.of(process.providerCalls());
   }
 
   public KubeletProcess process() {

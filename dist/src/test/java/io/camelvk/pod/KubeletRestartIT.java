@@ -3,6 +3,7 @@ package io.camelvk.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.test.ProviderCallCounts;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -36,6 +37,7 @@ class KubeletRestartIT {
               () ->
                   pods.list().getItems().stream().filter(TestPods::isRunningAndReady).count() == 6);
       Set<String> uidsBefore = uids(pods.list().getItems());
+      String goneUid = pods.withName("gone").get().getMetadata().getUid();
       List<String> restartCounts = restartCounts(pods.list().getItems());
 
       kubelet.close();
@@ -53,6 +55,9 @@ class KubeletRestartIT {
                               .anyMatch(p -> p.getMetadata().getUid().equals(uid)))
                   .collect(Collectors.toSet()));
       assertThat(pods.list().getItems()).hasSize(5).allMatch(TestPods::isRunningAndReady);
+      ProviderCallCounts calls = kubelet.providerCalls();
+      uidsBefore.forEach(uid -> assertThat(calls.count("create", uid, null)).as(uid).isZero());
+      assertThat(calls.count("delete", goneUid, "ok")).isOne();
       assertThat(restartCounts(pods.list().getItems()))
           .isEqualTo(restartCounts.stream().filter(c -> c.startsWith("keep-")).toList());
     } finally {

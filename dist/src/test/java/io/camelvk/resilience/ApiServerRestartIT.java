@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.test.CapturedLog;
+import io.camelvk.test.ProviderCallCounts;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -75,7 +76,8 @@ class ApiServerRestartIT {
     Map<String, String> uids = uidsByName(pods.list().getItems());
     assertThat(uids).hasSize(PODS).containsKeys(name(0), name(PODS - 1));
     assertThat(uidsByName(providerPods(cluster))).isEqualTo(uids);
-    assertThat(ProviderCalls.of(kubelet, "create")).isEqualTo(PODS);
+    ProviderCallCounts calls = kubelet.providerCalls();
+    uids.values().forEach(uid -> assertThat(calls.count("create", uid, null)).isOne());
     await().atMost(SETTLE).until(() -> nodeReady(cluster));
     System.out.printf(
         "ApiServerRestartIT: %d pods, apiserver down and back in %d ms, %d failed creates and"
@@ -92,6 +94,8 @@ class ApiServerRestartIT {
     await()
         .atMost(SETTLE)
         .until(() -> pods.list().getItems().isEmpty() && providerPods(cluster).isEmpty());
+    uids.values()
+        .forEach(uid -> assertThat(kubelet.providerCalls().count("delete", uid, null)).isOne());
   }
 
   private static String name(int i) {

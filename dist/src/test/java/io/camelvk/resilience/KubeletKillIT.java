@@ -48,8 +48,8 @@ class KubeletKillIT {
         .until(() -> state.journal().createsByUid().size() >= PODS / 10);
     long firstPid = kubelet.pid();
     kubelet.kill();
-    int createdBeforeKill = state.journal().createsByUid().size();
-    assertThat(createdBeforeKill).as("the kill landed mid-burst").isLessThan(PODS);
+    Set<String> createdBeforeKill = state.journal().createsByUid().keySet();
+    assertThat(createdBeforeKill).as("the kill landed mid-burst").hasSizeLessThan(PODS);
 
     kubelet = start(cluster, state, "second");
     await()
@@ -65,10 +65,12 @@ class KubeletKillIT {
     assertThat(journal.entries().stream().map(MockJournal.Entry::pid).collect(Collectors.toSet()))
         .contains(firstPid, kubelet.pid());
     assertThat(state.storedPods()).isEqualTo(PODS);
+    CallsStillNeeded.createdOnlyTheMissing(kubelet.providerCalls(), createdBeforeKill, uids);
 
     pods.delete();
     await().atMost(Duration.ofSeconds(240)).until(() -> pods.list().getItems().isEmpty());
     assertThat(state.storedPods()).isZero();
+    CallsStillNeeded.deletedEachOnce(kubelet.providerCalls(), uids);
     Map<String, Long> deletes =
         state.journal().entries().stream()
             .filter(e -> e.event().equals("delete"))
@@ -81,7 +83,10 @@ class KubeletKillIT {
     return start(cluster, state, name, List.of());
   }
 
-  /** A kubelet for the class's node on the mock's stateDir, 4 sync workers, running. */
+  /**
+   * A kubelet for the class's node on the mock's stateDir, 4 sync workers, counting its provider
+   * calls, running.
+   */
   static ForkedKubelet start(
       TestCluster cluster, MockStateDir state, String name, List<String> moreFlags) {
     List<String> flags =
@@ -94,7 +99,8 @@ class KubeletKillIT {
                 "--kubelet-port",
                 Integer.toString(LoopbackPorts.free()),
                 "--pod-sync-workers",
-                "4"));
+                "4",
+                "--debug-provider-calls"));
     flags.addAll(moreFlags);
     ForkedKubelet started = ForkedKubelet.start(cluster, cluster.namespace() + "-" + name, flags);
     await()

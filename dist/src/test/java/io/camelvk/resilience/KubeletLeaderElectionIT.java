@@ -10,12 +10,14 @@ import io.camelvk.test.ForkedKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,7 @@ class KubeletLeaderElectionIT {
     assertThat(holder(cluster)).contains("replica-a");
     assertThat(b.log()).doesNotContain(LEADING);
     assertThat(pidsOfCreates(state)).containsOnlyKeys(a.pid());
+    Set<String> createdByA = state.journal().createsByUid().keySet();
 
     long killed = System.nanoTime();
     a.kill();
@@ -91,10 +94,13 @@ class KubeletLeaderElectionIT {
     assertThat(state.journal().doubledUids()).isEmpty();
     assertThat(pidsOfCreates(state))
         .isEqualTo(Map.of(a.pid(), (long) PODS, b.pid(), (long) LATER_PODS));
+    Set<String> all = uids(pods.list().getItems());
+    CallsStillNeeded.createdOnlyTheMissing(b.providerCalls(), createdByA, all);
     await().atMost(Duration.ofSeconds(30)).until(() -> nodeLeaseRenewedAfter(cluster, takenOver));
 
     pods.delete();
     await().atMost(Duration.ofSeconds(180)).until(() -> pods.list().getItems().isEmpty());
+    CallsStillNeeded.deletedEachOnce(b.providerCalls(), all);
     b.terminate();
     assertThat(b.waitFor(Duration.ofSeconds(30))).hasValue(0);
     assertThat(holder(cluster)).as("the Lease is given up on SIGTERM").isEmpty();
@@ -115,6 +121,10 @@ class KubeletLeaderElectionIT {
         LEASE,
         "--leader-elect-identity",
         identity);
+  }
+
+  private static Set<String> uids(List<Pod> pods) {
+    return pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
   }
 
   private static long runningAndReady(TestCluster cluster) {

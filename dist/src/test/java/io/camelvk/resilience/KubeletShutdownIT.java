@@ -74,18 +74,21 @@ class KubeletShutdownIT {
         "KubeletShutdownIT: %d pods synced at SIGTERM, %d at exit, exit 0 after %d ms%n",
         completedAtSigterm, created.size(), took.toMillis());
 
+    Set<String> createdByFirst = state.journal().createsByUid().keySet();
     kubelet = KubeletKillIT.start(cluster, state, "second", flags);
     await().atMost(Duration.ofSeconds(180)).until(() -> runningAndReady(cluster) == PODS);
+    Set<String> all =
+        pods.list().getItems().stream()
+            .map(Pod::getMetadata)
+            .map(m -> m.getUid())
+            .collect(Collectors.toSet());
     assertThat(state.journal().doubledUids()).isEmpty();
-    assertThat(state.journal().createsByUid().keySet())
-        .isEqualTo(
-            pods.list().getItems().stream()
-                .map(Pod::getMetadata)
-                .map(m -> m.getUid())
-                .collect(Collectors.toSet()));
+    assertThat(state.journal().createsByUid().keySet()).isEqualTo(all);
+    CallsStillNeeded.createdOnlyTheMissing(kubelet.providerCalls(), createdByFirst, all);
 
     pods.delete();
     await().atMost(Duration.ofSeconds(180)).until(() -> pods.list().getItems().isEmpty());
+    CallsStillNeeded.deletedEachOnce(kubelet.providerCalls(), all);
     kubelet.terminate();
     assertThat(kubelet.waitFor(SHUTDOWN_TIMEOUT)).hasValue(0);
   }

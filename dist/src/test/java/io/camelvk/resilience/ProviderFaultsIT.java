@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camelvk.config.VkSettings;
 import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.providers.mock.MockProvider;
+import io.camelvk.test.ProviderCallCounts;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -56,8 +57,14 @@ class ProviderFaultsIT {
 
       Map<String, String> uids = uidsByName(cluster);
       assertThat(uids).hasSize(PODS);
+      ProviderCallCounts calls = kubelet.providerCalls();
       uids.forEach(
-          (name, uid) -> assertThat(mock.creations(uid)).as("creations of %s", name).isOne());
+          (name, uid) -> {
+            assertThat(calls.count("create", uid, "ok"))
+                .as("successful creates of %s", name)
+                .isOne();
+            assertThat(mock.creations(uid)).as("creations of %s in the mock", name).isOne();
+          });
       assertThat(mock.pods())
           .extracting(p -> p.getMetadata().getUid())
           .containsExactlyInAnyOrderElementsOf(uids.values());

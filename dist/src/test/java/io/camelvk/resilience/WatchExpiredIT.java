@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camelvk.config.VkSettings;
 import io.camelvk.test.CapturedLog;
 import io.camelvk.test.LoopbackTcpProxy;
+import io.camelvk.test.ProviderCallCounts;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -79,6 +80,8 @@ class WatchExpiredIT {
             name -> pods.resource(TestPods.boundTo(kubelet.nodeName(), name).build()).create());
     await().atMost(SETTLE).until(() -> runningCount(cluster) == KEPT.size() + 2);
     Map<String, String> keptUids = uids(pods.list().getItems(), KEPT);
+    Map<String, String> deletedUids =
+        uids(pods.list().getItems(), List.of(FORCE_DELETED, GRACEFULLY_DELETED));
 
     proxy.cut();
     await().atMost(SETTLE).until(() -> kubelet.httpGet("/readyz").statusCode() == 503);
@@ -115,7 +118,15 @@ class WatchExpiredIT {
               assertThat(runningCount(cluster)).isEqualTo(KEPT.size() + ADDED.size());
             });
     assertThat(uids(pods.list().getItems(), KEPT)).isEqualTo(keptUids);
-    assertThat(ProviderCalls.of(kubelet, "create")).isEqualTo(KEPT.size() + 2 + ADDED.size());
+    ProviderCallCounts calls = kubelet.providerCalls();
+    Stream.of(keptUids, deletedUids, uids(pods.list().getItems(), ADDED))
+        .flatMap(m -> m.values().stream())
+        .forEach(
+            uid -> assertThat(calls.count("create", uid, null)).as("creates of %s", uid).isOne());
+    deletedUids
+        .values()
+        .forEach(
+            uid -> assertThat(calls.count("delete", uid, null)).as("deletes of %s", uid).isOne());
     await().atMost(SETTLE).until(() -> kubelet.httpGet("/readyz").statusCode() == 200);
     System.out.println(
         "WatchExpiredIT: after reconnecting, "
