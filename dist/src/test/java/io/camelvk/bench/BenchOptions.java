@@ -6,11 +6,21 @@ import java.util.List;
 /**
  * The benchmark's options: {@code --pods N} (default 1000), {@code --rate R} pods/s (0: a burst, as
  * fast as the creators go), {@code --creators C} threads, {@code --mode floor|vk|both}, {@code
- * --kubeconfig F} (reuse a cluster; else a local control plane), {@code --out DIR}, and {@code
- * --workers W} for the virtual kubelet's --pod-sync-workers.
+ * --kubeconfig F} (reuse a cluster; else a local control plane), {@code --out DIR}, {@code
+ * --workers W} for the virtual kubelet's --pod-sync-workers, {@code --providers a,b} for the
+ * providers its node runs (the first the default; "instant", which only the tests have, comes from
+ * dist/target/test-classes) and {@code --split}, which places the pods round-robin on them.
  */
 record BenchOptions(
-    int pods, int rate, int creators, List<String> modes, Path kubeconfig, Path out, int workers) {
+    int pods,
+    int rate,
+    int creators,
+    List<String> modes,
+    Path kubeconfig,
+    Path out,
+    int workers,
+    List<String> providers,
+    boolean split) {
 
   static BenchOptions parse(String[] args) {
     int pods = 1000;
@@ -20,6 +30,8 @@ record BenchOptions(
     List<String> modes = List.of("floor", "vk");
     Path kubeconfig = null;
     Path out = Path.of("target", "bench");
+    List<String> providers = List.of("mock");
+    boolean split = false;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -30,6 +42,11 @@ record BenchOptions(
         case "--mode" -> modes = value.equals("both") ? List.of("floor", "vk") : List.of(value);
         case "--kubeconfig" -> kubeconfig = Path.of(value);
         case "--out" -> out = Path.of(value);
+        case "--providers" -> providers = List.of(value.split(","));
+        case "--split" -> {
+          split = true;
+          i--;
+        }
         default ->
             throw new IllegalArgumentException(
                 "unknown option " + args[i] + " (see bench/README.md)");
@@ -41,7 +58,8 @@ record BenchOptions(
         throw new IllegalArgumentException("--mode: floor, vk or both, not " + mode);
       }
     }
-    return new BenchOptions(pods, rate, creators, modes, kubeconfig, out, workers);
+    return new BenchOptions(
+        pods, rate, creators, modes, kubeconfig, out, workers, providers, split);
   }
 
   private static int positive(String flag, String value) {
@@ -58,5 +76,10 @@ record BenchOptions(
 
   String shape() {
     return rate == 0 ? "burst" : "paced " + rate + "/s";
+  }
+
+  /** The provider a pod goes to when the pods are split, else none. */
+  String providerOf(int pod) {
+    return split ? providers.get(pod % providers.size()) : null;
   }
 }

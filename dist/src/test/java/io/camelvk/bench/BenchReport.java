@@ -25,6 +25,8 @@ final class BenchReport {
     report.put("shape", options.shape());
     report.put("creators", options.creators());
     report.put("podSyncWorkers", options.workers());
+    report.put("providers", options.providers());
+    report.put("split", options.split());
     for (RunResult run : runs) {
       report.put(run.mode(), figures(run));
     }

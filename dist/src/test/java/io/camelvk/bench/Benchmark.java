@@ -93,8 +93,7 @@ public final class Benchmark {
       KubernetesClient client, Path kubeconfig, String namespace, BenchOptions options)
       throws Exception {
     String node = "bench-vk";
-    try (VkUnderTest vk =
-        VkUnderTest.start(kubeconfig, node, options.workers(), options.pods(), options.out())) {
+    try (VkUnderTest vk = VkUnderTest.start(kubeconfig, node, options)) {
       client.nodes().withName(node).waitUntilCondition(Benchmark::ready, 120, TimeUnit.SECONDS);
       vk.awaitReady(java.time.Duration.ofSeconds(120));
       var before = vk.apiRequests();

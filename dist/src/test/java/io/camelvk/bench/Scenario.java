@@ -43,7 +43,11 @@ final class Scenario {
       onCreators(
           i -> {
             pace(i);
-            client.pods().inNamespace(namespace).resource(pod(mode, node, i)).create();
+            client
+                .pods()
+                .inNamespace(namespace)
+                .resource(pod(mode, node, i, options.providerOf(i)))
+                .create();
             createdAt.put(name(mode, i), System.nanoTime());
           });
       awaitCount(() -> readyAt.size(), options.pods(), mode + ": pods Running and Ready");
@@ -142,11 +146,14 @@ final class Scenario {
     return mode + "-" + i;
   }
 
-  private static Pod pod(String mode, String node, int i) {
+  private static Pod pod(String mode, String node, int i, String provider) {
     return new PodBuilder()
         .withNewMetadata()
         .withName(name(mode, i))
-        .withLabels(Map.of("bench", mode))
+        .withLabels(
+            provider == null
+                ? Map.of("bench", mode)
+                : Map.of("bench", mode, VkUnderTest.PROVIDER_LABEL, provider))
         .endMetadata()
         .withNewSpec()
         .withNodeSelector(Map.of("kubernetes.io/hostname", node))

@@ -34,8 +34,12 @@ final class VkUnderTest implements AutoCloseable {
     this.metricsPort = metricsPort;
   }
 
-  static VkUnderTest start(Path kubeconfig, String node, int workers, int pods, Path out)
-      throws IOException {
+  /** The label a split benchmark places each pod by (its value a provider's name). */
+  static final String PROVIDER_LABEL = "bench.camelvk.io/provider";
+
+  static VkUnderTest start(Path kubeconfig, String node, BenchOptions options) throws IOException {
+    int pods = options.pods();
+    Path out = options.out();
     int port = LoopbackPorts.free();
     // Capacity for the whole burst, as a user would give it to the mock.
     Path providerConfig =
@@ -46,21 +50,27 @@ final class VkUnderTest implements AutoCloseable {
                 + "\", \"cpu\": \"1000\", \"memory\": \"4Ti\"}}");
     Path log = out.resolve("virtual-kubelet.log");
     List<String> command =
-        List.of(
-            ProjectRoot.resolve("bin/virtual-kubelet").toString(),
-            "--kubeconfig",
-            kubeconfig.toString(),
-            "--nodename",
-            node,
-            "--metrics-port",
-            Integer.toString(port),
-            "--pod-sync-workers",
-            Integer.toString(workers),
-            "--kubelet-port",
-            Integer.toString(LoopbackPorts.free()),
-            "--provider-config",
-            providerConfig.toString());
+        new java.util.ArrayList<>(
+            List.of(
+                ProjectRoot.resolve("bin/virtual-kubelet").toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--nodename",
+                node,
+                "--metrics-port",
+                Integer.toString(port),
+                "--pod-sync-workers",
+                Integer.toString(options.workers()),
+                "--kubelet-port",
+                Integer.toString(LoopbackPorts.free()),
+                "--provider-config",
+                providerConfig.toString()));
+    command.addAll(providerFlags(options));
     ProcessBuilder launcher = new ProcessBuilder(command);
+    // The test-only provider "instant", when asked for, is in the test classes.
+    launcher
+        .environment()
+        .put("VK_CLASSPATH", Path.of("dist", "target", "test-classes").toAbsolutePath().toString());
     // The launcher's own JVM defaults are measured; BENCH_VK_JAVA_OPTS adds to them.
     launcher.environment().put("VK_SKIP_BUILD", "1");
     String extra = System.getenv("BENCH_VK_JAVA_OPTS");
@@ -71,6 +81,38 @@ final class VkUnderTest implements AutoCloseable {
     // A bench killed before close() must not leave the virtual kubelet running.
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-vk-stop"));
     return new VkUnderTest(process, port);
+  }
+
+  /**
+   * {@code --provider} and {@code --providers} as the options name them, and, for a split, a
+   * mapping that places each pod on the provider its label names.
+   */
+  private static List<String> providerFlags(BenchOptions options) throws IOException {
+    List<String> flags =
+        new java.util.ArrayList<>(List.of("--provider", options.providers().getFirst()));
+    if (options.providers().size() > 1) {
+      flags.addAll(
+          List.of(
+              "--providers",
+              String.join(",", options.providers().subList(1, options.providers().size()))));
+    }
+    if (options.split()) {
+      Path mapping =
+          Files.writeString(
+              options.out().resolve("provider-mapping.yaml"),
+              """
+              - route:
+                  from:
+                    uri: direct:vk-provider-mapping
+                    steps:
+                      - setHeader:
+                          name: VkProvider
+                          simple: "${header.VkPodLabels[%s]}"
+              """
+                  .formatted(PROVIDER_LABEL));
+      flags.addAll(List.of("--provider-mapping", mapping.toString()));
+    }
+    return flags;
   }
 
   /** Waits until the process answers 200 on /readyz. */
