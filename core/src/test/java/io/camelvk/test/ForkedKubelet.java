@@ -3,10 +3,6 @@ package io.camelvk.test;
 import io.camelvk.controlplane.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +22,6 @@ public final class ForkedKubelet implements AutoCloseable {
 
   public static final Path LOG_DIR = Path.of("target", "forked-kubelets");
   private static final Duration KILL_WAIT = Duration.ofSeconds(30);
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String name;
   private final Process process;
@@ -106,20 +100,7 @@ public final class ForkedKubelet implements AutoCloseable {
    * What the process counted of its provider calls (it runs with {@code --debug-provider-calls}).
    */
   public ProviderCallCounts providerCalls() {
-    try {
-      return ProviderCallCounts.of(
-          HTTP.send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + metricsPort + "/debug/provider-calls"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return ProviderCallCounts.of(LoopbackHttp.get(metricsPort, "/debug/provider-calls").body());
   }
 
   public long pid() {

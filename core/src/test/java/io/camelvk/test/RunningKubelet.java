@@ -6,15 +6,13 @@ import io.camelvk.config.ProviderSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.node.NodeSettings;
+import io.camelvk.pod.PodKey;
+import io.camelvk.pod.PodTracker;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.runtime.ProviderSet;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.Config;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +20,6 @@ import java.util.Optional;
 
 /** A virtual kubelet started in this JVM against the test control plane. */
 public final class RunningKubelet implements AutoCloseable {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final VkSettings settings;
   private final ProviderSet providers;
@@ -159,17 +155,12 @@ public final class RunningKubelet implements AutoCloseable {
 
   /** GET on the kubelet's metrics port ({@code /metrics}, {@code /readyz}, ...). */
   public HttpResponse<String> httpGet(String path) {
-    try {
-      return HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.metricsPort() + path))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return LoopbackHttp.get(settings.metricsPort(), path);
+  }
+
+  /** The provider this process runs the pod on, or {@code none}. */
+  public String providerOf(Pod pod) {
+    return process.tracker().get(PodKey.of(pod)).map(PodTracker.Tracked::provider).orElse("none");
   }
 
   @Override

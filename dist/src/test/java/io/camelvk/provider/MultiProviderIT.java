@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.VkSettings;
-import io.camelvk.pod.PodKey;
-import io.camelvk.pod.PodTracker;
 import io.camelvk.provider.runtime.ProviderCallLedger;
 import io.camelvk.test.Kubectl;
 import io.camelvk.test.RunningKubelet;
@@ -120,10 +118,10 @@ class MultiProviderIT {
             Map.of("virtual-kubelet.io/provider", "webhook"));
     Pod byNamespace = run(cluster, otherNamespace, "elsewhere", Map.of(), Map.of());
 
-    assertThat(providerOf(byDefault)).isEqualTo("mock");
-    assertThat(providerOf(byLabel)).isEqualTo("instant");
-    assertThat(providerOf(byAnnotation)).isEqualTo("webhook");
-    assertThat(providerOf(byNamespace)).isEqualTo("webhook");
+    assertThat(kubelet.providerOf(byDefault)).isEqualTo("mock");
+    assertThat(kubelet.providerOf(byLabel)).isEqualTo("instant");
+    assertThat(kubelet.providerOf(byAnnotation)).isEqualTo("webhook");
+    assertThat(kubelet.providerOf(byNamespace)).isEqualTo("webhook");
     assertThat(uids(kubelet.providers().bean("instant").orElseThrow().pods()))
         .containsExactly(uid(byLabel));
     assertThat(webhook.pods())
@@ -184,9 +182,9 @@ class MultiProviderIT {
 
     kubelet = kubelet.restart(cluster);
 
-    assertThat(providerOf(onMock)).isEqualTo("mock");
-    assertThat(providerOf(onInstant)).isEqualTo("instant");
-    assertThat(providerOf(onWebhook)).isEqualTo("webhook");
+    assertThat(kubelet.providerOf(onMock)).isEqualTo("mock");
+    assertThat(kubelet.providerOf(onInstant)).isEqualTo("instant");
+    assertThat(kubelet.providerOf(onWebhook)).isEqualTo("webhook");
     ProviderCallLedger calls = kubelet.process().providerCalls();
     for (Pod pod : List.of(onMock, onInstant, onWebhook)) {
       assertThat(calls.count("create", uid(pod), null)).as(pod.getMetadata().getName()).isZero();
@@ -221,15 +219,6 @@ class MultiProviderIT {
                 TestPods.isRunningAndReady(
                     cluster.client().pods().inNamespace(namespace).withName(name).get()));
     return cluster.client().pods().inNamespace(namespace).withName(name).get();
-  }
-
-  private static String providerOf(Pod pod) {
-    return kubelet
-        .process()
-        .tracker()
-        .get(PodKey.of(pod))
-        .map(PodTracker.Tracked::provider)
-        .orElse("none");
   }
 
   private static String logs(TestCluster cluster, String namespace, String name) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.VkSettings;
-import io.camelvk.pod.PodKey;
-import io.camelvk.pod.PodTracker;
 import io.camelvk.provider.mapping.ProviderChoice;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
@@ -60,14 +58,14 @@ class ProviderMappingIT {
   void anEditedMappingPlacesNewPodsAndLeavesRunningOnesWhereTheyAre(TestCluster cluster)
       throws IOException {
     Pod before = run(cluster, "gpu-before", "gpu");
-    assertThat(providerOf(before)).isEqualTo("instant");
+    assertThat(kubelet.providerOf(before)).isEqualTo("instant");
 
     writeMapping("mock");
     await().atMost(RUNNING).until(() -> reloads("applied") >= 1);
 
     Pod after = run(cluster, "gpu-after", "gpu");
-    assertThat(providerOf(after)).isEqualTo("mock");
-    assertThat(providerOf(before)).isEqualTo("instant");
+    assertThat(kubelet.providerOf(after)).isEqualTo("mock");
+    assertThat(kubelet.providerOf(before)).isEqualTo("instant");
     assertThat(uids(kubelet.providers().bean("instant").orElseThrow().pods()))
         .contains(before.getMetadata().getUid())
         .doesNotContain(after.getMetadata().getUid());
@@ -128,7 +126,7 @@ class ProviderMappingIT {
               return p;
             });
     await().atMost(RUNNING).until(() -> TestPods.isRunningAndReady(cluster.pod("nowhere")));
-    assertThat(providerOf(cluster.pod("nowhere"))).isEqualTo("instant");
+    assertThat(kubelet.providerOf(cluster.pod("nowhere"))).isEqualTo("instant");
   }
 
   /** Pods with label {@code tier=gpu} go to {@code provider}; the rest to the default. */
@@ -152,7 +150,7 @@ class ProviderMappingIT {
 
   private static String providerOfNew(TestCluster cluster, String name) {
     Pod pod = run(cluster, name, "gpu");
-    String provider = providerOf(pod);
+    String provider = kubelet.providerOf(pod);
     cluster.client().resource(pod).delete();
     await().atMost(RUNNING).until(() -> cluster.pod(name) == null);
     return provider;
@@ -167,15 +165,6 @@ class ProviderMappingIT {
             .build());
     await().atMost(RUNNING).until(() -> TestPods.isRunningAndReady(cluster.pod(name)));
     return cluster.pod(name);
-  }
-
-  private static String providerOf(Pod pod) {
-    return kubelet
-        .process()
-        .tracker()
-        .get(PodKey.of(pod))
-        .map(PodTracker.Tracked::provider)
-        .orElse("none");
   }
 
   private static String waitingReason(Pod pod) {

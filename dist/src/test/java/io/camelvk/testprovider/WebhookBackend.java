@@ -1,14 +1,11 @@
 package io.camelvk.testprovider;
 
+import io.camelvk.test.LoopbackHttp;
 import io.camelvk.test.ProjectRoot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -21,14 +18,12 @@ public final class WebhookBackend implements AutoCloseable {
   public static final String NAME = "webhook";
   public static final String URL_PROPERTY = "vk.provider.webhook.url";
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private final Process process;
-  private final String url;
+  private final int port;
 
-  private WebhookBackend(Process process, String url) {
+  private WebhookBackend(Process process, int port) {
     this.process = process;
-    this.url = url;
+    this.port = port;
   }
 
   public static WebhookBackend start() {
@@ -49,7 +44,7 @@ public final class WebhookBackend implements AutoCloseable {
         throw new IllegalStateException("backend.py did not start: " + line);
       }
       return new WebhookBackend(
-          process, "http://127.0.0.1:" + line.substring("listening on ".length()).strip());
+          process, Integer.parseInt(line.substring("listening on ".length()).strip()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start backend.py (python3 needed)", e);
     }
@@ -57,22 +52,12 @@ public final class WebhookBackend implements AutoCloseable {
 
   /** The service's base URL, for {@code vk.provider.webhook.url}. */
   public String url() {
-    return url;
+    return "http://127.0.0.1:" + port;
   }
 
   /** What {@code GET /pods} answers: the pods the service runs, as JSON. */
   public String pods() {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create(url + "/pods")).build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return LoopbackHttp.get(port, "/pods").body();
   }
 
   @Override
