@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.camelvk.node.NodeSettings;
 import io.camelvk.test.MutableClock;
+import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HostIP;
@@ -188,18 +189,7 @@ class PodStatusComposerTest {
   }
 
   private static PodBuilder pod() {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace("ns")
-        .withName("web")
-        .withUid("u1")
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage("busybox")
-        .endContainer()
-        .endSpec();
+    return TestPods.named("ns", "web", "u1");
   }
 
   private static PodStatusBuilder reported(ContainerStatus container) {

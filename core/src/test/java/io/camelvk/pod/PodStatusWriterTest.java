@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelvk.test.ApiServerStub;
 import io.camelvk.test.ApiServerStub.Reply;
+import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -104,13 +104,6 @@ class PodStatusWriterTest {
   }
 
   private static Pod pod(String uid, PodStatus status) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace("ns")
-        .withName("web")
-        .withUid(uid)
-        .endMetadata()
-        .withStatus(status)
-        .build();
+    return TestPods.named("ns", "web", uid).withStatus(status).build();
   }
 }

@@ -12,6 +12,7 @@ import io.camelvk.test.ApiServerStub;
 import io.camelvk.test.ApiServerStub.Reply;
 import io.camelvk.test.MutableClock;
 import io.camelvk.test.RecordingProvider;
+import io.camelvk.test.TestPods;
 import io.camelvk.test.TestProviders;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -87,19 +88,7 @@ final class PodSyncFixture implements AutoCloseable {
 
   /** Pod {@code ns/<name>} with one container {@code app}, bound to our node. */
   static PodBuilder pod(String name, String uid) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace("ns")
-        .withName(name)
-        .withUid(uid)
-        .endMetadata()
-        .withNewSpec()
-        .withNodeName(NODE)
-        .addNewContainer()
-        .withName("app")
-        .withImage("busybox")
-        .endContainer()
-        .endSpec();
+    return TestPods.named("ns", name, uid).editSpec().withNodeName(NODE).endSpec();
   }
 
   /**

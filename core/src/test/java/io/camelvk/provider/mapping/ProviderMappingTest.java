@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.camelvk.pod.PodResourceRequests;
+import io.camelvk.test.TestPods;
 import io.camelvk.test.YamlRoutes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -257,19 +258,10 @@ class ProviderMappingTest {
   private static Pod pod(UnaryOperator<PodBuilder> change) {
     return change
         .apply(
-            new PodBuilder()
-                .withNewMetadata()
-                .withNamespace("ns")
-                .withName("web")
-                .withUid("u1")
+            TestPods.named("ns", "web", "u1")
+                .editMetadata()
                 .addToLabels("app", "web")
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("app")
-                .withImage("busybox")
-                .endContainer()
-                .endSpec())
+                .endMetadata())
         .build();
   }
 

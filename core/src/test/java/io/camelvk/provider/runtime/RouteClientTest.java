@@ -11,9 +11,9 @@ import io.camelvk.provider.ProviderCapability;
 import io.camelvk.provider.VkHeaders;
 import io.camelvk.test.IdleProvider;
 import io.camelvk.test.RecordingProvider;
+import io.camelvk.test.TestPods;
 import io.camelvk.test.YamlRoutes;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +38,7 @@ class RouteClientTest {
 
   private final RecordingProvider bean = new RecordingProvider();
   private final CamelContext context = new DefaultCamelContext();
-  private final Pod pod =
-      new PodBuilder()
-          .withNewMetadata()
-          .withNamespace("ns")
-          .withName("web")
-          .withUid("u1")
-          .endMetadata()
-          .build();
+  private final Pod pod = TestPods.named("ns", "web", "u1").build();
   private RouteClient client;
 
   @BeforeEach
