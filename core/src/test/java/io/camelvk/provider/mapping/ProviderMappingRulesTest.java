@@ -28,7 +28,7 @@ class ProviderMappingRulesTest {
     mapping.close();
   }
 
-  static Stream<Arguments> rules() {
+  static Stream<Arguments> metadataRules() {
     return Stream.of(
         arguments(
             "${header.VkPodNamespace} == 'batch'",
@@ -48,7 +48,13 @@ class ProviderMappingRulesTest {
                         .endMetadata())),
         arguments(
             "${header.VkPodAnnotations[example.com/queue]} == 'fast'",
-            pod(p -> p.editMetadata().addToAnnotations("example.com/queue", "fast").endMetadata())),
+            pod(
+                p ->
+                    p.editMetadata().addToAnnotations("example.com/queue", "fast").endMetadata())));
+  }
+
+  static Stream<Arguments> specRules() {
+    return Stream.of(
         arguments(
             "${header.VkPodNodeSelector[kubernetes.io/arch]} == 'arm64'",
             pod(p -> p.editSpec().addToNodeSelector("kubernetes.io/arch", "arm64").endSpec())),
@@ -71,7 +77,7 @@ class ProviderMappingRulesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("rules")
+  @MethodSource({"metadataRules", "specRules"})
   void aChoiceOnWhatTheMappingIsToldOfThePodPlacesIt(String rule, Pod matching) {
     mapping.steps(
         """
@@ -107,7 +113,7 @@ class ProviderMappingRulesTest {
   @Test
   void aRequestComparedWithAWholeNumberIsComparedAsAWholeNumber() {
     // Camel's simple language compares a BigDecimal with a whole-number literal as longs: 1.5 CPUs
-    // is not more than 1. Users must quote a decimal literal, as in rules().
+    // is not more than 1. Users must quote a decimal literal, as in specRules().
     mapping.steps(
         """
         - filter:
