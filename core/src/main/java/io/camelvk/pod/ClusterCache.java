@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * The informers every read comes from: the pods bound to our node, and the ConfigMaps, Secrets and
  * Services their environment may reference. Handlers only hand keys on; they never block.
  */
-public final class ClusterCache implements AutoCloseable {
+public final class ClusterCache implements PodCache, AutoCloseable {
 
   private final SharedIndexInformer<Pod> pods;
   private final SharedIndexInformer<ConfigMap> configMaps;
@@ -99,11 +99,13 @@ public final class ClusterCache implements AutoCloseable {
     }
   }
 
+  @Override
   public Optional<Pod> pod(PodKey key) {
     return Optional.ofNullable(
         pods.getStore().getByKey(Cache.namespaceKeyFunc(key.namespace(), key.name())));
   }
 
+  @Override
   public List<Pod> pods() {
     return pods.getStore().list();
   }

@@ -4,7 +4,7 @@ import io.camelvk.node.NodeProfiles;
 import io.camelvk.pod.SyncPlan.Operation;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.mapping.ProviderChoice;
-import io.camelvk.provider.mapping.ProviderMapping;
+import io.camelvk.provider.mapping.ProviderChooser;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ public final class PodPlacement {
   private final PodEnvironment environment;
   private final NodeProfiles profiles;
   private final PodEvents events;
-  private volatile ProviderMapping mapping;
+  private volatile ProviderChooser mapping;
 
   public PodPlacement(PodEnvironment environment, NodeProfiles profiles, PodEvents events) {
     this.environment = environment;
@@ -28,7 +28,7 @@ public final class PodPlacement {
   }
 
   /** The mapping to place pods with, once its route runs. */
-  public void use(ProviderMapping inForce) {
+  public void use(ProviderChooser inForce) {
     this.mapping = inForce;
   }
 

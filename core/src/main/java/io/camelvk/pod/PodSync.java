@@ -23,7 +23,7 @@ public final class PodSync {
   static final String DEADLINE_MESSAGE =
       "Pod was active on the node longer than the specified deadline";
 
-  private final ClusterCache cache;
+  private final PodCache cache;
   private final PodTracker tracker;
   private final PodPlacement placement;
   private final Providers providers;
@@ -37,7 +37,7 @@ public final class PodSync {
 
   /** The collaborators of a sync. */
   public record Parts(
-      ClusterCache cache,
+      PodCache cache,
       PodTracker tracker,
       PodPlacement placement,
       Providers providers,

@@ -7,9 +7,9 @@ import io.camelvk.api.stream.spdy.SpdyTransport;
 import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.provider.Provider;
+import io.camelvk.test.TestPods;
 import io.camelvk.test.TestProviders;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -69,19 +69,7 @@ final class SpdyTestServer implements AutoCloseable {
   }
 
   static Pod pod(String name) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace("ns")
-        .withName(name)
-        .withUid("uid-" + name)
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage("busybox")
-        .endContainer()
-        .endSpec()
-        .build();
+    return TestPods.named("ns", name, "uid-" + name).build();
   }
 
   @Override

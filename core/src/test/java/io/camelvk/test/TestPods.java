@@ -28,6 +28,22 @@ public final class TestPods {
         .endSpec();
   }
 
+  /** Pod {@code namespace/name} with this UID and one container, {@code app}, for unit tests. */
+  public static PodBuilder named(String namespace, String name, String uid) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .withUid(uid)
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage("busybox")
+        .endContainer()
+        .endSpec();
+  }
+
   /** The toleration of our node's default taint for the mock provider. */
   public static Toleration mockToleration() {
     return new TolerationBuilder()

@@ -18,7 +18,7 @@ import org.apache.camel.ProducerTemplate;
  * {@link VkHeaders#PROVIDER}. A name that is not one of the node's providers places the pod
  * nowhere.
  */
-public final class ProviderMapping {
+public final class ProviderMapping implements ProviderChooser {
 
   public static final String ENDPOINT = "direct:vk-provider-mapping";
   public static final String ANNOTATION = "virtual-kubelet.io/provider";
@@ -33,6 +33,7 @@ public final class ProviderMapping {
     this.template = context.createProducerTemplate();
   }
 
+  @Override
   public ProviderChoice choose(Pod pod, Map<String, ?> requests) {
     String annotated = annotations(pod).get(ANNOTATION);
     if (annotated != null) {

@@ -12,6 +12,7 @@ import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
 import io.camelvk.provider.TerminalResizes;
 import io.camelvk.provider.runtime.ProviderSet;
+import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -65,17 +66,8 @@ public abstract class ProviderContract {
 
   /** A pod this provider can run, named {@code name}; override to add what it needs. */
   protected Pod pod(String name) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withNamespace(NAMESPACE)
-        .withName(name)
-        .withUid(UUID.randomUUID().toString())
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName("app")
-        .withImage("busybox")
-        .endContainer()
+    return TestPods.named(NAMESPACE, name, UUID.randomUUID().toString())
+        .editSpec()
         .withRestartPolicy("Always")
         .endSpec()
         .build();

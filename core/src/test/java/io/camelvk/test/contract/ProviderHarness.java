@@ -108,7 +108,7 @@ public final class ProviderHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     main.stop();
     calls.shutdownNow();
   }
