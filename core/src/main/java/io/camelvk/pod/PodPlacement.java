@@ -33,7 +33,7 @@ public final class PodPlacement {
   }
 
   SyncPlan plan(PodKey key, Pod pod) {
-    ProviderChoice choice = mapping.choose(pod, PodResourceRequests.of(pod));
+    ProviderChoice choice = mapping.choose(pod, PodResourceRequests.inWholeUnits(pod));
     if (choice.provider().isEmpty()) {
       events.warning(pod, choice.reason(), choice.message());
       return new SyncPlan(key, Operation.BLOCKED, null, pod, choice.reason(), choice.message());

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,25 @@ import java.util.TreeMap;
 public final class PodResourceRequests {
 
   private PodResourceRequests() {}
+
+  /**
+   * The same requests in whole units, as the provider mapping gets them ({@code VkPodRequests}):
+   * {@code cpu} in millicores, everything else rounded up to a whole number (bytes, counts), so
+   * that a route compares them with plain numbers ({@code > 16000}), which Camel's simple language
+   * compares exactly only between whole numbers.
+   */
+  public static Map<String, Long> inWholeUnits(Pod pod) {
+    Map<String, Long> whole = new TreeMap<>();
+    of(pod)
+        .forEach(
+            (name, amount) ->
+                whole.put(
+                    name,
+                    (name.equals("cpu") ? amount.movePointRight(3) : amount)
+                        .setScale(0, RoundingMode.CEILING)
+                        .longValueExact()));
+    return whole;
+  }
 
   public static Map<String, BigDecimal> of(Pod pod) {
     Map<String, BigDecimal> total = sum(pod.getSpec().getContainers());

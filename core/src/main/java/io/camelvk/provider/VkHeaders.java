@@ -36,8 +36,9 @@ public final class VkHeaders {
   public static final String POD_RUNTIME_CLASS = "VkPodRuntimeClass";
 
   /**
-   * What the pod requests, as the scheduler counts it (Map of resource name to quantity text, such
-   * as {@code cpu} to {@code 250m} or {@code nvidia.com/gpu} to {@code 1}). Mapping only.
+   * What the pod requests, as the scheduler counts it: Map of resource name to a Long, {@code cpu}
+   * in millicores ({@code 250m} is 250), everything else in whole units (bytes of {@code memory},
+   * counts of {@code nvidia.com/gpu}). Mapping only.
    */
   public static final String POD_REQUESTS = "VkPodRequests";
 

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +41,7 @@ class PodSyncNewPodTest {
 
     assertThat(plan.operation()).isEqualTo(Operation.CREATE);
     assertThat(plan.provider()).isEqualTo("small");
-    assertThat(asked).isEqualTo(Map.of("cpu", new BigDecimal("0.500")));
+    assertThat(asked).isEqualTo(Map.of("cpu", 500L));
     assertThat(plan.pod().getSpec().getContainers().getFirst().getEnv())
         .extracting(EnvVar::getName, EnvVar::getValue)
         .containsExactly(tuple("COLOUR", "blue"), tuple("CPUS", "1"));

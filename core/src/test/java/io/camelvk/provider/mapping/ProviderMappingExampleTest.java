@@ -83,7 +83,7 @@ class ProviderMappingExampleTest {
                         .endSpec()
                         .build()))
         .isEqualTo("eu-west");
-    assertThat(choose(requests("cpu", "17"))).isEqualTo("burst");
+    assertThat(choose(requests("cpu", "16001m"))).isEqualTo("burst");
     assertThat(choose(requests("cpu", "16"))).isEqualTo("mock");
   }
 
@@ -105,7 +105,7 @@ class ProviderMappingExampleTest {
 
   private static String choose(UnaryOperator<Pod> change) {
     Pod pod = change.apply(pod());
-    return mapping.choose(pod, PodResourceRequests.of(pod)).provider().orElse("none");
+    return mapping.choose(pod, PodResourceRequests.inWholeUnits(pod)).provider().orElse("none");
   }
 
   private static UnaryOperator<Pod> requests(String resource, String amount) {

@@ -51,7 +51,8 @@ final class ProviderMappingFixture implements AutoCloseable {
 
   ProviderChoice choose(Pod pod) {
     context.start();
-    return new ProviderMapping("big", PROVIDERS, context).choose(pod, PodResourceRequests.of(pod));
+    return new ProviderMapping("big", PROVIDERS, context)
+        .choose(pod, PodResourceRequests.inWholeUnits(pod));
   }
 
   /**

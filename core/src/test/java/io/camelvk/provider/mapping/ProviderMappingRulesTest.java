@@ -63,7 +63,7 @@ class ProviderMappingRulesTest {
             pod(p -> p.editSpec().withRuntimeClassName("kata").endSpec())),
         arguments(
             "${header.VkPodRequests[nvidia.com/gpu]} >= 1", requesting("nvidia.com/gpu", "1")),
-        arguments("${header.VkPodRequests[cpu]} > '1.0'", requesting("cpu", "1500m")),
+        arguments("${header.VkPodRequests[cpu]} > 1000", requesting("cpu", "1500m")),
         arguments("${header.VkPodRequests[memory]} > 34359738368", requesting("memory", "64Gi")),
         arguments(
             "${body.spec.containers[0].image} contains 'cuda'",
@@ -111,19 +111,18 @@ class ProviderMappingRulesTest {
   }
 
   @Test
-  void aRequestComparedWithAWholeNumberIsComparedAsAWholeNumber() {
-    // Camel's simple language compares a BigDecimal with a whole-number literal as longs: 1.5 CPUs
-    // is not more than 1. Users must quote a decimal literal, as in specRules().
+  void cpuRequestsAreMillicoresSoThatAFractionOfACoreCompares() {
     mapping.steps(
         """
         - filter:
-            simple: "${header.VkPodRequests[cpu]} > 1"
+            simple: "${header.VkPodRequests[cpu]} > 1000"
             steps:
               - setHeader:
                   name: VkProvider
                   constant: small
         """);
 
-    assertThat(mapping.chosen(requesting("cpu", "1500m"))).isEqualTo("big");
+    assertThat(mapping.chosen(requesting("cpu", "1001m"))).isEqualTo("small");
+    assertThat(mapping.chosen(requesting("cpu", "1"))).isEqualTo("big");
   }
 }
