@@ -45,6 +45,19 @@ public final class NodeStatusReporter {
 
   public synchronized void report() {
     profiles.refresh();
+    try {
+      write();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != NOT_FOUND) {
+        throw e;
+      }
+      // Deleted between our read and our patch: registered again, the next write goes through.
+      registrar.register();
+      write();
+    }
+  }
+
+  private void write() {
     Node current = client.nodes().withName(registrar.nodeName()).get();
     if (current == null || !current.getMetadata().getUid().equals(registrar.uid())) {
       current = registrar.register();
@@ -52,21 +65,12 @@ public final class NodeStatusReporter {
     List<NodeCondition> previous =
         current.getStatus() == null ? List.of() : current.getStatus().getConditions();
     var status = template.status(profiles.combined(), previous, now());
-    try {
-      client
-          .nodes()
-          .withName(registrar.nodeName())
-          .subresource("status")
-          .patch(
-              PatchContext.of(PatchType.JSON_MERGE),
-              Serialization.asJson(Map.of("status", status)));
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != NOT_FOUND) {
-        throw e;
-      }
-      registrar.register();
-      report();
-    }
+    client
+        .nodes()
+        .withName(registrar.nodeName())
+        .subresource("status")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("status", status)));
   }
 
   private String now() {
