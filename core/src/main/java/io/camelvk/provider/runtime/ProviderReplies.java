@@ -36,14 +36,14 @@ public final class ProviderReplies {
     if (body instanceof PodStatus status) {
       return Optional.of(status);
     }
-    return json(body).map(text -> JSON.unmarshal(text, PodStatus.class));
+    return text(body).map(text -> JSON.unmarshal(text, PodStatus.class));
   }
 
   static List<Pod> pods(Object body) {
     if (body instanceof Collection<?> items && items.stream().allMatch(Pod.class::isInstance)) {
       return items.stream().map(Pod.class::cast).toList();
     }
-    Optional<String> text = json(body);
+    Optional<String> text = text(body);
     if (text.isEmpty()) {
       return List.of();
     }
@@ -58,7 +58,7 @@ public final class ProviderReplies {
     if (body instanceof NodeProfile profile) {
       return profile;
     }
-    return json(body)
+    return text(body)
         .map(text -> JSON.unmarshal(text, NodeProfileJson.class).toProfile())
         .orElse(NodeProfile.DEFAULT);
   }
@@ -85,8 +85,8 @@ public final class ProviderReplies {
                   item instanceof ProviderCapability known
                       ? known
                       : capability(provider, String.valueOf(item))));
-    } else if (body != null) {
-      for (String name : body.toString().split("[,\\s]+")) {
+    } else {
+      for (String name : text(body).orElse("").split("[,\\s]+")) {
         if (!name.isBlank()) {
           result.add(capability(provider, name));
         }
@@ -107,8 +107,8 @@ public final class ProviderReplies {
                         + "' (known: logs, exec, attach, port-forward, stats, notifies)"));
   }
 
-  /** The body as JSON text, empty for no body or a blank one. */
-  private static Optional<String> json(Object body) {
+  /** The body as text (a Java object other than text as its JSON), empty for none or blank. */
+  private static Optional<String> text(Object body) {
     String text =
         switch (body) {
           case null -> null;

@@ -130,6 +130,13 @@ class ProviderRepliesTest {
     assertThat(ProviderReplies.capabilities("web", Set.of(ProviderCapability.STATS)))
         .containsExactly(ProviderCapability.STATS);
     assertThat(ProviderReplies.capabilities("web", null)).isEmpty();
+    assertThat(
+            ProviderReplies.capabilities("web", "logs,notifies".getBytes(StandardCharsets.UTF_8)))
+        .containsExactlyInAnyOrder(ProviderCapability.LOGS, ProviderCapability.NOTIFIES);
+    assertThat(
+            ProviderReplies.capabilities(
+                "web", new ByteArrayInputStream("logs".getBytes(StandardCharsets.UTF_8))))
+        .containsExactly(ProviderCapability.LOGS);
     assertThat(ProviderReplies.capabilities("web", "")).isEmpty();
   }
 
