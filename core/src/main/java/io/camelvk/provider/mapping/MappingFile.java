@@ -3,8 +3,11 @@ package io.camelvk.provider.mapping;
 import io.camelvk.metrics.KubeletMetrics;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -183,8 +186,17 @@ public final class MappingFile {
         return new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + location() + ": " + e.getMessage());
+      throw new IllegalArgumentException(location() + ": cannot read it (" + why(e) + ")");
     }
+  }
+
+  private static String why(IOException e) {
+    return switch (e) {
+      case NoSuchFileException missing -> "no such file";
+      case AccessDeniedException denied -> "permission denied";
+      case CharacterCodingException coding -> "not UTF-8 text";
+      default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    };
   }
 
   private String location() {
