@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.VkSettings;
+import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.provider.runtime.ProviderCallLedger;
 import io.camelvk.test.Kubectl;
 import io.camelvk.test.RunningKubelet;
@@ -195,6 +196,67 @@ class MultiProviderIT {
     }
     assertThat(kubelet.providers().bean("instant").orElseThrow().pods()).isEmpty();
     assertThat(webhook.pods()).isEqualTo("[]");
+  }
+
+  @Test
+  void aPodWhoseProviderFailsWaitsWithWarningsWhileThePodsOfTheOthersRun(TestCluster cluster) {
+    int port = webhook.port();
+    webhook.close();
+    Pod other;
+    try {
+      cluster
+          .client()
+          .pods()
+          .inNamespace(otherNamespace)
+          .resource(TestPods.boundTo(kubelet.nodeName(), "while-down").build())
+          .create();
+      await()
+          .atMost(RUNNING)
+          .until(
+              () ->
+                  waitingReason(cluster, otherNamespace, "while-down")
+                      .equals(PodSyncFailures.PROVIDER_FAILED));
+      assertThat(reasonsOfEvents(cluster, otherNamespace, "while-down"))
+          .contains(PodSyncFailures.PROVIDER_ERROR, PodSyncFailures.PROVIDER_FAILED);
+      other =
+          run(cluster, cluster.namespace(), "unaffected", Map.of("backend", "instant"), Map.of());
+    } finally {
+      webhook = WebhookBackend.start(port);
+    }
+    await()
+        .atMost(RUNNING)
+        .until(
+            () ->
+                TestPods.isRunningAndReady(
+                    cluster
+                        .client()
+                        .pods()
+                        .inNamespace(otherNamespace)
+                        .withName("while-down")
+                        .get()));
+    deleteAndAwaitGone(
+        cluster,
+        other,
+        cluster.client().pods().inNamespace(otherNamespace).withName("while-down").get());
+  }
+
+  private static String waitingReason(TestCluster cluster, String namespace, String name) {
+    Pod pod = cluster.client().pods().inNamespace(namespace).withName(name).get();
+    if (pod == null || pod.getStatus() == null) {
+      return "";
+    }
+    return pod.getStatus().getContainerStatuses().stream()
+        .filter(c -> c.getState() != null && c.getState().getWaiting() != null)
+        .map(c -> c.getState().getWaiting().getReason())
+        .findFirst()
+        .orElse("");
+  }
+
+  private static List<String> reasonsOfEvents(TestCluster cluster, String namespace, String name) {
+    return cluster.client().v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .map(e -> e.getReason())
+        .toList();
   }
 
   private static Pod run(

@@ -27,12 +27,17 @@ public final class WebhookBackend implements AutoCloseable {
   }
 
   public static WebhookBackend start() {
+    return start(0);
+  }
+
+  /** On this port (0: a free one), for a service stopped and started again. */
+  public static WebhookBackend start(int port) {
     try {
       Process process =
           new ProcessBuilder(
                   "python3",
                   ProjectRoot.resolve("docs/providers/examples/webhook/backend.py").toString(),
-                  "0")
+                  Integer.toString(port))
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
       String line =
@@ -53,6 +58,10 @@ public final class WebhookBackend implements AutoCloseable {
   /** The service's base URL, for {@code vk.provider.webhook.url}. */
   public String url() {
     return "http://127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
   }
 
   /** What {@code GET /pods} answers: the pods the service runs, as JSON. */

@@ -75,6 +75,29 @@ class UsageCollectorTest {
   }
 
   @Test
+  void eachPodIsSampledFromItsOwnProviderAndPodsOfProvidersWithoutUsageAreLeftOut() {
+    bound.add(runningPod("shop", "web", "Running", START));
+    bound.add(runningPod("shop", "elsewhere", "Running", START));
+    bound.add(runningPod("shop", "placed-nowhere", "Pending", START));
+    cpuSeconds.put("web", 5L);
+    cpuSeconds.put("elsewhere", 9L);
+    UsageCollector twoProviders =
+        new UsageCollector(
+            "vk-a",
+            START,
+            () -> List.copyOf(bound),
+            key -> key.name().equals("web") ? Optional.of(stats) : Optional.empty(),
+            () -> NodeProfile.DEFAULT,
+            clock);
+
+    UsageSummary summary = twoProviders.collect();
+
+    assertThat(summary.pods()).extracting(PodSample::name).containsExactly("web");
+    assertThat(summary.failedPods()).isZero();
+    assertThat(summary.node().usage().usageCoreNanoSeconds()).isEqualTo(5_000_000_000L);
+  }
+
+  @Test
   void leavesOutFinishedPodsAndCountsPodsTheProviderFailedOn() {
     bound.add(runningPod("shop", "done", "Succeeded", START));
     bound.add(runningPod("shop", "broken", "Running", START));
