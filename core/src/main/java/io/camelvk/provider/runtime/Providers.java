@@ -3,6 +3,7 @@ package io.camelvk.provider.runtime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -53,6 +54,6 @@ public final class Providers {
 
   /** The wired providers, the default first. */
   public Collection<ProviderHandle> all() {
-    return names.stream().map(handles::get).filter(h -> h != null).toList();
+    return names.stream().map(handles::get).filter(Objects::nonNull).toList();
   }
 }

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -106,9 +105,8 @@ public final class RouteClient implements ProviderClient {
             endpoint,
             exchange -> {
               Message message = exchange.getMessage();
-              message.setHeaders(
-                  new java.util.HashMap<>(
-                      Map.of(VkHeaders.PROVIDER, name, VkHeaders.OPERATION, operation.value())));
+              message.setHeader(VkHeaders.PROVIDER, name);
+              message.setHeader(VkHeaders.OPERATION, operation.value());
               headers.accept(message);
               message.setBody(body);
             });
