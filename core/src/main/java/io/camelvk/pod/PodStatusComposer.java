@@ -133,7 +133,9 @@ public final class PodStatusComposer {
     if (pod.getStatus() != null && pod.getStatus().getStartTime() != null) {
       return pod.getStatus().getStartTime();
     }
-    return reported != null && reported.getStartTime() != null ? reported.getStartTime() : now();
+    return reported != null && reported.getStartTime() != null
+        ? ApiTimes.seconds(reported.getStartTime())
+        : now();
   }
 
   private boolean allInitDone(Pod pod, List<ContainerStatus> init) {
@@ -159,7 +161,10 @@ public final class PodStatusComposer {
               if (s == null) {
                 return ContainerStates.waiting(c, reason, message);
               }
-              ContainerStatusBuilder b = new ContainerStatusBuilder(s);
+              ContainerStatusBuilder b =
+                  new ContainerStatusBuilder(s)
+                      .withState(ApiTimes.seconds(s.getState()))
+                      .withLastState(ApiTimes.seconds(s.getLastState()));
               if (s.getImage() == null || s.getImage().isBlank()) {
                 b.withImage(c.getImage());
               }

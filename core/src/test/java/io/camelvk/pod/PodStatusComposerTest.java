@@ -81,6 +81,36 @@ class PodStatusComposerTest {
   }
 
   @Test
+  void timesTheProviderGivesWithAFractionAreWrittenInWholeSecondsAsTheApiServerKeepsThem() {
+    ContainerStatus app =
+        new ContainerStatusBuilder(running("app"))
+            .editState()
+            .editRunning()
+            .withStartedAt("2026-01-01T00:00:07.123456789Z")
+            .endRunning()
+            .endState()
+            .withNewLastState()
+            .withNewTerminated()
+            .withExitCode(1)
+            .withStartedAt("2026-01-01T00:00:01.5Z")
+            .withFinishedAt("2026-01-01T00:00:05.999Z")
+            .endTerminated()
+            .endLastState()
+            .build();
+    PodStatus reported = reported(app).withStartTime("2026-01-01T00:00:03.250Z").build();
+
+    PodStatus status = composer.running(pod().build(), reported);
+
+    assertThat(status.getStartTime()).isEqualTo("2026-01-01T00:00:03Z");
+    ContainerStatus written = status.getContainerStatuses().getFirst();
+    assertThat(written.getState().getRunning().getStartedAt()).isEqualTo("2026-01-01T00:00:07Z");
+    assertThat(written.getLastState().getTerminated().getStartedAt())
+        .isEqualTo("2026-01-01T00:00:01Z");
+    assertThat(written.getLastState().getTerminated().getFinishedAt())
+        .isEqualTo("2026-01-01T00:00:05Z");
+  }
+
+  @Test
   void containersNotReportedYetAreCreatingOrWaitForTheInitContainers() {
     Pod pod =
         pod()
