@@ -1,5 +1,6 @@
 package io.camelvk.api;
 
+import io.camelvk.api.stats.NodeUsage;
 import io.camelvk.api.stats.ResourceMetricsEndpoint;
 import io.camelvk.api.stats.StatsSummaryEndpoint;
 import io.camelvk.api.stats.UsageCollector;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /** Assembles the kubelet API server: TLS material, access control and the endpoints. */
@@ -65,8 +65,10 @@ public final class KubeletApi {
             key -> providerOf.apply(key).flatMap(p -> p.capabilities().stats()),
             profiles::combined,
             clock);
-    Supplier<Optional<UsageCollector>> usageIfReported =
-        () -> anyReportsUsage(providers) ? Optional.of(usage) : Optional.empty();
+    NodeUsage nodeUsage =
+        new NodeUsage(
+            () -> anyReportsUsage(providers) ? Optional.of(usage) : Optional.empty(),
+            providers.names());
     StreamBackend streams = new StreamBackend(providerOf, sessions);
     List<KubeletEndpoint> endpoints =
         List.of(
@@ -77,8 +79,8 @@ public final class KubeletApi {
             streaming(StreamRequest.Kind.EXEC, cache, streams),
             streaming(StreamRequest.Kind.ATTACH, cache, streams),
             streaming(StreamRequest.Kind.PORT_FORWARD, cache, streams),
-            new StatsSummaryEndpoint(usageIfReported, providers.names()),
-            new ResourceMetricsEndpoint(usageIfReported, providers.names()));
+            new StatsSummaryEndpoint(nodeUsage),
+            new ResourceMetricsEndpoint(nodeUsage));
     try {
       return new KubeletApiServer(
           node.kubeletPort(), ServerTls.context(serving, clientCas), access, endpoints, settings);

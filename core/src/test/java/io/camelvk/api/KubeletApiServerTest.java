@@ -2,6 +2,7 @@ package io.camelvk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelvk.api.stats.NodeUsage;
 import io.camelvk.api.stats.ResourceMetricsEndpoint;
 import io.camelvk.api.stats.StatsSummaryEndpoint;
 import io.camelvk.config.KubeletApiSettings;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The server alone, with a generated certificate and access control turned off. */
 class KubeletApiServerTest {
+
+  private static final NodeUsage BARE = new NodeUsage(Optional::empty, List.of("bare"));
 
   private static final KubeletApiSettings OPEN = KubeletApiSettings.DEFAULT.withAuth(false);
 
@@ -29,8 +32,8 @@ class KubeletApiServerTest {
             new ApiAccess(null, null, null, false),
             List.of(
                 new HealthzEndpoint(),
-                new StatsSummaryEndpoint(Optional::empty, List.of("bare")),
-                new ResourceMetricsEndpoint(Optional::empty, List.of("bare"))),
+                new StatsSummaryEndpoint(BARE),
+                new ResourceMetricsEndpoint(BARE)),
             OPEN);
     server.start();
   }

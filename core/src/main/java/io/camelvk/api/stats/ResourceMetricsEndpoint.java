@@ -3,9 +3,6 @@ package io.camelvk.api.stats;
 import io.camelvk.api.ApiRequest;
 import io.camelvk.api.KubeletEndpoint;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code /metrics/resource}, what metrics-server scrapes for {@code kubectl top}. Like the
@@ -15,17 +12,10 @@ public final class ResourceMetricsEndpoint implements KubeletEndpoint {
 
   static final String PATH = "/metrics/resource";
 
-  private final Supplier<Optional<UsageCollector>> collector;
-  private final List<String> providers;
+  private final NodeUsage usage;
 
-  /**
-   * @param collector empty while no provider of the node can report usage
-   * @param providers the node's providers
-   */
-  public ResourceMetricsEndpoint(
-      Supplier<Optional<UsageCollector>> collector, List<String> providers) {
-    this.collector = collector;
-    this.providers = providers;
+  public ResourceMetricsEndpoint(NodeUsage usage) {
+    this.usage = usage;
   }
 
   @Override
@@ -35,14 +25,13 @@ public final class ResourceMetricsEndpoint implements KubeletEndpoint {
 
   @Override
   public void serve(ApiRequest request) {
-    if (collector.get().isEmpty()) {
-      request.respondText(
-          HttpResponseStatus.NOT_IMPLEMENTED, StatsSummaryEndpoint.cannotReport(providers));
-      return;
-    }
-    request.respond(
-        HttpResponseStatus.OK,
-        ResourceMetricsText.CONTENT_TYPE,
-        ResourceMetricsText.of(collector.get().get().collect()));
+    usage
+        .collectFor(request)
+        .ifPresent(
+            summary ->
+                request.respond(
+                    HttpResponseStatus.OK,
+                    ResourceMetricsText.CONTENT_TYPE,
+                    ResourceMetricsText.of(summary)));
   }
 }

@@ -4,9 +4,6 @@ import io.camelvk.api.ApiRequest;
 import io.camelvk.api.KubeletEndpoint;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code /stats/summary} on GET and POST, the stats/v1alpha1 {@code Summary}. The kubelet trims it
@@ -17,17 +14,10 @@ public final class StatsSummaryEndpoint implements KubeletEndpoint {
 
   static final String PATH = "/stats/summary";
 
-  private final Supplier<Optional<UsageCollector>> collector;
-  private final List<String> providers;
+  private final NodeUsage usage;
 
-  /**
-   * @param collector empty while no provider of the node can report usage
-   * @param providers the node's providers
-   */
-  public StatsSummaryEndpoint(
-      Supplier<Optional<UsageCollector>> collector, List<String> providers) {
-    this.collector = collector;
-    this.providers = providers;
+  public StatsSummaryEndpoint(NodeUsage usage) {
+    this.usage = usage;
   }
 
   @Override
@@ -40,17 +30,11 @@ public final class StatsSummaryEndpoint implements KubeletEndpoint {
     if (!request.allows(HttpMethod.GET, HttpMethod.POST)) {
       return;
     }
-    if (collector.get().isEmpty()) {
-      request.respondText(HttpResponseStatus.NOT_IMPLEMENTED, cannotReport(providers));
-      return;
-    }
-    request.respond(
-        HttpResponseStatus.OK, "application/json", SummaryJson.of(collector.get().get().collect()));
-  }
-
-  static String cannotReport(List<String> providers) {
-    return (providers.size() == 1 ? "provider " : "providers ")
-        + String.join(", ", providers)
-        + " cannot report resource usage (no PodStats)\n";
+    usage
+        .collectFor(request)
+        .ifPresent(
+            summary ->
+                request.respond(
+                    HttpResponseStatus.OK, "application/json", SummaryJson.of(summary)));
   }
 }
