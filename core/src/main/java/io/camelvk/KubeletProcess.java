@@ -75,9 +75,15 @@ public final class KubeletProcess implements AutoCloseable {
                     b.addOrReplaceInterceptor(
                         ApiRequestCounter.NAME, new ApiRequestCounter(metrics)))
             .build();
+    KubeletProcess process;
     try {
-      KubeletProcess process =
+      process =
           start(client, settings, new KubeletBeans(client, settings, providers, metrics, clock));
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    try {
       if (settings.leaderElection().enabled()) {
         process.leadership =
             KubeletLeadership.start(
@@ -87,7 +93,7 @@ public final class KubeletProcess implements AutoCloseable {
       }
       return process;
     } catch (RuntimeException e) {
-      client.close();
+      process.close();
       throw e;
     }
   }
