@@ -1,6 +1,8 @@
 package io.camelvk;
 
 import io.camelvk.config.VkSettings;
+import io.camelvk.kube.ClientSerialization;
+import io.camelvk.kube.KubeconfigTokenRefresh;
 import io.camelvk.metrics.ApiRequestCounter;
 import io.camelvk.metrics.KubeletMetrics;
 import io.camelvk.pod.ClusterCache;
@@ -69,7 +71,8 @@ public final class KubeletProcess implements AutoCloseable {
     config.setMaxConcurrentRequestsPerHost(settings.kubeApiConcurrency());
     KubernetesClient client =
         new KubernetesClientBuilder()
-            .withConfig(config)
+            .withConfig(KubeconfigTokenRefresh.install(config, clock))
+            .withKubernetesSerialization(ClientSerialization.create())
             .withHttpClientBuilderConsumer(
                 b ->
                     b.addOrReplaceInterceptor(
