@@ -14,12 +14,14 @@ import java.time.temporal.ChronoUnit;
  */
 final class ApiTimes {
 
+  private static final String WHOLE_SECONDS_UTC = "2026-12-07T10:00:00Z";
+
   private ApiTimes() {}
 
   /** The time in whole seconds; null stays null, and what is not a time is left as it is. */
   static String seconds(String time) {
-    if (time == null) {
-      return null;
+    if (time == null || isWholeSecondsUtc(time)) {
+      return time;
     }
     try {
       return DateTimeFormatter.ISO_INSTANT.format(
@@ -29,10 +31,17 @@ final class ApiTimes {
     }
   }
 
-  /** The state with its start and finish times in whole seconds. */
+  /** What {@link #seconds(String)} writes: {@code 2026-12-07T10:00:00Z}. */
+  private static boolean isWholeSecondsUtc(String time) {
+    return time.length() == WHOLE_SECONDS_UTC.length()
+        && time.charAt(WHOLE_SECONDS_UTC.length() - 1) == 'Z'
+        && time.indexOf('.') < 0;
+  }
+
+  /** The state with its start and finish times in whole seconds (itself when they are). */
   static ContainerState seconds(ContainerState state) {
-    if (state == null) {
-      return null;
+    if (state == null || inWholeSeconds(state)) {
+      return state;
     }
     ContainerStateBuilder in = new ContainerStateBuilder(state);
     if (state.getRunning() != null) {
@@ -45,5 +54,18 @@ final class ApiTimes {
           .endTerminated();
     }
     return in.build();
+  }
+
+  private static boolean inWholeSeconds(ContainerState state) {
+    var running = state.getRunning();
+    var terminated = state.getTerminated();
+    return (running == null || isWholeOrNull(running.getStartedAt()))
+        && (terminated == null
+            || (isWholeOrNull(terminated.getStartedAt())
+                && isWholeOrNull(terminated.getFinishedAt())));
+  }
+
+  private static boolean isWholeOrNull(String time) {
+    return time == null || isWholeSecondsUtc(time);
   }
 }

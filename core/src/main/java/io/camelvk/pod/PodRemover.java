@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,14 +31,13 @@ public final class PodRemover {
     if (removed.contains(uid)) {
       return;
     }
-    String options =
-        Serialization.asJson(
-            new DeleteOptionsBuilder()
-                .withGracePeriodSeconds(0L)
-                .withNewPreconditions()
-                .withUid(uid)
-                .endPreconditions()
-                .build());
+    var options =
+        new DeleteOptionsBuilder()
+            .withGracePeriodSeconds(0L)
+            .withNewPreconditions()
+            .withUid(uid)
+            .endPreconditions()
+            .build();
     int code = requests.delete(pod, options);
     // 404: already gone; 409: the name now belongs to another pod, which is not ours to remove.
     if (code / 100 != 2 && code != NOT_FOUND && code != CONFLICT) {

@@ -1,5 +1,6 @@
 package io.camelvk.pod;
 
+import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -26,25 +27,25 @@ final class PodRequests {
   }
 
   /** A JSON merge patch of {@code pods/<name>/status}; returns the HTTP status. */
-  int patchStatus(Pod pod, String mergePatch) {
+  int patchStatus(Pod pod, Object mergePatch) {
     HttpRequest request =
         client
             .getHttpClient()
             .newHttpRequestBuilder()
             .uri(url(pod) + "/status")
-            .method("PATCH", "application/merge-patch+json", mergePatch)
+            .method("PATCH", "application/merge-patch+json", json(mergePatch))
             .build();
     return send(pod, request, "patch the status of");
   }
 
   /** A DELETE with a DeleteOptions body; returns the HTTP status. */
-  int delete(Pod pod, String deleteOptions) {
+  int delete(Pod pod, DeleteOptions deleteOptions) {
     HttpRequest request =
         client
             .getHttpClient()
             .newHttpRequestBuilder()
             .uri(url(pod))
-            .delete("application/json", deleteOptions)
+            .delete("application/json", json(deleteOptions))
             .build();
     return send(pod, request, "remove");
   }
@@ -64,6 +65,11 @@ final class PodRequests {
     } catch (ExecutionException | TimeoutException e) {
       throw new KubernetesClientException("cannot " + what + " pod " + PodKey.of(pod), e);
     }
+  }
+
+  /** The client's own mapping, which is faster than the static default one. */
+  private String json(Object body) {
+    return client.getKubernetesSerialization().asJson(body);
   }
 
   private String url(Pod pod) {

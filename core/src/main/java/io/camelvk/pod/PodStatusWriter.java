@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +36,7 @@ public final class PodStatusWriter {
     if (desired.equals(lastWritten.get(uid))) {
       return false;
     }
-    String patch = Serialization.asJson(Map.of("metadata", Map.of("uid", uid), "status", desired));
-    int code = requests.patchStatus(pod, patch);
+    int code = requests.patchStatus(pod, Map.of("metadata", Map.of("uid", uid), "status", desired));
     if (code == NOT_FOUND || code == CONFLICT) {
       forget(uid);
       return true;

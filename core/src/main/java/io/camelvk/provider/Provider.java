@@ -13,7 +13,9 @@ import java.util.Optional;
  * thread-safe.
  *
  * <p>The pod passed to {@link #createPod} and {@link #updatePod} has its environment already
- * resolved: each container's {@code env} holds plain values and {@code envFrom} is empty.
+ * resolved: each container's {@code env} holds plain values and {@code envFrom} is empty. It shares
+ * its parts with the kubelet's cache: read it, keep it, but do not change it (copy it with {@code
+ * new PodBuilder(pod)} first).
  *
  * <p>Capabilities beyond the lifecycle are one-method interfaces a provider may also implement:
  * {@link ContainerLogs}, {@link ContainerExec}, {@link ContainerAttach}, {@link PortForward},

@@ -5,7 +5,7 @@ import io.camelvk.pod.PodEnvironment.Event;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * Resolves every container's environment like the kubelet's makeEnvironmentVariables. The pod given
- * is not changed: the result carries a copy whose containers have plain values only.
+ * is not changed: the result carries a copy whose containers have plain values only, and which
+ * shares every other part with the pod given (so neither may be changed).
  */
 public final class PodEnvironmentResolver {
 
@@ -38,17 +39,16 @@ public final class PodEnvironmentResolver {
             errors.add(environment.blockingError());
             return container;
           }
-          Container copy =
-              new io.fabric8.kubernetes.api.model.ContainerBuilder(container)
-                  .withEnv(env.get())
-                  .withEnvFrom(List.of())
-                  .build();
+          Container copy = ShallowCopy.of(container);
+          copy.setEnv(env.get());
+          copy.setEnvFrom(List.of());
           return copy;
         };
-    Pod copy = new PodBuilder(pod).build();
-    copy.getSpec()
-        .setInitContainers(pod.getSpec().getInitContainers().stream().map(resolveOne).toList());
-    copy.getSpec().setContainers(pod.getSpec().getContainers().stream().map(resolveOne).toList());
+    PodSpec spec = ShallowCopy.of(pod.getSpec());
+    spec.setInitContainers(pod.getSpec().getInitContainers().stream().map(resolveOne).toList());
+    spec.setContainers(pod.getSpec().getContainers().stream().map(resolveOne).toList());
+    Pod copy = ShallowCopy.of(pod);
+    copy.setSpec(spec);
     return new PodEnvironment.Resolution(copy, List.copyOf(events), errors.stream().findFirst());
   }
 }
