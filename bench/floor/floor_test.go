@@ -1,8 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -117,5 +122,41 @@ func TestTheTrackerAsksForEachWriteOncePerPod(t *testing.T) {
 	tracker.retain(map[string]bool{})
 	if len(tracker.started)+len(tracker.stopping) != 0 {
 		t.Fatal("a fresh list without the pod forgets it")
+	}
+}
+
+func TestAWatchTheServerEndsResumesFromTheLastVersionAndA410ListsAgain(t *testing.T) {
+	var patched []string
+	var mu sync.Mutex
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Method == http.MethodPatch:
+			mu.Lock()
+			patched = append(patched, r.URL.Path)
+			mu.Unlock()
+		case r.URL.Query().Get("resourceVersion") == "1":
+			fmt.Fprintln(w, `{"type":"ADDED","object":{"metadata":{"name":"p","namespace":"n","uid":"u","resourceVersion":"2"},"spec":{"containers":[{"name":"app"}]},"status":{"phase":"Pending"}}}`)
+			fmt.Fprintln(w, `{"type":"BOOKMARK","object":{"metadata":{"resourceVersion":"7"}}}`)
+		default:
+			fmt.Fprintln(w, `{"type":"ERROR","object":{"kind":"Status","status":"Failure","code":410,"message":"too old"}}`)
+		}
+	}))
+	defer server.Close()
+	api, err := newAPIClient(server.URL, credentials{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loop := newPodLoop(api, "bench-floor")
+
+	version, err := loop.watch(context.Background(), "1")
+	loop.writers.Wait()
+	if version != "7" || err != nil {
+		t.Fatalf("resumes from %q (%v), not the bookmark's", version, err)
+	}
+	if len(patched) != 1 || patched[0] != "/api/v1/namespaces/n/pods/p/status" {
+		t.Fatalf("patched %v", patched)
+	}
+	if version, err = loop.watch(context.Background(), "7"); version != "" || !strings.Contains(fmt.Sprint(err), "410") {
+		t.Fatalf("after a 410: %q, %v", version, err)
 	}
 }

@@ -14,10 +14,10 @@ import (
 )
 
 const (
-	// maxInFlight bounds the goroutines writing pods; there is no rate limit besides.
+	// maxInFlight bounds the requests for pods in flight; there is no rate limit besides.
 	maxInFlight  = 256
 	listPageSize = 500
-	// watchTimeoutSeconds ends a watch now and then, as client-go's reflector does; a re-list follows.
+	// watchTimeoutSeconds ends a watch now and then, as client-go's reflector does.
 	watchTimeoutSeconds = 300
 	retryPause          = time.Second
 	maxAttempts         = 5
@@ -41,15 +41,22 @@ func newPodLoop(api *apiClient, node string) *podLoop {
 	}
 }
 
-// run lists then watches until ctx ends; a watch that closes or answers 410 Gone starts over.
+// run lists then watches until ctx ends. A watch the server ends (its timeout, or the watch cache
+// dropping a watcher that fell behind) resumes from the last resourceVersion seen, a bookmark's
+// included, as client-go's reflector does; 410 Gone or another failure lists again.
 func (l *podLoop) run(ctx context.Context) {
+	version := ""
 	for ctx.Err() == nil {
-		version, err := l.list(ctx)
+		var err error
+		if version == "" {
+			version, err = l.list(ctx)
+		}
 		if err == nil {
-			err = l.watch(ctx, version)
+			version, err = l.watch(ctx, version)
 		}
 		if err != nil && ctx.Err() == nil {
 			log.Printf("pods: %v; listing again", err)
+			version = ""
 			sleep(ctx, retryPause)
 		}
 	}
@@ -83,13 +90,14 @@ func (l *podLoop) list(ctx context.Context) (string, error) {
 	}
 }
 
-// watch follows the pods from version until the watch ends (nil) or fails.
-func (l *podLoop) watch(ctx context.Context, version string) error {
+// watch follows the pods from version until the server ends the watch, and returns the last
+// resourceVersion seen; an ERROR event (410 Gone: too old) or a broken stream is an error.
+func (l *podLoop) watch(ctx context.Context, version string) (string, error) {
 	path := fmt.Sprintf("/api/v1/pods?watch=true&allowWatchBookmarks=true&fieldSelector=%s"+
 		"&resourceVersion=%s&timeoutSeconds=%d", l.selector, url.QueryEscape(version), watchTimeoutSeconds)
 	resp, err := l.api.open(ctx, http.MethodGet, path, "", nil)
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer resp.Body.Close()
 	events := json.NewDecoder(resp.Body)
@@ -97,35 +105,32 @@ func (l *podLoop) watch(ctx context.Context, version string) error {
 		var event watchEvent
 		if err := events.Decode(&event); err != nil {
 			if errors.Is(err, io.EOF) || ctx.Err() != nil {
-				return nil // the server ended the watch, or we are stopping
+				return version, nil
 			}
-			return err
+			return "", err
 		}
-		if err := l.apply(ctx, &event); err != nil {
-			return err
+		if event.Type == "ERROR" {
+			var status apiStatus
+			_ = json.Unmarshal(event.Object, &status)
+			return "", fmt.Errorf("watch: HTTP %d %s", status.Code, status.Message)
 		}
+		var p pod
+		if err := json.Unmarshal(event.Object, &p); err != nil {
+			return "", err
+		}
+		version = p.Metadata.ResourceVersion
+		l.apply(ctx, event.Type, &p)
 	}
 }
 
-func (l *podLoop) apply(ctx context.Context, event *watchEvent) error {
-	switch event.Type {
-	case "ERROR":
-		var status apiStatus
-		_ = json.Unmarshal(event.Object, &status)
-		return fmt.Errorf("watch: HTTP %d %s", status.Code, status.Message)
-	case "BOOKMARK":
-		return nil // the re-list after a closed watch does not resume from it
-	}
-	var p pod
-	if err := json.Unmarshal(event.Object, &p); err != nil {
-		return err
-	}
-	if event.Type == "DELETED" {
+// apply hands an added or changed pod on and forgets a deleted one; a BOOKMARK only moved version.
+func (l *podLoop) apply(ctx context.Context, kind string, p *pod) {
+	switch kind {
+	case "DELETED":
 		l.tracker.gone(p.Metadata.UID)
-		return nil
+	case "ADDED", "MODIFIED":
+		l.handle(ctx, p)
 	}
-	l.handle(ctx, &p)
-	return nil
 }
 
 func (l *podLoop) handle(ctx context.Context, p *pod) {
@@ -141,16 +146,18 @@ func (l *podLoop) handle(ctx context.Context, p *pod) {
 	}
 }
 
-// spawn runs work on a goroutine once one of the slots is free.
+// spawn runs work on a goroutine of its own once one of the slots is free; the watch goes on
+// reading meanwhile, since the watch cache drops a watcher that falls behind.
 func (l *podLoop) spawn(ctx context.Context, work func()) {
-	select {
-	case l.slots <- struct{}{}:
-	case <-ctx.Done():
-		return
-	}
 	l.writers.Add(1)
 	go func() {
-		defer func() { <-l.slots; l.writers.Done() }()
+		defer l.writers.Done()
+		select {
+		case l.slots <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		defer func() { <-l.slots }()
 		work()
 	}()
 }
