@@ -26,9 +26,11 @@ type apiClient struct {
 	server string
 	token  string
 	http   *http.Client
-	mu     sync.Mutex
-	counts map[string]int
-	proto  string
+	// watches have a connection of their own: see newAPIClient.
+	watches *http.Client
+	mu      sync.Mutex
+	counts  map[string]int
+	proto   string
 }
 
 type credentials struct {
@@ -72,7 +74,10 @@ func newAPIClient(server string, creds credentials) (*apiClient, error) {
 		server: strings.TrimRight(server, "/"),
 		token:  token,
 		http:   &http.Client{Transport: transport},
-		counts: map[string]int{},
+		// On the connection of a burst of writes, the API server's writes of watch events queue
+		// behind the answers, and its watch cache drops a watcher that falls ten events behind.
+		watches: &http.Client{Transport: transport.Clone()},
+		counts:  map[string]int{},
 	}, nil
 }
 
@@ -116,8 +121,13 @@ func (c *apiClient) open(ctx context.Context, method, path, contentType string, 
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
-	c.count(method, req.URL.Query().Has("watch"))
-	resp, err := c.http.Do(req)
+	watch := req.URL.Query().Has("watch")
+	c.count(method, watch)
+	client := c.http
+	if watch {
+		client = c.watches
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return nil, err
 	}
