@@ -202,6 +202,11 @@ public final class LocalControlPlane implements AutoCloseable {
     return apiServer;
   }
 
+  /** The running kube-apiserver's process id (it changes when the API server is restarted). */
+  public long apiServerPid() {
+    return process(API_SERVER).pid();
+  }
+
   /** The admin kubeconfig (user in {@code system:masters}). */
   public Path kubeconfig() {
     return kubeconfig;

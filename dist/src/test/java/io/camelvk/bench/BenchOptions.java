@@ -9,7 +9,8 @@ import java.util.List;
  * --kubeconfig F} (reuse a cluster; else a local control plane), {@code --out DIR}, {@code
  * --workers W} for the virtual kubelet's --pod-sync-workers, {@code --providers a,b} for the
  * providers its node runs (the first the default; "instant", which only the tests have, comes from
- * dist/target/test-classes) and {@code --split}, which places the pods round-robin on them.
+ * dist/target/test-classes), {@code --split}, which places the pods round-robin on them, and {@code
+ * --repeat N}: N runs of each mode, alternating, whose medians are reported.
  */
 record BenchOptions(
     int pods,
@@ -20,7 +21,8 @@ record BenchOptions(
     Path out,
     int workers,
     List<String> providers,
-    boolean split) {
+    boolean split,
+    int repeat) {
 
   static BenchOptions parse(String[] args) {
     int pods = 1000;
@@ -32,6 +34,7 @@ record BenchOptions(
     Path out = Path.of("target", "bench");
     List<String> providers = List.of("mock");
     boolean split = false;
+    int repeat = 1;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -43,6 +46,7 @@ record BenchOptions(
         case "--kubeconfig" -> kubeconfig = Path.of(value);
         case "--out" -> out = Path.of(value);
         case "--providers" -> providers = List.of(value.split(","));
+        case "--repeat" -> repeat = positive("--repeat", value);
         case "--split" -> {
           split = true;
           i--;
@@ -59,7 +63,7 @@ record BenchOptions(
       }
     }
     return new BenchOptions(
-        pods, rate, creators, modes, kubeconfig, out, workers, providers, split);
+        pods, rate, creators, modes, kubeconfig, out, workers, providers, split, repeat);
   }
 
   private static int positive(String flag, String value) {

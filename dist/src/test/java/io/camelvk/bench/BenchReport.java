@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Writes {@code report.json} and {@code report.png}, and prints the summary with the ratios to the
- * floor.
+ * Writes {@code report.json} (every run, the medians by mode, their ratios and the targets), {@code
+ * pods.csv} and {@code report.png}, and prints the summary.
  */
 final class BenchReport {
 
@@ -20,6 +19,29 @@ final class BenchReport {
 
   static void write(BenchOptions options, List<RunResult> runs, Path out, PrintStream console)
       throws IOException {
+    Map<Figure, Double> floor = Medians.of(ofMode(runs, "floor"));
+    Map<Figure, Double> vk = Medians.of(ofMode(runs, "vk"));
+    List<Target> targets = Targets.evaluate(options, floor, vk);
+    Map<String, Object> report = settings(options);
+    report.put("runs", runs.stream().map(RunResult::report).toList());
+    Map<String, Object> medians = new LinkedHashMap<>();
+    medians.put("floor", byKey(floor));
+    medians.put("vk", byKey(vk));
+    report.put("medians", medians);
+    report.put("ratiosOfMedians", Medians.ratios(floor, vk));
+    report.put("targets", targets.stream().map(Target::report).toList());
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("report.json"), Serialization.asJson(report) + "\n");
+    PodsCsv.write(runs, out.resolve("pods.csv"));
+    ChartPainter.paint(
+        runs,
+        options.pods() + " pods, " + options.shape() + " (grey: floor, orange: virtual kubelet)",
+        out.resolve("report.png"));
+    BenchSummary.print(options, floor, vk, targets, console);
+    console.println("wrote report.json, pods.csv and report.png in " + out);
+  }
+
+  private static Map<String, Object> settings(BenchOptions options) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("pods", options.pods());
     report.put("shape", options.shape());
@@ -27,54 +49,17 @@ final class BenchReport {
     report.put("podSyncWorkers", options.workers());
     report.put("providers", options.providers());
     report.put("split", options.split());
-    for (RunResult run : runs) {
-      report.put(run.mode(), figures(run));
-    }
-    Optional<RunResult> floor = runs.stream().filter(r -> r.mode().equals("floor")).findFirst();
-    Optional<RunResult> vk = runs.stream().filter(r -> r.mode().equals("vk")).findFirst();
-    if (floor.isPresent() && vk.isPresent()) {
-      report.put(
-          "ratioToFloor",
-          Map.of(
-              "allReadyTime", vk.get().allReadySeconds() / floor.get().allReadySeconds(),
-              "deleteTime", vk.get().deleteSeconds() / floor.get().deleteSeconds(),
-              "p99Latency", vk.get().percentile(99) / floor.get().percentile(99)));
-    }
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("report.json"), Serialization.asJson(report) + "\n");
-    ChartPainter.paint(
-        runs,
-        options.pods() + " pods, " + options.shape() + " (grey: floor, orange: virtual kubelet)",
-        out.resolve("report.png"));
-    console.println(Serialization.asJson(report));
-    console.println("wrote " + out.resolve("report.json") + " and " + out.resolve("report.png"));
+    report.put("repeat", options.repeat());
+    return report;
   }
 
-  private static Map<String, Object> figures(RunResult run) {
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("allReadySeconds", run.allReadySeconds());
-    figures.put("podsPerSecondToAllReady", run.podsPerSecond());
-    figures.put(
-        "latencySeconds",
-        Map.of(
-            "p50",
-            run.percentile(50),
-            "p90",
-            run.percentile(90),
-            "p99",
-            run.percentile(99),
-            "max",
-            run.percentile(100)));
-    figures.put("deleteSeconds", run.deleteSeconds());
-    figures.put("deletesPerSecond", run.deletesPerSecond());
-    if (run.apiRequests() != null) {
-      figures.put("apiRequests", run.apiRequests());
-      figures.put("apiRequestsByVerb", run.apiRequestsByVerb());
-      figures.put(
-          "apiRequestsPerPod", (double) (run.apiRequests() - run.apiWatches()) / run.pods());
-      figures.put("peakRssMiB", run.peakRssMiB());
-      figures.put("cpuSeconds", run.cpuSeconds());
-    }
-    return figures;
+  private static List<RunResult> ofMode(List<RunResult> runs, String mode) {
+    return runs.stream().filter(r -> r.mode().equals(mode)).toList();
+  }
+
+  private static Map<String, Double> byKey(Map<Figure, Double> figures) {
+    Map<String, Double> byKey = new LinkedHashMap<>();
+    figures.forEach((figure, value) -> byKey.put(figure.key(), value));
+    return byKey;
   }
 }

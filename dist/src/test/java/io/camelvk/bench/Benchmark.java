@@ -4,7 +4,6 @@ import io.camelvk.controlplane.ControlPlaneBinaries;
 import io.camelvk.controlplane.ControlPlaneOptions;
 import io.camelvk.controlplane.LocalControlPlane;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -15,9 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code bench/run}: the floor and the virtual kubelet (mock provider) through the same scenario on
- * the same control plane, reported as JSON and PNG with the virtual kubelet's figures as ratios to
- * the floor's.
+ * {@code bench/run}: the floor (bench/floor, a kubelet in Go) and the virtual kubelet (mock
+ * provider), each a process of its own, through the same scenario on the same control plane,
+ * alternating {@code --repeat} times; reported as JSON, CSV and PNG with the medians of the virtual
+ * kubelet's figures as ratios to the floor's and issue 13's targets judged from them.
  */
 public final class Benchmark {
 
@@ -41,23 +41,15 @@ public final class Benchmark {
         options.kubeconfig() == null ? startControlPlane(options.out()) : null;
     Path kubeconfig = plane == null ? options.kubeconfig() : plane.kubeconfig();
     try (KubernetesClient client = client(kubeconfig)) {
-      String namespace = "bench-" + System.currentTimeMillis();
-      client
-          .namespaces()
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-          .create();
-      client
-          .serviceAccounts()
-          .inNamespace(namespace)
-          .withName("default")
-          .waitUntilCondition(sa -> sa != null, 60, TimeUnit.SECONDS);
+      String namespace = createNamespace(client);
+      MeasuredRuns measured =
+          new MeasuredRuns(
+              client, kubeconfig, namespace, options, plane == null ? null : plane.apiServerPid());
       List<RunResult> runs = new ArrayList<>();
-      for (String mode : options.modes()) {
-        runs.add(
-            mode.equals("floor")
-                ? floor(client, namespace, options)
-                : virtualKubelet(client, kubeconfig, namespace, options));
+      for (int index = 1; index <= options.repeat(); index++) {
+        for (String mode : options.modes()) {
+          runs.add(measured.run(mode, index));
+        }
       }
       BenchReport.write(options, runs, options.out(), System.out);
       client.namespaces().withName(namespace).delete();
@@ -68,62 +60,19 @@ public final class Benchmark {
     }
   }
 
-  private static RunResult floor(KubernetesClient client, String namespace, BenchOptions options)
-      throws Exception {
-    try (FloorKubelet floor = new FloorKubelet(client, "bench-floor")) {
-      floor.start();
-      Scenario scenario = new Scenario(client, namespace, options);
-      double[] times = scenario.run("floor", "bench-floor");
-      return new RunResult(
-          "floor",
-          options.pods(),
-          times[0],
-          times[1],
-          scenario.readyTimes(),
-          scenario.latencies(),
-          null,
-          null,
-          null,
-          null,
-          null);
-    }
-  }
-
-  private static RunResult virtualKubelet(
-      KubernetesClient client, Path kubeconfig, String namespace, BenchOptions options)
-      throws Exception {
-    String node = "bench-vk";
-    try (VkUnderTest vk = VkUnderTest.start(kubeconfig, node, options)) {
-      client.nodes().withName(node).waitUntilCondition(Benchmark::ready, 120, TimeUnit.SECONDS);
-      vk.awaitReady(java.time.Duration.ofSeconds(120));
-      var before = vk.apiRequests();
-      Scenario scenario = new Scenario(client, namespace, options);
-      double[] times = scenario.run("vk", node);
-      var used = vk.apiRequests().minus(before);
-      RunResult result =
-          new RunResult(
-              "vk",
-              options.pods(),
-              times[0],
-              times[1],
-              scenario.readyTimes(),
-              scenario.latencies(),
-              used.total(),
-              used.watches(),
-              used.byVerb(),
-              vk.peakRssMiB(),
-              vk.cpuSeconds());
-      client.nodes().withName(node).delete();
-      return result;
-    }
-  }
-
-  private static boolean ready(Node node) {
-    return node != null
-        && node.getStatus() != null
-        && node.getStatus().getConditions() != null
-        && node.getStatus().getConditions().stream()
-            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  private static String createNamespace(KubernetesClient client) {
+    String namespace = "bench-" + System.currentTimeMillis();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
+    client
+        .serviceAccounts()
+        .inNamespace(namespace)
+        .withName("default")
+        .waitUntilCondition(sa -> sa != null, 60, TimeUnit.SECONDS);
+    return namespace;
   }
 
   private static LocalControlPlane startControlPlane(Path out) {

@@ -18,9 +18,8 @@ final class ChartPainter {
   private static final int HEIGHT = 500;
   private static final int MARGIN = 60;
   private static final int BINS = 40;
-  private static final Color[] COLOURS = {
-    new Color(0x888888), new Color(0xD2691E), new Color(0x1F77B4)
-  };
+  private static final Color FLOOR = new Color(0x888888);
+  private static final Color VK = new Color(0xD2691E);
 
   private ChartPainter() {}
 
@@ -46,7 +45,7 @@ final class ChartPainter {
     axes(g, x0, width, "seconds (max " + round(maxT) + ")", "pods Ready (max " + maxPods + ")");
     for (int r = 0; r < runs.size(); r++) {
       List<Double> times = runs.get(r).readyAt();
-      g.setColor(COLOURS[r % COLOURS.length]);
+      g.setColor(colour(runs.get(r)));
       g.setStroke(new BasicStroke(2));
       int px = x(x0, width, 0, maxT);
       int py = y(0, maxPods);
@@ -57,7 +56,7 @@ final class ChartPainter {
         px = nx;
         py = ny;
       }
-      g.drawString(runs.get(r).mode(), x0 + MARGIN + 10, MARGIN + 20 + 16 * r);
+      g.drawString(name(runs.get(r)), x0 + MARGIN + 10, MARGIN + 20 + 16 * r);
     }
   }
 
@@ -67,7 +66,7 @@ final class ChartPainter {
     int maxCount = 1;
     for (int r = 0; r < runs.size(); r++) {
       for (double latency : runs.get(r).latencies()) {
-        int bin = Math.min(BINS - 1, (int) (latency / maxL * BINS));
+        int bin = Math.clamp((long) (latency / maxL * BINS), 0, BINS - 1);
         maxCount = Math.max(maxCount, ++counts[r][bin]);
       }
     }
@@ -80,14 +79,22 @@ final class ChartPainter {
     int plotWidth = width - 2 * MARGIN;
     int barWidth = Math.max(1, plotWidth / BINS / Math.max(1, runs.size()));
     for (int r = 0; r < runs.size(); r++) {
-      g.setColor(COLOURS[r % COLOURS.length]);
+      g.setColor(colour(runs.get(r)));
       for (int b = 0; b < BINS; b++) {
         int h = (int) ((double) counts[r][b] / maxCount * (HEIGHT - 2 * MARGIN));
         int bx = x0 + MARGIN + b * plotWidth / BINS + r * barWidth;
         g.fillRect(bx, HEIGHT - MARGIN - h, barWidth, h);
       }
-      g.drawString(runs.get(r).mode(), x0 + MARGIN + 10, MARGIN + 20 + 16 * r);
+      g.drawString(name(runs.get(r)), x0 + MARGIN + 10, MARGIN + 20 + 16 * r);
     }
+  }
+
+  private static Color colour(RunResult run) {
+    return run.mode().equals("floor") ? FLOOR : VK;
+  }
+
+  private static String name(RunResult run) {
+    return run.mode() + " #" + run.index();
   }
 
   private static void axes(Graphics2D g, int x0, int width, String xLabel, String yLabel) {

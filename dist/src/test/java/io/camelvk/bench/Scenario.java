@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
 /**
  * One measured run: create N pods aimed at a node through the real scheduler (node selector and
  * toleration), wait until every one is Running and Ready, delete them all with their own grace
- * period, and wait until they are gone.
+ * period, and wait until they are gone. Each pod's times are kept: its create sent, and when the
+ * bench's informer saw it Ready and deleted.
  */
 final class Scenario {
 
@@ -26,6 +27,7 @@ final class Scenario {
   private final BenchOptions options;
   private final Map<String, Long> createdAt = new ConcurrentHashMap<>();
   private final Map<String, Long> readyAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> goneAt = new ConcurrentHashMap<>();
   private long start;
 
   Scenario(KubernetesClient client, String namespace, BenchOptions options) {
@@ -34,21 +36,23 @@ final class Scenario {
     this.options = options;
   }
 
-  /** Returns {allReadySeconds, deleteSeconds}; the per-pod times stay in this object. */
-  double[] run(String mode, String node) throws InterruptedException {
+  /** Runs the cycle with {@code cpu} measured from just before the first create to all gone. */
+  ScenarioTimes run(String mode, String node, CycleCpu cpu) throws InterruptedException {
     SharedIndexInformer<Pod> informer =
-        client.pods().inNamespace(namespace).withLabel("bench", mode).inform(readiness());
+        client.pods().inNamespace(namespace).withLabel("bench", mode).inform(events());
     try {
+      cpu.start();
       start = System.nanoTime();
       onCreators(
           i -> {
             pace(i);
+            // Sent, not answered: a fast kubelet can make the pod Ready before the answer comes.
+            createdAt.put(name(mode, i), System.nanoTime());
             client
                 .pods()
                 .inNamespace(namespace)
                 .resource(pod(mode, node, i, options.providerOf(i)))
                 .create();
-            createdAt.put(name(mode, i), System.nanoTime());
           });
       awaitCount(() -> readyAt.size(), options.pods(), mode + ": pods Running and Ready");
       double allReady =
@@ -59,23 +63,24 @@ final class Scenario {
           () -> options.pods() - informer.getStore().list().size(),
           options.pods(),
           mode + ": pods gone");
-      return new double[] {allReady, (System.nanoTime() - deleteStart) / 1e9};
+      cpu.stop();
+      return new ScenarioTimes(allReady, (System.nanoTime() - deleteStart) / 1e9, podTimes(mode));
     } finally {
       informer.stop();
     }
   }
 
-  List<Double> readyTimes() {
-    return readyAt.values().stream().map(this::seconds).sorted().toList();
-  }
-
-  List<Double> latencies() {
-    return readyAt.entrySet().stream()
-        .map(e -> (e.getValue() - createdAt.getOrDefault(e.getKey(), e.getValue())) / 1e9)
+  private List<PodTimes> podTimes(String mode) {
+    return IntStream.range(0, options.pods())
+        .mapToObj(i -> name(mode, i))
+        .map(
+            pod ->
+                new PodTimes(
+                    pod, seconds(createdAt, pod), seconds(readyAt, pod), seconds(goneAt, pod)))
         .toList();
   }
 
-  private ResourceEventHandler<Pod> readiness() {
+  private ResourceEventHandler<Pod> events() {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(Pod pod) {
@@ -88,7 +93,9 @@ final class Scenario {
       }
 
       @Override
-      public void onDelete(Pod pod, boolean unknown) {}
+      public void onDelete(Pod pod, boolean unknown) {
+        goneAt.putIfAbsent(pod.getMetadata().getName(), System.nanoTime());
+      }
     };
   }
 
@@ -140,6 +147,11 @@ final class Scenario {
 
   private double seconds(long nanos) {
     return (nanos - start) / 1e9;
+  }
+
+  private Double seconds(Map<String, Long> times, String pod) {
+    Long nanos = times.get(pod);
+    return nanos == null ? null : seconds(nanos);
   }
 
   static String name(String mode, int i) {

@@ -2,6 +2,7 @@ package io.camelvk.bench;
 
 import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.test.ProjectRoot;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The virtual kubelet as a separate process (bin/virtual-kubelet, as a user runs it), so that its
@@ -20,37 +20,35 @@ import java.util.regex.Pattern;
  */
 final class VkUnderTest implements AutoCloseable {
 
-  private static final Pattern API_REQUESTS =
-      Pattern.compile(
-          "^vk_api_requests_total\\{code=\"[^\"]*\",verb=\"([A-Z]+)\"} ([0-9.E]+)",
-          Pattern.MULTILINE);
-  private static final long CLOCK_TICKS_PER_SECOND = 100;
+  /** The label a split benchmark places each pod by (its value a provider's name). */
+  static final String PROVIDER_LABEL = "bench.camelvk.io/provider";
 
-  private final Process process;
+  private static final Duration START_POLL = Duration.ofMillis(50);
+
+  private final BenchProcess process;
   private final int metricsPort;
+  private final HttpClient http = HttpClient.newHttpClient();
 
-  private VkUnderTest(Process process, int metricsPort) {
+  private VkUnderTest(BenchProcess process, int metricsPort) {
     this.process = process;
     this.metricsPort = metricsPort;
   }
 
-  /** The label a split benchmark places each pod by (its value a provider's name). */
-  static final String PROVIDER_LABEL = "bench.camelvk.io/provider";
+  /** Seconds from starting the process to its node Ready and to its /readyz answering 200. */
+  record StartTimes(double nodeReadySeconds, double readyzSeconds) {}
 
-  static VkUnderTest start(Path kubeconfig, String node, BenchOptions options) throws IOException {
-    int pods = options.pods();
-    Path out = options.out();
+  static VkUnderTest start(Path kubeconfig, String node, BenchOptions options, Path log)
+      throws IOException {
     int port = LoopbackPorts.free();
     // Capacity for the whole burst, as a user would give it to the mock.
     Path providerConfig =
         Files.writeString(
-            out.resolve("mock-provider.json"),
+            options.out().resolve("mock-provider.json"),
             "{\"default\": {\"pods\": \""
-                + Math.max(110, pods)
+                + Math.max(110, options.pods())
                 + "\", \"cpu\": \"1000\", \"memory\": \"4Ti\"}}");
-    Path log = out.resolve("virtual-kubelet.log");
     List<String> command =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 ProjectRoot.resolve("bin/virtual-kubelet").toString(),
                 "--kubeconfig",
@@ -77,10 +75,7 @@ final class VkUnderTest implements AutoCloseable {
     if (extra != null && !extra.isBlank()) {
       launcher.environment().put("VK_JAVA_OPTS", extra.trim());
     }
-    Process process = launcher.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    // A bench killed before close() must not leave the virtual kubelet running.
-    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-vk-stop"));
-    return new VkUnderTest(process, port);
+    return new VkUnderTest(BenchProcess.start(launcher, log), port);
   }
 
   /**
@@ -88,8 +83,7 @@ final class VkUnderTest implements AutoCloseable {
    * mapping that places each pod on the provider its label names.
    */
   private static List<String> providerFlags(BenchOptions options) throws IOException {
-    List<String> flags =
-        new java.util.ArrayList<>(List.of("--provider", options.providers().getFirst()));
+    List<String> flags = new ArrayList<>(List.of("--provider", options.providers().getFirst()));
     if (options.providers().size() > 1) {
       flags.addAll(
           List.of(
@@ -115,94 +109,63 @@ final class VkUnderTest implements AutoCloseable {
     return flags;
   }
 
-  /** Waits until the process answers 200 on /readyz. */
-  void awaitReady(Duration timeout) throws InterruptedException {
+  /**
+   * Waits until the node is Ready and /readyz answers 200, timing both from the process start (to
+   * within the 50 ms between polls).
+   */
+  StartTimes awaitStarted(KubernetesClient client, String node, Duration timeout)
+      throws InterruptedException {
+    Double nodeReady = null;
+    Double readyz = null;
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      try {
-        var response =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + metricsPort + "/readyz"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
+    while (nodeReady == null || readyz == null) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the virtual kubelet did not start (node Ready: "
+                + (nodeReady != null)
+                + ", /readyz: "
+                + (readyz != null)
+                + "); see its log");
       }
-      Thread.sleep(200);
+      if (nodeReady == null && NodeReadiness.ready(client.nodes().withName(node).get())) {
+        nodeReady = process.secondsSinceStart();
+      }
+      if (readyz == null && readyz()) {
+        readyz = process.secondsSinceStart();
+      }
+      Thread.sleep(START_POLL.toMillis());
     }
-    throw new IllegalStateException("the virtual kubelet did not become ready (see its log)");
+    return new StartTimes(nodeReady, readyz);
+  }
+
+  private boolean readyz() throws InterruptedException {
+    try {
+      return http.send(request("/readyz"), HttpResponse.BodyHandlers.discarding()).statusCode()
+          == 200;
+    } catch (IOException notListeningYet) {
+      return false;
+    }
   }
 
   /** API requests by verb, watches apart, as the process's own metrics count them. */
   ApiRequests apiRequests() throws IOException, InterruptedException {
-    String metrics =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    double total = 0;
-    double watches = 0;
-    java.util.Map<String, Long> byVerb = new java.util.TreeMap<>();
-    Matcher m = API_REQUESTS.matcher(metrics);
-    while (m.find()) {
-      double count = Double.parseDouble(m.group(2));
-      total += count;
-      byVerb.merge(m.group(1), (long) count, Long::sum);
-      watches += m.group(1).equals("WATCH") ? count : 0;
-    }
-    return new ApiRequests((long) total, (long) watches, byVerb);
+    return ApiRequests.parse(
+        http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString()).body());
   }
 
-  record ApiRequests(long total, long watches, java.util.Map<String, Long> byVerb) {
-    ApiRequests minus(ApiRequests before) {
-      java.util.Map<String, Long> verbs = new java.util.TreeMap<>(byVerb);
-      before.byVerb.forEach((verb, count) -> verbs.merge(verb, -count, Long::sum));
-      return new ApiRequests(total - before.total, watches - before.watches, verbs);
-    }
+  private HttpRequest request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path))
+        .timeout(Duration.ofSeconds(10))
+        .build();
   }
 
-  /** Peak resident set (VmHWM) in MiB. */
-  long peakRssMiB() throws IOException {
-    for (String line :
-        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-      }
-    }
-    return -1;
-  }
-
-  /** User plus system CPU seconds so far. */
-  double cpuSeconds() throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
-        / (double) CLOCK_TICKS_PER_SECOND;
-  }
-
-  boolean isAlive() {
-    return process.isAlive();
+  long pid() {
+    return process.pid();
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    process.close();
+    http.close();
   }
 }

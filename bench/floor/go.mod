@@ -1,0 +1,3 @@
+module vk.local/benchfloor
+
+go 1.26
