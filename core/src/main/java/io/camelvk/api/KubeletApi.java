@@ -20,11 +20,14 @@ import io.camelvk.provider.runtime.ProviderHandle;
 import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.netty.handler.ssl.SslContext;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
 /** Assembles the kubelet API server: TLS material, access control and the endpoints. */
@@ -49,8 +52,7 @@ public final class KubeletApi {
       StreamSessionCounter sessions) {
     List<X509Certificate> clientCas =
         settings.clientCa().map(ServingCertificate::readCertificates).orElse(List.of());
-    ServingCertificate serving =
-        ServingCertificate.of(settings, node.nodeName(), node.internalIp());
+    CompletableFuture<SslContext> tls = serverTls(settings, node, clientCas);
     ApiAccess access =
         new ApiAccess(
             new ClientCertificateAuthenticator(clientCas),
@@ -81,12 +83,30 @@ public final class KubeletApi {
             streaming(StreamRequest.Kind.PORT_FORWARD, cache, streams),
             new StatsSummaryEndpoint(nodeUsage),
             new ResourceMetricsEndpoint(nodeUsage));
-    try {
-      return new KubeletApiServer(
-          node.kubeletPort(), ServerTls.context(serving, clientCas), access, endpoints, settings);
-    } catch (SSLException e) {
-      throw new IllegalStateException("cannot set up the kubelet API's TLS: " + e.getMessage(), e);
+    return new KubeletApiServer(node.kubeletPort(), tls, access, endpoints, settings);
+  }
+
+  /**
+   * The serving TLS: from the files given at once; a self-signed certificate is made on a thread of
+   * its own (most of a second, mostly in loading the certificate library), while the rest starts.
+   */
+  private static CompletableFuture<SslContext> serverTls(
+      KubeletApiSettings settings, NodeSettings node, List<X509Certificate> clientCas) {
+    Supplier<SslContext> tls =
+        () -> {
+          try {
+            return ServerTls.context(
+                ServingCertificate.of(settings, node.nodeName(), node.internalIp()), clientCas);
+          } catch (SSLException e) {
+            throw new IllegalStateException(
+                "cannot set up the kubelet API's TLS: " + e.getMessage(), e);
+          }
+        };
+    if (settings.certificate().isPresent() && settings.key().isPresent()) {
+      return CompletableFuture.completedFuture(tls.get());
     }
+    return CompletableFuture.supplyAsync(
+        tls, task -> Thread.ofPlatform().name("kubelet-api-certificate").daemon().start(task));
   }
 
   /** What every provider says it runs ({@code /runningpods/}). */

@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.camel.Service;
@@ -28,7 +30,7 @@ public final class KubeletApiServer implements Service {
   private static final int EVENT_LOOP_THREADS = 2;
 
   private final int port;
-  private final SslContext tls;
+  private final CompletableFuture<SslContext> preparedTls;
   private final ApiAccess access;
   private final List<KubeletEndpoint> endpoints;
   private final boolean authEnabled;
@@ -39,12 +41,12 @@ public final class KubeletApiServer implements Service {
 
   KubeletApiServer(
       int port,
-      SslContext tls,
+      CompletableFuture<SslContext> tls,
       ApiAccess access,
       List<KubeletEndpoint> endpoints,
       KubeletApiSettings settings) {
     this.port = port;
-    this.tls = tls;
+    this.preparedTls = tls;
     this.access = access;
     this.endpoints = List.copyOf(endpoints);
     this.authEnabled = settings.authEnabled();
@@ -61,6 +63,7 @@ public final class KubeletApiServer implements Service {
               + " authentication or authorization",
           port);
     }
+    SslContext tls = tls();
     boss = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup(EVENT_LOOP_THREADS);
     requests =
@@ -90,6 +93,16 @@ public final class KubeletApiServer implements Service {
           "cannot serve the kubelet API on port " + port + ": " + e.getMessage(), e);
     }
     LOG.info("kubelet API serving HTTPS on port {}", port);
+  }
+
+  private SslContext tls() {
+    try {
+      return preparedTls.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause
+          ? cause
+          : new IllegalStateException("cannot set up the kubelet API's TLS", e.getCause());
+    }
   }
 
   @Override

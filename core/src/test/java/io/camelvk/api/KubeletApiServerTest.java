@@ -28,7 +28,8 @@ class KubeletApiServerTest {
     server =
         new KubeletApiServer(
             LoopbackPorts.free(),
-            ServerTls.context(serving, List.of()),
+            java.util.concurrent.CompletableFuture.completedFuture(
+                ServerTls.context(serving, List.of())),
             new ApiAccess(null, null, null, false),
             List.of(
                 new HealthzEndpoint(),
@@ -101,7 +102,8 @@ class KubeletApiServerTest {
     KubeletApiServer second =
         new KubeletApiServer(
             server.port(),
-            ServerTls.context(serving, List.of()),
+            java.util.concurrent.CompletableFuture.completedFuture(
+                ServerTls.context(serving, List.of())),
             new ApiAccess(null, null, null, false),
             List.of(),
             OPEN);

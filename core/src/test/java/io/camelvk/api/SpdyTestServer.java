@@ -52,7 +52,8 @@ final class SpdyTestServer implements AutoCloseable {
     KubeletApiServer server =
         new KubeletApiServer(
             LoopbackPorts.free(),
-            ServerTls.context(ServingCertificate.of(OPEN, "node-a", "127.0.0.1"), List.of()),
+            java.util.concurrent.CompletableFuture.completedFuture(
+                ServerTls.context(ServingCertificate.of(OPEN, "node-a", "127.0.0.1"), List.of())),
             new ApiAccess(null, null, null, false),
             endpoints,
             OPEN);
