@@ -27,13 +27,15 @@ public final class PodStatusWriter {
   }
 
   /** Returns whether a request was made. */
-  public boolean write(Pod pod, PodStatus desired) {
+  public boolean write(Pod pod, PodStatus composed) {
     String uid = pod.getMetadata().getUid();
-    if (Objects.equals(pod.getStatus(), desired)) {
+    if (Objects.equals(pod.getStatus(), composed)) {
       lastWritten.remove(uid);
       return false;
     }
-    if (desired.equals(lastWritten.get(uid))) {
+    PodStatus written = lastWritten.get(uid);
+    PodStatus desired = ConditionTimes.keptFrom(written, composed);
+    if (desired.equals(written)) {
       return false;
     }
     int code = requests.patchStatus(pod, Map.of("metadata", Map.of("uid", uid), "status", desired));

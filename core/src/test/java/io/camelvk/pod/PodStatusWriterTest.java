@@ -58,6 +58,27 @@ class PodStatusWriterTest {
   }
 
   @Test
+  void aStatusComposedAgainBeforeTheCacheSawOursKeepsOurTransitionTimes() {
+    writer.write(pod("u1", PENDING), ready("True", "2026-12-07T10:00:00Z"));
+    assertThat(writer.write(pod("u1", PENDING), ready("True", "2026-12-07T10:00:02Z"))).isFalse();
+    assertThat(writer.write(pod("u1", PENDING), ready("False", "2026-12-07T10:00:03Z"))).isTrue();
+
+    assertThat(api.requests("PATCH", STATUS_PATH)).hasSize(2);
+    Map<?, ?> patch = Serialization.unmarshal(api.requests().getLast().body(), Map.class);
+    assertThat(patch.toString()).contains("lastTransitionTime=2026-12-07T10:00:03Z");
+  }
+
+  private static PodStatus ready(String status, String since) {
+    return new PodStatusBuilder(RUNNING)
+        .addNewCondition()
+        .withType("Ready")
+        .withStatus(status)
+        .withLastTransitionTime(since)
+        .endCondition()
+        .build();
+  }
+
+  @Test
   void onceTheCacheShowedTheWrittenStatusItIsForgotten() {
     writer.write(pod("u1", PENDING), RUNNING);
     writer.write(pod("u1", RUNNING), RUNNING);
