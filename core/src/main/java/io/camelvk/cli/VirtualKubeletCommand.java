@@ -126,7 +126,7 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
   @Option(
       names = "--pod-sync-workers",
       paramLabel = "<n>",
-      defaultValue = "10",
+      defaultValue = "" + VkSettings.DEFAULT_POD_SYNC_WORKERS,
       description = "pods synced in parallel (default ${DEFAULT-VALUE})")
   String podSyncWorkers;
 

@@ -28,7 +28,7 @@ record BenchOptions(
     int pods = 1000;
     int rate = 0;
     int creators = 16;
-    int workers = 10;
+    int workers = io.camelvk.config.VkSettings.DEFAULT_POD_SYNC_WORKERS;
     List<String> modes = List.of("floor", "vk");
     Path kubeconfig = null;
     Path out = Path.of("target", "bench");

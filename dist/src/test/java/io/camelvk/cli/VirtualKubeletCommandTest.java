@@ -113,7 +113,7 @@ class VirtualKubeletCommandTest {
               assertThat(t.getEffect()).isEqualTo("NoSchedule");
             });
     assertThat(settings.node().kubeletPort()).isEqualTo(10250);
-    assertThat(settings.podSyncWorkers()).isEqualTo(10);
+    assertThat(settings.podSyncWorkers()).isEqualTo(64);
     assertThat(settings.fullResyncPeriod()).isEqualTo(Duration.ofMinutes(1));
     assertThat(settings.startupTimeout()).isZero();
   }
