@@ -45,8 +45,6 @@ final class WatchEventDeserializer extends JsonDeserializer<WatchEvent> {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       return context.readValue(parser, KubernetesResource.class);
     }
-    TokenBuffer head = context.bufferForInputBuffering(parser);
-    head.writeStartObject();
     String kind = null;
     String apiVersion = null;
     JsonToken token = parser.nextToken();
@@ -56,12 +54,10 @@ final class WatchEventDeserializer extends JsonDeserializer<WatchEvent> {
         break;
       }
       parser.nextToken();
-      String value = parser.getValueAsString();
-      head.writeStringField(field, value);
       if (field.equals(KIND)) {
-        kind = value;
+        kind = parser.getValueAsString();
       } else {
-        apiVersion = value;
+        apiVersion = parser.getValueAsString();
       }
       token = parser.nextToken();
     }
@@ -69,19 +65,29 @@ final class WatchEventDeserializer extends JsonDeserializer<WatchEvent> {
     if (type != null) {
       return context.readValue(parser, type);
     }
-    return readTheClientsWay(parser, head, context);
+    return readTheClientsWay(parser, kind, apiVersion, context);
   }
 
+  /** The fields read so far and the rest of the object, through the client's deserializer. */
   private KubernetesResource readTheClientsWay(
-      JsonParser parser, TokenBuffer head, DeserializationContext context) throws IOException {
+      JsonParser parser, String kind, String apiVersion, DeserializationContext context)
+      throws IOException {
+    TokenBuffer whole = context.bufferForInputBuffering(parser);
+    whole.writeStartObject();
+    if (kind != null) {
+      whole.writeStringField(KIND, kind);
+    }
+    if (apiVersion != null) {
+      whole.writeStringField(API_VERSION, apiVersion);
+    }
     while (parser.currentToken() == JsonToken.FIELD_NAME) {
-      head.copyCurrentStructure(parser);
+      whole.copyCurrentStructure(parser);
       parser.nextToken();
     }
-    head.writeEndObject();
-    try (JsonParser whole = head.asParser(parser.getCodec())) {
-      whole.nextToken();
-      return context.readValue(whole, KubernetesResource.class);
+    whole.writeEndObject();
+    try (JsonParser buffered = whole.asParser(parser.getCodec())) {
+      buffered.nextToken();
+      return context.readValue(buffered, KubernetesResource.class);
     }
   }
 }
