@@ -29,17 +29,26 @@ final class ConditionTimes {
   }
 
   private static PodCondition keptFrom(List<PodCondition> written, PodCondition condition) {
-    return written.stream()
-        .filter(w -> Objects.equals(w.getType(), condition.getType()))
-        .filter(w -> Objects.equals(w.getStatus(), condition.getStatus()))
-        .filter(w -> w.getLastTransitionTime() != null)
-        .filter(w -> !w.getLastTransitionTime().equals(condition.getLastTransitionTime()))
-        .findFirst()
-        .map(
-            w ->
-                new PodConditionBuilder(condition)
-                    .withLastTransitionTime(w.getLastTransitionTime())
-                    .build())
-        .orElse(condition);
+    PodCondition earlier =
+        written.stream()
+            .filter(w -> Objects.equals(w.getType(), condition.getType()))
+            .findFirst()
+            .orElse(null);
+    String since = since(earlier, condition.getStatus(), condition.getLastTransitionTime());
+    return Objects.equals(since, condition.getLastTransitionTime())
+        ? condition
+        : new PodConditionBuilder(condition).withLastTransitionTime(since).build();
+  }
+
+  /**
+   * When a condition with this status began: the earlier condition's transition time while its
+   * status is the same, else {@code otherwise}.
+   */
+  static String since(PodCondition earlier, String status, String otherwise) {
+    return earlier != null
+            && Objects.equals(earlier.getStatus(), status)
+            && earlier.getLastTransitionTime() != null
+        ? earlier.getLastTransitionTime()
+        : otherwise;
   }
 }

@@ -83,12 +83,7 @@ final class PodConditions {
     String value = status ? "True" : "False";
     PodCondition previous =
         existing.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
-    String transition =
-        previous != null
-                && value.equals(previous.getStatus())
-                && previous.getLastTransitionTime() != null
-            ? previous.getLastTransitionTime()
-            : now;
+    String transition = ConditionTimes.since(previous, value, now);
     result.add(
         new PodConditionBuilder()
             .withType(type)
