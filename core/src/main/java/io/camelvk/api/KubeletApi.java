@@ -102,7 +102,7 @@ public final class KubeletApi {
                 "cannot set up the kubelet API's TLS: " + e.getMessage(), e);
           }
         };
-    if (settings.certificate().isPresent() && settings.key().isPresent()) {
+    if (ServingCertificate.fromFiles(settings)) {
       return CompletableFuture.completedFuture(tls.get());
     }
     return CompletableFuture.supplyAsync(

@@ -26,8 +26,13 @@ record ServingCertificate(PrivateKey key, List<X509Certificate> chain) {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServingCertificate.class);
 
+  /** Whether the certificate and key come from files (else they are generated, self-signed). */
+  static boolean fromFiles(KubeletApiSettings settings) {
+    return settings.certificate().isPresent() && settings.key().isPresent();
+  }
+
   static ServingCertificate of(KubeletApiSettings settings, String nodeName, String internalIp) {
-    if (settings.certificate().isPresent() && settings.key().isPresent()) {
+    if (fromFiles(settings)) {
       return new ServingCertificate(
           readKey(settings.key().get()), readCertificates(settings.certificate().get()));
     }
