@@ -36,14 +36,22 @@ public final class CommandLines {
     return commandLine;
   }
 
-  /** Control characters of a hostile value escaped, so that the message stays one line. */
+  /**
+   * One line: runs of spaces, line breaks and tabs (a parser's multi-line message) become one
+   * space, and other control characters of a hostile value are escaped.
+   */
   static String oneLine(String message) {
     StringBuilder line = new StringBuilder(message.length());
     message
+        .strip()
         .codePoints()
         .forEach(
             c -> {
-              if (Character.isISOControl(c)) {
+              if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                if (!line.isEmpty() && line.charAt(line.length() - 1) != ' ') {
+                  line.append(' ');
+                }
+              } else if (Character.isISOControl(c)) {
                 line.append(String.format("\\u%04x", c));
               } else {
                 line.appendCodePoint(c);
