@@ -2,9 +2,13 @@ package io.camelvk.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Container statuses the core writes itself: waiting before a start, terminated after a stop. */
 final class ContainerStates {
@@ -32,31 +36,52 @@ final class ContainerStates {
   /** Running containers become terminated (exit 0, {@code reason}); the others stay as they are. */
   static List<ContainerStatus> terminateRunning(
       List<ContainerStatus> statuses, String now, String reason) {
+    return terminateRunning(statuses, now, reason, List.of());
+  }
+
+  /**
+   * Running containers become terminated: in the state the provider reported for them ({@code
+   * last}), else with exit code 0 and {@code reason}. Containers that never ran keep their waiting
+   * state, as the kubelet reports them.
+   */
+  static List<ContainerStatus> terminateRunning(
+      List<ContainerStatus> statuses, String now, String reason, List<ContainerStatus> last) {
+    Map<String, ContainerStateTerminated> reported = new HashMap<>();
+    for (ContainerStatus status : last) {
+      if (status.getState() != null && status.getState().getTerminated() != null) {
+        reported.put(status.getName(), status.getState().getTerminated());
+      }
+    }
     return statuses.stream()
-        .map(
-            s -> {
-              if (s.getState() == null || s.getState().getTerminated() != null) {
-                return s;
-              }
-              String startedAt =
-                  s.getState().getRunning() == null
-                      ? null
-                      : s.getState().getRunning().getStartedAt();
-              return new ContainerStatusBuilder(s)
-                  .withReady(false)
-                  .withStarted(false)
-                  .withState(
-                      new ContainerStateBuilder()
-                          .withNewTerminated()
-                          .withExitCode(0)
-                          .withReason(reason)
-                          .withStartedAt(startedAt)
-                          .withFinishedAt(now)
-                          .withContainerID(s.getContainerID())
-                          .endTerminated()
-                          .build())
-                  .build();
-            })
+        .map(s -> isRunning(s) ? terminated(s, now, reason, reported.get(s.getName())) : s)
         .toList();
+  }
+
+  private static boolean isRunning(ContainerStatus status) {
+    return status.getState() != null && status.getState().getRunning() != null;
+  }
+
+  private static ContainerStatus terminated(
+      ContainerStatus status, String now, String reason, ContainerStateTerminated reported) {
+    ContainerStateTerminated terminated =
+        reported != null
+            ? reported
+            : new ContainerStateTerminatedBuilder().withExitCode(0).withReason(reason).build();
+    return new ContainerStatusBuilder(status)
+        .withReady(false)
+        .withStarted(false)
+        .withState(
+            new ContainerStateBuilder()
+                .withTerminated(
+                    new ContainerStateTerminatedBuilder(terminated)
+                        .withStartedAt(status.getState().getRunning().getStartedAt())
+                        .withFinishedAt(
+                            terminated.getFinishedAt() == null
+                                ? now
+                                : ApiTimes.seconds(terminated.getFinishedAt()))
+                        .withContainerID(status.getContainerID())
+                        .build())
+                .build())
+        .build();
   }
 }

@@ -1,5 +1,6 @@
 package io.camelvk.pod;
 
+import io.camelvk.provider.GracePeriod;
 import io.camelvk.provider.runtime.ProviderHandle;
 import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -59,7 +60,7 @@ public final class PodStartupReconciler {
             key,
             running.getMetadata().getUid(),
             provider.name());
-        provider.delete(running);
+        provider.delete(running, GracePeriod.of(running));
         removed++;
       }
     }

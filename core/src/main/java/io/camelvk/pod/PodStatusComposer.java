@@ -23,6 +23,7 @@ public final class PodStatusComposer {
 
   static final String CONTAINER_CREATING = "ContainerCreating";
   static final String CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
+  static final String COMPLETED = "Completed";
 
   private final NodeSettings node;
   private final Clock clock;
@@ -105,13 +106,22 @@ public final class PodStatusComposer {
         .build();
   }
 
-  /** A pod being deleted whose containers the provider has stopped. */
-  public PodStatus stopped(Pod pod) {
+  /**
+   * A pod being deleted whose containers the provider has stopped; {@code last} is what the
+   * provider said of their last states, or null.
+   */
+  public PodStatus stopped(Pod pod, PodStatus last) {
     PodStatus current = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
+    PodStatus reported = last == null ? new PodStatus() : last;
     List<ContainerStatus> init =
-        ContainerStates.terminateRunning(current.getInitContainerStatuses(), now(), "Completed");
+        ContainerStates.terminateRunning(
+            current.getInitContainerStatuses(),
+            now(),
+            COMPLETED,
+            reported.getInitContainerStatuses());
     List<ContainerStatus> app =
-        ContainerStates.terminateRunning(current.getContainerStatuses(), now(), "Completed");
+        ContainerStates.terminateRunning(
+            current.getContainerStatuses(), now(), COMPLETED, reported.getContainerStatuses());
     String phase =
         PodPhase.isTerminal(current.getPhase()) ? current.getPhase() : PodPhase.of(pod, init, app);
     return new PodStatusBuilder(current)

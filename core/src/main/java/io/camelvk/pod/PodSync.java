@@ -1,6 +1,7 @@
 package io.camelvk.pod;
 
 import io.camelvk.pod.SyncPlan.Operation;
+import io.camelvk.provider.GracePeriod;
 import io.camelvk.provider.runtime.ProviderHandle;
 import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -114,16 +115,24 @@ public final class PodSync {
 
   /** Asks the pod's provider, through its route, what the plan needs of it. */
   public SyncPlan callProvider(SyncPlan plan) {
-    if (plan.callsProvider()) {
-      ProviderHandle provider = providers.require(plan.provider());
-      switch (plan.providerOperation().orElseThrow()) {
-        case CREATE -> provider.client().create(plan.pod());
-        case UPDATE -> provider.client().update(plan.pod());
-        case DELETE -> provider.delete(plan.pod());
-        default -> throw new IllegalStateException("no provider operation for " + plan);
+    if (!plan.callsProvider()) {
+      return plan;
+    }
+    ProviderHandle provider = providers.require(plan.provider());
+    switch (plan.providerOperation().orElseThrow()) {
+      case CREATE -> provider.client().create(plan.pod());
+      case UPDATE -> provider.client().update(plan.pod());
+      case DELETE -> {
+        Pod pod = cache.pod(plan.key()).filter(p -> sameUid(p, plan.pod())).orElse(plan.pod());
+        return plan.withLastStates(provider.delete(plan.pod(), GracePeriod.of(pod)).orElse(null));
       }
+      default -> throw new IllegalStateException("no provider operation for " + plan);
     }
     return plan;
+  }
+
+  private static boolean sameUid(Pod a, Pod b) {
+    return a.getMetadata().getUid().equals(b.getMetadata().getUid());
   }
 
   /** Fails a pod that can never fit, like the kubelet's admission: status first, then tracked. */
@@ -177,11 +186,11 @@ public final class PodSync {
       return;
     }
     Pod pod = current.get();
-    if (!pod.getMetadata().getUid().equals(plan.pod().getMetadata().getUid())) {
+    if (!sameUid(pod, plan.pod())) {
       queue.add(key);
       return;
     }
-    writer.write(pod, composer.stopped(pod));
+    writer.write(pod, composer.stopped(pod, plan.lastStates()));
     remover.remove(pod);
   }
 

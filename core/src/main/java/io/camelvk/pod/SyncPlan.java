@@ -2,16 +2,33 @@ package io.camelvk.pod;
 
 import io.camelvk.provider.ProviderOperation;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import java.util.Optional;
 
 /**
  * What one sync of one pod will do, decided by {@link PodSync#plan} and carried through the {@code
  * pod-sync} route. {@code provider} is the pod's provider (the one that runs it, or the one chosen
  * for it); {@code pod} is what the provider gets (env resolved for create/update); {@code reason}
- * and {@code message} say why a pod is blocked or rejected.
+ * and {@code message} say why a pod is blocked or rejected; {@code lastStates} are the containers'
+ * states a provider answered a delete with, if it did.
  */
 public record SyncPlan(
-    PodKey key, Operation operation, String provider, Pod pod, String reason, String message) {
+    PodKey key,
+    Operation operation,
+    String provider,
+    Pod pod,
+    String reason,
+    String message,
+    PodStatus lastStates) {
+
+  public SyncPlan(
+      PodKey key, Operation operation, String provider, Pod pod, String reason, String message) {
+    this(key, operation, provider, pod, reason, message, null);
+  }
+
+  SyncPlan withLastStates(PodStatus states) {
+    return new SyncPlan(key, operation, provider, pod, reason, message, states);
+  }
 
   /** The operations; those with a provider operation go to the provider's route. */
   public enum Operation {

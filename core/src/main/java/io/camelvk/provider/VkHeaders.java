@@ -23,6 +23,13 @@ public final class VkHeaders {
   /** The pod's UID (String); absent when the core does not know it. */
   public static final String POD_UID = "VkPodUid";
 
+  /**
+   * On {@code delete}: how many seconds the pod's containers get to stop before they are stopped by
+   * force (Long; the kubelet's grace period, at least 2). A route may answer with the containers'
+   * last states as a {@code PodStatus} body.
+   */
+  public static final String POD_GRACE_PERIOD = "VkPodGracePeriodSeconds";
+
   /** The pod's labels (Map of String to String, never null). Mapping only. */
   public static final String POD_LABELS = "VkPodLabels";
 

@@ -209,13 +209,63 @@ class PodStatusComposerTest {
             .withStatus(reported(running("app")).withPhase("Running").build())
             .build();
 
-    PodStatus status = composer.stopped(job);
+    PodStatus status = composer.stopped(job, null);
 
     assertThat(status.getPhase()).isEqualTo("Succeeded");
     assertThat(status.getContainerStatuses().getFirst().getState().getTerminated().getReason())
         .isEqualTo("Completed");
     Pod failed = new PodBuilder(job).editStatus().withPhase("Failed").endStatus().build();
-    assertThat(composer.stopped(failed).getPhase()).isEqualTo("Failed");
+    assertThat(composer.stopped(failed, null).getPhase()).isEqualTo("Failed");
+  }
+
+  @Test
+  void aStoppedPodKeepsTheExitCodesItsProviderReportedAndNeverStartedContainersWaiting() {
+    Pod pod =
+        pod()
+            .editSpec()
+            .addNewContainer()
+            .withName("late")
+            .endContainer()
+            .endSpec()
+            .withStatus(reported(running("app")).addToContainerStatuses(waiting("late")).build())
+            .build();
+    PodStatus killed =
+        reported(
+                new ContainerStatusBuilder()
+                    .withName("app")
+                    .withNewState()
+                    .withNewTerminated()
+                    .withExitCode(137)
+                    .withReason("Error")
+                    .endTerminated()
+                    .endState()
+                    .build())
+            .build();
+    clock.advance(Duration.ofMinutes(1));
+
+    PodStatus status = composer.stopped(pod, killed);
+
+    assertThat(status.getContainerStatuses().get(0).getState().getTerminated())
+        .satisfies(
+            t -> {
+              assertThat(t.getExitCode()).isEqualTo(137);
+              assertThat(t.getReason()).isEqualTo("Error");
+              assertThat(t.getStartedAt()).isEqualTo(T0);
+              assertThat(t.getFinishedAt()).isEqualTo(T1);
+            });
+    assertThat(status.getContainerStatuses().get(1).getState().getWaiting().getReason())
+        .isEqualTo("ContainerCreating");
+  }
+
+  private static ContainerStatus waiting(String name) {
+    return new ContainerStatusBuilder()
+        .withName(name)
+        .withNewState()
+        .withNewWaiting()
+        .withReason("ContainerCreating")
+        .endWaiting()
+        .endState()
+        .build();
   }
 
   private static PodBuilder pod() {

@@ -54,7 +54,7 @@ class PodSyncProviderCallTest {
     vk.small.failing(new PodNotFoundException("no pod ns/web"));
 
     SyncPlan plan = plan(Operation.DELETE, "small");
-    assertThat(vk.sync.callProvider(plan)).isSameAs(plan);
+    assertThat(vk.sync.callProvider(plan)).isEqualTo(plan);
     assertThat(vk.small.calls()).contains("delete ns/web u1");
   }
 

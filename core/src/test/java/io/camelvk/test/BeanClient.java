@@ -1,6 +1,7 @@
 package io.camelvk.test;
 
 import io.camelvk.provider.ContainerLogs;
+import io.camelvk.provider.GracefulStop;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.Provider;
@@ -10,6 +11,7 @@ import io.camelvk.provider.runtime.ProviderClient;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +46,12 @@ public final class BeanClient implements ProviderClient {
   }
 
   @Override
-  public void delete(Pod pod) {
+  public Optional<PodStatus> delete(Pod pod, Duration gracePeriod) {
+    if (bean instanceof GracefulStop graceful) {
+      return graceful.stopPod(pod, gracePeriod);
+    }
     bean.deletePod(pod);
+    return Optional.empty();
   }
 
   @Override

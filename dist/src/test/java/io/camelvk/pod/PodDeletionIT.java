@@ -58,7 +58,61 @@ class PodDeletionIT {
             p ->
                 assertThat(p.getStatus().getContainerStatuses())
                     .singleElement()
-                    .satisfies(c -> assertThat(c.getState().getTerminated()).isNotNull()));
+                    .satisfies(
+                        c -> {
+                          assertThat(c.getState().getTerminated()).isNotNull();
+                          assertThat(c.getState().getTerminated().getExitCode()).isZero();
+                          assertThat(c.getState().getTerminated().getReason())
+                              .isEqualTo("Completed");
+                        }));
+  }
+
+  @Test
+  void aProviderStillStoppingWhenTheGracePeriodEndsStopsThePodByForce(TestCluster cluster) {
+    cluster.create(
+        TestPods.boundTo(kubelet.nodeName(), "slow-stop")
+            .editMetadata()
+            .addToAnnotations("mock.camelvk.io/stop-duration", "60s")
+            .endMetadata()
+            .build());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("slow-stop")));
+    List<Pod> seen = new CopyOnWriteArrayList<>();
+    Watch watch =
+        cluster
+            .client()
+            .pods()
+            .inNamespace(cluster.namespace())
+            .withName("slow-stop")
+            .watch(recorder(seen));
+    long start = System.nanoTime();
+    try {
+      cluster
+          .client()
+          .pods()
+          .inNamespace(cluster.namespace())
+          .withName("slow-stop")
+          .withGracePeriod(3)
+          .delete();
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.pod("slow-stop") == null);
+    } finally {
+      watch.close();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(took).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(20));
+    assertThat(seen)
+        .anySatisfy(
+            p ->
+                assertThat(p.getStatus().getContainerStatuses())
+                    .singleElement()
+                    .satisfies(
+                        c -> {
+                          assertThat(c.getState().getTerminated()).isNotNull();
+                          assertThat(c.getState().getTerminated().getExitCode()).isEqualTo(137);
+                          assertThat(c.getState().getTerminated().getReason()).isEqualTo("Error");
+                        }));
   }
 
   @Test

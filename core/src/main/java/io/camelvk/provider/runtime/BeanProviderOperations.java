@@ -1,12 +1,16 @@
 package io.camelvk.provider.runtime;
 
 import io.camelvk.provider.ContainerLogs;
+import io.camelvk.provider.GracePeriod;
+import io.camelvk.provider.GracefulStop;
 import io.camelvk.provider.PodNotFoundException;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderCapabilities;
 import io.camelvk.provider.ProviderOperation;
 import io.camelvk.provider.VkHeaders;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Duration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -36,7 +40,7 @@ public final class BeanProviderOperations implements Processor {
     switch (operation) {
       case CREATE -> provider.createPod(message.getMandatoryBody(Pod.class));
       case UPDATE -> provider.updatePod(message.getMandatoryBody(Pod.class));
-      case DELETE -> provider.deletePod(message.getMandatoryBody(Pod.class));
+      case DELETE -> message.setBody(stop(message));
       case STATUS ->
           message.setBody(provider.podStatus(namespace(message), podName(message)).orElse(null));
       case PODS -> message.setBody(provider.pods());
@@ -46,6 +50,18 @@ public final class BeanProviderOperations implements Processor {
       case LOGS -> message.setBody(logs(message));
       case CAPABILITIES -> message.setBody(ProviderCapabilities.implementedBy(provider));
     }
+  }
+
+  /** The containers' last states when the provider reports them, else no body. */
+  private PodStatus stop(Message message) throws Exception {
+    Pod pod = message.getMandatoryBody(Pod.class);
+    if (provider instanceof GracefulStop graceful) {
+      Long seconds = message.getHeader(VkHeaders.POD_GRACE_PERIOD, Long.class);
+      Duration grace = seconds == null ? GracePeriod.of(pod) : Duration.ofSeconds(seconds);
+      return graceful.stopPod(pod, grace).orElse(null);
+    }
+    provider.deletePod(pod);
+    return null;
   }
 
   private Object logs(Message message) {

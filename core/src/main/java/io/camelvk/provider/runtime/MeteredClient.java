@@ -49,8 +49,8 @@ public final class MeteredClient implements ProviderClient {
   }
 
   @Override
-  public void delete(Pod pod) {
-    measure("delete", pod, () -> delegate.delete(pod));
+  public Optional<PodStatus> delete(Pod pod, Duration gracePeriod) {
+    return measure("delete", pod, () -> delegate.delete(pod, gracePeriod));
   }
 
   @Override

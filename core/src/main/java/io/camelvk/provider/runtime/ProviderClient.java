@@ -6,6 +6,7 @@ import io.camelvk.provider.ProviderCapability;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,11 @@ public interface ProviderClient {
 
   void update(Pod pod);
 
-  void delete(Pod pod);
+  /**
+   * Stops the pod within the grace period; answers the containers' last states when the provider
+   * reports them (see {@link io.camelvk.provider.GracefulStop}).
+   */
+  Optional<PodStatus> delete(Pod pod, Duration gracePeriod);
 
   /** The provider's view of the pod's status, empty when it does not know the pod. */
   Optional<PodStatus> status(Pod pod);

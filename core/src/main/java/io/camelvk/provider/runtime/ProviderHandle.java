@@ -3,6 +3,9 @@ package io.camelvk.provider.runtime;
 import io.camelvk.provider.ProviderCapabilities;
 import io.camelvk.provider.ProviderException;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One provider of this node as the core uses it: its client (through its route, time-limited and
@@ -15,14 +18,18 @@ import io.fabric8.kubernetes.api.model.Pod;
 public record ProviderHandle(
     String name, ProviderClient client, ProviderCapabilities capabilities, boolean answersStatus) {
 
-  /** Deletes the pod; one the provider does not know is deleted already. */
-  public void delete(Pod pod) {
+  /**
+   * Stops the pod within the grace period and answers its containers' last states if the provider
+   * gave them; one the provider does not know is deleted already.
+   */
+  public Optional<PodStatus> delete(Pod pod, Duration gracePeriod) {
     try {
-      client.delete(pod);
+      return client.delete(pod, gracePeriod);
     } catch (ProviderException e) {
       if (e.kind() != ProviderException.Kind.NOT_FOUND) {
         throw e;
       }
+      return Optional.empty();
     }
   }
 }

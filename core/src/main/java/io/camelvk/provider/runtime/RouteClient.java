@@ -8,6 +8,7 @@ import io.camelvk.provider.VkHeaders;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,8 +52,14 @@ public final class RouteClient implements ProviderClient {
   }
 
   @Override
-  public void delete(Pod pod) {
-    request(ProviderOperation.DELETE, pod, podHeaders(pod));
+  public Optional<PodStatus> delete(Pod pod, Duration gracePeriod) {
+    Object reply =
+        request(
+            ProviderOperation.DELETE,
+            pod,
+            podHeaders(pod)
+                .andThen(m -> m.setHeader(VkHeaders.POD_GRACE_PERIOD, gracePeriod.toSeconds())));
+    return reply instanceof PodStatus last ? Optional.of(last) : Optional.empty();
   }
 
   @Override

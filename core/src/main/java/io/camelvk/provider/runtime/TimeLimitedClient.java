@@ -62,9 +62,11 @@ public final class TimeLimitedClient implements ProviderClient {
     call("update", subject(pod), () -> delegate.update(pod));
   }
 
+  /** A stop may take the grace period on top of the usual time. */
   @Override
-  public void delete(Pod pod) {
-    call("delete", subject(pod), () -> delegate.delete(pod));
+  public Optional<PodStatus> delete(Pod pod, Duration gracePeriod) {
+    return call(
+        "delete", subject(pod), timeout.plus(gracePeriod), () -> delegate.delete(pod, gracePeriod));
   }
 
   @Override
@@ -106,11 +108,14 @@ public final class TimeLimitedClient implements ProviderClient {
   }
 
   private <T> T call(String operation, String subject, Callable<T> work) {
+    return call(operation, subject, timeout, work);
+  }
+
+  private <T> T call(String operation, String subject, Duration limit, Callable<T> work) {
     Call pending = abandoned.get(subject);
     if (pending != null) {
       throw new ProviderTimeoutException(
-          subject + ": the " + pending.operation() + " that timed out has not returned yet",
-          timeout);
+          subject + ": the " + pending.operation() + " that timed out has not returned yet", limit);
     }
     Call call = new Call(operation, new AtomicBoolean());
     Future<T> future =
@@ -124,7 +129,7 @@ public final class TimeLimitedClient implements ProviderClient {
               }
             });
     try {
-      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } catch (InterruptedException e) {
@@ -142,8 +147,8 @@ public final class TimeLimitedClient implements ProviderClient {
               + " of "
               + subject
               + " did not return within "
-              + format(timeout),
-          timeout);
+              + format(limit),
+          limit);
     }
   }
 

@@ -9,6 +9,7 @@ import io.camelvk.test.BeanClient;
 import io.camelvk.test.IdleProvider;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class MeteredClientTest {
@@ -35,7 +36,7 @@ class MeteredClientTest {
   void callsAboutAPodAreCountedByItsUidAndOutcome() {
     client.create(pod("a"));
     client.create(pod("a"));
-    client.delete(pod("a"));
+    client.delete(pod("a"), Duration.ZERO);
     assertThatThrownBy(() -> client.create(pod("refused")));
 
     assertThat(ledger.count("create", "uid-a", "ok")).isEqualTo(2);

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ class RouteClientTest {
   void theLifecycleHandsTheBeanThePod() {
     client.create(pod);
     client.update(pod);
-    client.delete(pod);
+    client.delete(pod, Duration.ofSeconds(30));
 
     assertThat(bean.calls())
         .containsExactly("create ns/web u1", "update ns/web u1", "delete ns/web u1");
@@ -147,6 +148,7 @@ class RouteClientTest {
     RouteClient probe = new RouteClient("probe", context, context.createProducerTemplate());
 
     probe.create(pod);
+    probe.delete(pod, Duration.ofSeconds(5));
     probe.node("vk");
     probe.logs("ns", "web", "app", new LogOptions(10, Instant.EPOCH, 100L, true, false, true));
     probe.pods();
@@ -159,6 +161,13 @@ class RouteClientTest {
                 "VkPodNamespace", "ns",
                 "VkPodName", "web",
                 "VkPodUid", "u1"),
+            Map.of(
+                "VkProvider", "probe",
+                "VkOperation", "delete",
+                "VkPodNamespace", "ns",
+                "VkPodName", "web",
+                "VkPodUid", "u1",
+                "VkPodGracePeriodSeconds", 5L),
             Map.of("VkProvider", "probe", "VkOperation", "node", "VkNodeName", "vk"),
             Map.ofEntries(
                 Map.entry("VkProvider", "probe"),
@@ -173,6 +182,28 @@ class RouteClientTest {
                 Map.entry("VkLogPrevious", false),
                 Map.entry("VkLogFollow", true)),
             Map.of("VkProvider", "probe", "VkOperation", "pods"));
+  }
+
+  @Test
+  void aDeleteAnsweredWithContainerStatesReturnsThemAndAnyOtherAnswerIsNone() throws Exception {
+    PodStatus killed = new PodStatusBuilder().withMessage("killed").build();
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:provider-states").setBody(constant(killed));
+            from("direct:provider-http").setBody(constant("{\"deleted\":true}"));
+          }
+        });
+
+    assertThat(
+            new RouteClient("states", context, context.createProducerTemplate())
+                .delete(pod, Duration.ZERO))
+        .contains(killed);
+    assertThat(
+            new RouteClient("http", context, context.createProducerTemplate())
+                .delete(pod, Duration.ZERO))
+        .isEmpty();
   }
 
   /** A provider module's route file: the template bound to one provider. */

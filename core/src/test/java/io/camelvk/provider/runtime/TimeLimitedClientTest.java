@@ -47,15 +47,25 @@ class TimeLimitedClientTest {
     hanging.ignoreInterrupts = true;
     assertThatThrownBy(() -> provider.create(pod("hang")))
         .isInstanceOf(ProviderTimeoutException.class);
-    assertThatThrownBy(() -> provider.delete(pod("hang")))
+    assertThatThrownBy(() -> provider.delete(pod("hang"), Duration.ZERO))
         .isInstanceOf(ProviderTimeoutException.class)
         .hasMessageContaining("the create that timed out has not returned yet");
     assertThat(hanging.calls).hasValue(1);
-    provider.delete(pod("other"));
+    provider.delete(pod("other"), Duration.ZERO);
 
     hanging.release.countDown();
     hanging.returned.await();
-    awaitAccepted(() -> provider.delete(pod("hang")));
+    awaitAccepted(() -> provider.delete(pod("hang"), Duration.ZERO));
+  }
+
+  @Test
+  void aStopMayTakeTheGracePeriodOnTopOfTheTimeout() {
+    hanging.deleteTakes = Duration.ofMillis(500);
+
+    assertThat(provider.delete(pod("slow"), Duration.ofSeconds(2))).isEmpty();
+    assertThatThrownBy(() -> provider.delete(pod("slow"), Duration.ZERO))
+        .isInstanceOf(ProviderTimeoutException.class)
+        .hasMessage("provider hanging: delete of pod ns/slow did not return within 200ms");
   }
 
   @Test
@@ -98,6 +108,16 @@ class TimeLimitedClientTest {
     final CountDownLatch returned = new CountDownLatch(1);
     final AtomicInteger calls = new AtomicInteger();
     volatile boolean ignoreInterrupts;
+    volatile Duration deleteTakes = Duration.ZERO;
+
+    @Override
+    public void deletePod(Pod pod) {
+      try {
+        Thread.sleep(deleteTakes);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
 
     @Override
     public void createPod(Pod pod) {

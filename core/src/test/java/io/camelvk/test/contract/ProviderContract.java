@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.pod.PodKey;
+import io.camelvk.provider.GracePeriod;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.PodNotFoundException;
 import io.camelvk.provider.ProviderCapability;
@@ -145,7 +146,7 @@ public abstract class ProviderContract {
     harness.provider().client().create(pod);
     awaitRunning(pod);
 
-    harness.provider().delete(pod);
+    harness.provider().delete(pod, GracePeriod.of(pod));
     harness.forget(pod);
 
     await().atMost(PATIENCE).until(() -> !uids().contains(uid(pod)));
@@ -156,7 +157,8 @@ public abstract class ProviderContract {
 
   @Test
   void deletingAPodTheProviderDoesNotKnowIsNotAnError() {
-    assertThatCode(() -> harness.provider().client().delete(pod(unique("unknown"))))
+    assertThatCode(
+            () -> harness.provider().client().delete(pod(unique("unknown")), GracePeriod.MINIMUM))
         .doesNotThrowAnyException();
   }
 

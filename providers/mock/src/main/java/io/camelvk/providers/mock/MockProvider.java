@@ -3,6 +3,7 @@ package io.camelvk.providers.mock;
 import io.camelvk.provider.ContainerAttach;
 import io.camelvk.provider.ContainerExec;
 import io.camelvk.provider.ContainerLogs;
+import io.camelvk.provider.GracefulStop;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.PodStats;
@@ -17,6 +18,7 @@ import io.camelvk.providers.mock.faults.FaultInjector;
 import io.camelvk.providers.mock.logs.ContainerLog;
 import io.camelvk.providers.mock.network.EchoService;
 import io.camelvk.providers.mock.network.PortForwarding;
+import io.camelvk.providers.mock.pod.ContainerStop;
 import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.providers.mock.pod.ResourceUsage;
 import io.camelvk.providers.mock.pod.SimulatedPod;
@@ -51,6 +53,7 @@ import java.util.function.BiConsumer;
  */
 public final class MockProvider
     implements Provider,
+        GracefulStop,
         ContainerLogs,
         ContainerExec,
         ContainerAttach,
@@ -137,6 +140,19 @@ public final class MockProvider
     createFailures.forget(pod.getMetadata().getUid());
     creations.remove(pod.getMetadata().getUid());
     faults.after(fault, "deletePod", pod);
+  }
+
+  /** Waits as long as the pod's containers take to stop (its stop duration, at most the grace). */
+  @Override
+  public Optional<PodStatus> stopPod(Pod pod, Duration gracePeriod) {
+    SimulatedPod running =
+        pods.get(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
+    Optional<PodStatus> last =
+        running == null || !running.uid().equals(pod.getMetadata().getUid())
+            ? Optional.empty()
+            : Optional.of(new ContainerStop(running, clock).stop(gracePeriod));
+    deletePod(pod);
+    return last;
   }
 
   @Override

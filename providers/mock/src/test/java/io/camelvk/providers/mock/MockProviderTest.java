@@ -13,6 +13,7 @@ import io.camelvk.test.MutableClock;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -170,6 +171,42 @@ class MockProviderTest {
     provider.deletePod(pod);
     assertThat(provider.pods()).isEmpty();
     assertThat(provider.podStatus("ns", "gone")).isEmpty();
+  }
+
+  @Test
+  void aStopWithinTheGracePeriodEndsTheContainersCleanly() {
+    Pod pod = pod("quick", Map.of(PodBehaviour.STOP_DURATION, "50ms"), "Always");
+    provider.createPod(pod);
+
+    PodStatus last = provider.stopPod(pod, Duration.ofSeconds(30)).orElseThrow();
+
+    assertThat(app(last.getContainerStatuses()).getState().getTerminated())
+        .satisfies(
+            t -> {
+              assertThat(t.getExitCode()).isZero();
+              assertThat(t.getReason()).isEqualTo("Completed");
+              assertThat(t.getStartedAt()).isEqualTo("2026-11-25T10:00:00Z");
+            });
+    assertThat(provider.pods()).isEmpty();
+  }
+
+  @Test
+  void aStopLongerThanTheGracePeriodIsKilledWhenItEnds() {
+    Pod pod = pod("slow", Map.of(PodBehaviour.STOP_DURATION, "1h"), "Always");
+    provider.createPod(pod);
+    long start = System.nanoTime();
+
+    PodStatus last = provider.stopPod(pod, Duration.ofMillis(100)).orElseThrow();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    assertThat(app(last.getContainerStatuses()).getState().getTerminated())
+        .satisfies(
+            t -> {
+              assertThat(t.getExitCode()).isEqualTo(137);
+              assertThat(t.getReason()).isEqualTo("Error");
+            });
+    assertThat(provider.pods()).isEmpty();
+    assertThat(provider.stopPod(pod, Duration.ZERO)).isEmpty();
   }
 
   @Test

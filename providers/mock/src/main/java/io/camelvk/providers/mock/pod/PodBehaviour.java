@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * @param failCreate how many create calls fail: 0 none, -1 all (INVALID), n the first n (TRANSIENT)
  * @param createDelay the create call itself takes this long, like a slow backend
  * @param refusedPorts the pod's ports that refuse connections (port-forward fails on them)
+ * @param stopDuration how long its containers take to stop when asked; past the grace period they
+ *     are stopped by force
  */
 public record PodBehaviour(
     Duration startDelay,
@@ -27,7 +29,8 @@ public record PodBehaviour(
     Duration restartDelay,
     int failCreate,
     Duration createDelay,
-    Set<Integer> refusedPorts) {
+    Set<Integer> refusedPorts,
+    Duration stopDuration) {
 
   public static final String PREFIX = "mock.camelvk.io/";
   public static final String START_DELAY = PREFIX + "start-delay";
@@ -37,6 +40,7 @@ public record PodBehaviour(
   public static final String FAIL_CREATE = PREFIX + "fail-create";
   public static final String CREATE_DELAY = PREFIX + "create-delay";
   public static final String REFUSED_PORTS = PREFIX + "refused-ports";
+  public static final String STOP_DURATION = PREFIX + "stop-duration";
   public static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
   private static final int MAX_EXIT_CODE = 255;
   private static final int MAX_PORT = 65535;
@@ -51,7 +55,8 @@ public record PodBehaviour(
         duration(annotations, RESTART_DELAY, DEFAULT_RESTART_DELAY),
         failCreate(annotations),
         duration(annotations, CREATE_DELAY, Duration.ZERO),
-        refusedPorts(annotations));
+        refusedPorts(annotations),
+        duration(annotations, STOP_DURATION, Duration.ZERO));
   }
 
   /** Spends the create delay on the calling thread, as a slow backend's create call would. */
