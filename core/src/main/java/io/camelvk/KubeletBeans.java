@@ -3,6 +3,7 @@ package io.camelvk;
 import io.camelvk.api.KubeletApi;
 import io.camelvk.api.KubeletApiServer;
 import io.camelvk.config.VkSettings;
+import io.camelvk.events.EventRecorder;
 import io.camelvk.metrics.HealthChecks;
 import io.camelvk.metrics.KubeletMetrics;
 import io.camelvk.node.NodeProfiles;
@@ -30,6 +31,7 @@ import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 
@@ -50,6 +52,7 @@ final class KubeletBeans implements AutoCloseable {
   private final PodRemover remover;
   private final ReportedStatuses reported;
   private final KubeletApiServer kubeletApi;
+  private final EventRecorder eventRecorder;
 
   KubeletBeans(
       KubernetesClient client,
@@ -66,7 +69,10 @@ final class KubeletBeans implements AutoCloseable {
     PodStatusComposer composer = new PodStatusComposer(settings.node(), clock);
     this.writer = new PodStatusWriter(client);
     this.remover = new PodRemover(client, writer);
-    PodEvents events = new PodEvents(client, nodeName, clock);
+    this.eventRecorder =
+        new EventRecorder(
+            client, clock, outcome -> metrics.event(outcome.name().toLowerCase(Locale.ROOT)));
+    PodEvents events = new PodEvents(eventRecorder, nodeName, clock, settings.normalEvents());
     this.reported = new ReportedStatuses(queue::add);
     this.placement =
         new PodPlacement(new CachedPodEnvironment(cache, settings.node()), profiles, events);
@@ -109,6 +115,7 @@ final class KubeletBeans implements AutoCloseable {
 
   /** Forgets what the writers remember of a pod that has left the cache. */
   void podGone(String uid) {
+    podSync.podGone(uid);
     writer.forget(uid);
     remover.gone(uid);
   }
@@ -187,6 +194,7 @@ final class KubeletBeans implements AutoCloseable {
     node.close();
     cache.close();
     providerStage.close();
+    eventRecorder.close();
   }
 
   /** Times every sync and hands failures to {@link PodSyncFailures}. */

@@ -37,6 +37,7 @@ public final class SettingSources implements IDefaultValueProvider {
           Map.entry("--taint-value", new Source("VKUBELET_TAINT_VALUE", "vk.node.taint.value")),
           Map.entry("--taint-effect", new Source("VKUBELET_TAINT_EFFECT", "vk.node.taint.effect")),
           Map.entry("--disable-taint", new Source(null, "vk.node.taint.disabled")),
+          Map.entry("--no-normal-events", new Source(null, "vk.events.normal-disabled")),
           Map.entry("--namespace", new Source(null, "vk.namespace")),
           Map.entry("--pod-sync-workers", new Source(null, "vk.pod.sync-workers")),
           Map.entry("--full-resync-period", new Source(null, "vk.pod.full-resync-period")),

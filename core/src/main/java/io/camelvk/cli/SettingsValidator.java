@@ -75,7 +75,8 @@ final class SettingsValidator {
         intInRange("--kube-api-concurrency", flags.kubeApiConcurrency, 1, MAX_WORKERS),
         duration("--shutdown-timeout", flags.shutdownTimeout),
         flags.leaderElection.validate(commandLine, flags.nodeName),
-        flags.kubeletApi.validate(commandLine));
+        flags.kubeletApi.validate(commandLine),
+        !flags.noNormalEvents);
   }
 
   Path path(String flag, String text) {

@@ -117,6 +117,13 @@ public final class VirtualKubeletCommand implements Callable<Integer> {
   boolean disableTaint;
 
   @Option(
+      names = "--no-normal-events",
+      description =
+          "record only Warning events on pods, not Created, Started, Killing and the like"
+              + " (for nodes of many short pods: they cost an API request each)")
+  boolean noNormalEvents;
+
+  @Option(
       names = "--namespace",
       paramLabel = "<ns>",
       hidden = true,

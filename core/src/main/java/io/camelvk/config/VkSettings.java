@@ -21,7 +21,8 @@ public record VkSettings(
     int kubeApiConcurrency,
     Duration shutdownTimeout,
     LeaderElectionSettings leaderElection,
-    KubeletApiSettings kubeletApi) {
+    KubeletApiSettings kubeletApi,
+    boolean normalEvents) {
 
   /**
    * Pods synced at once: as many as the client's concurrent requests, because a sync mostly waits
@@ -68,7 +69,8 @@ public record VkSettings(
         kubeApiConcurrency,
         DEFAULT_SHUTDOWN_TIMEOUT,
         LeaderElectionSettings.disabled(node.nodeName()),
-        KubeletApiSettings.DEFAULT);
+        KubeletApiSettings.DEFAULT,
+        true);
   }
 
   public VkSettings withProviders(ProviderSettings changed) {
@@ -83,7 +85,8 @@ public record VkSettings(
         kubeApiConcurrency,
         shutdownTimeout,
         leaderElection,
-        kubeletApi);
+        kubeletApi,
+        normalEvents);
   }
 
   public VkSettings withProviderConfig(Path file) {
@@ -106,7 +109,25 @@ public record VkSettings(
         kubeApiConcurrency,
         shutdownTimeout,
         leaderElection,
-        api);
+        api,
+        normalEvents);
+  }
+
+  /** Normal events (Created, Started, Killing...) off, for nodes of many short pods. */
+  public VkSettings withoutNormalEvents() {
+    return new VkSettings(
+        node,
+        providers,
+        podSyncWorkers,
+        fullResyncPeriod,
+        startupTimeout,
+        logLevel,
+        metricsPort,
+        kubeApiConcurrency,
+        shutdownTimeout,
+        leaderElection,
+        kubeletApi,
+        false);
   }
 
   /** The default provider: {@code --provider}. */

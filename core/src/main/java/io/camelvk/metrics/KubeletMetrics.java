@@ -99,11 +99,21 @@ public final class KubeletMetrics {
     return registry;
   }
 
-  public void apiRequest(String verb, String code) {
+  public void apiRequest(String verb, String resource, String code) {
     Counter.builder("vk_api_requests")
         .description("Requests made to the Kubernetes API server")
         .tag("verb", verb)
+        .tag("resource", resource)
         .tag("code", code)
+        .register(registry)
+        .increment();
+  }
+
+  /** What became of each event recorded on a pod (written, counted, spam, dropped, failed). */
+  public void event(String outcome) {
+    Counter.builder("vk_events")
+        .description("Events recorded on pods, by what became of them")
+        .tag("outcome", outcome)
         .register(registry)
         .increment();
   }

@@ -33,6 +33,7 @@ public final class PodSync {
   private final PodStatusWriter writer;
   private final PodRemover remover;
   private final PodEvents events;
+  private final ContainerEvents containerEvents;
   private final PodWorkQueue queue;
   private final Clock clock;
 
@@ -60,6 +61,7 @@ public final class PodSync {
     this.writer = parts.writer();
     this.remover = parts.remover();
     this.events = parts.events();
+    this.containerEvents = new ContainerEvents(parts.events());
     this.queue = parts.queue();
     this.clock = parts.clock();
   }
@@ -124,6 +126,7 @@ public final class PodSync {
       case UPDATE -> provider.client().update(plan.pod());
       case DELETE -> {
         Pod pod = cache.pod(plan.key()).filter(p -> sameUid(p, plan.pod())).orElse(plan.pod());
+        containerEvents.stopping(pod);
         return plan.withLastStates(provider.delete(plan.pod(), GracePeriod.of(pod)).orElse(null));
       }
       default -> throw new IllegalStateException("no provider operation for " + plan);
@@ -202,7 +205,14 @@ public final class PodSync {
       queue.add(PodKey.of(pod));
       return;
     }
-    writer.write(pod, composer.running(pod, reported.get()));
+    PodStatus status = composer.running(pod, reported.get());
+    writer.write(pod, status);
+    containerEvents.reported(pod, status);
+  }
+
+  /** Forgets what was announced of a pod that has left the cache. */
+  public void podGone(String uid) {
+    containerEvents.forget(uid);
   }
 
   private void scheduleDeadlineCheck(Pod pod) {

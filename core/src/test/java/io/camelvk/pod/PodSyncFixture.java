@@ -1,5 +1,6 @@
 package io.camelvk.pod;
 
+import io.camelvk.events.EventRecorder;
 import io.camelvk.node.NodeProfiles;
 import io.camelvk.node.NodeSettings;
 import io.camelvk.pod.env.ConfigLookup;
@@ -57,7 +58,8 @@ final class PodSyncFixture implements AutoCloseable {
   PodSyncFixture() {
     NodeProfiles profiles = new NodeProfiles(providers, NODE);
     profiles.refresh();
-    PodEvents events = new PodEvents(api.client(), NODE, clock);
+    PodEvents events =
+        new PodEvents(new EventRecorder(api.client(), clock, outcome -> {}), NODE, clock, true);
     PodEnvironmentResolver resolver = new PodEnvironmentResolver(new ConfigMapsOnly());
     placement =
         new PodPlacement(

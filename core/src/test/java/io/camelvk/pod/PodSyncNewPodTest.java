@@ -3,6 +3,7 @@ package io.camelvk.pod;
 import static io.camelvk.pod.PodSyncFixture.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.camelvk.pod.SyncPlan.Operation;
 import io.camelvk.provider.mapping.ProviderChoice;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +62,11 @@ class PodSyncNewPodTest {
     assertThat(plan.provider()).isNull();
     assertThat(plan.reason()).isEqualTo("UnknownProvider");
     assertThat(plan.message()).isEqualTo("no provider named gpu");
-    assertThat(vk.events("UnknownProvider")).containsExactly("no provider named gpu");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(vk.events("UnknownProvider")).containsExactly("no provider named gpu"));
   }
 
   @Test
@@ -90,8 +96,12 @@ class PodSyncNewPodTest {
     assertThat(plan.provider()).isEqualTo("big");
     assertThat(plan.reason()).isEqualTo("CreateContainerConfigError");
     assertThat(plan.message()).isEqualTo("configmap \"settings\" not found");
-    assertThat(vk.events("MandatoryConfigMapNotFound"))
-        .containsExactly("configmap \"settings\" not found");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(vk.events("MandatoryConfigMapNotFound"))
+                    .containsExactly("configmap \"settings\" not found"));
   }
 
   private static void requesting(Pod pod, String cpu) {

@@ -5,36 +5,51 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The API requests the virtual kubelet counted in its /metrics, by verb, watches apart. */
-record ApiRequests(long total, long watches, Map<String, Long> byVerb) {
+/**
+ * The API requests the virtual kubelet counted in its /metrics, by verb, with watches and event
+ * writes apart.
+ */
+record ApiRequests(long total, long watches, long events, Map<String, Long> byVerb) {
 
   private static final Pattern COUNTER =
       Pattern.compile(
-          "^vk_api_requests_total\\{code=\"[^\"]*\",verb=\"([A-Z]+)\"} ([0-9.E]+)",
+          "^vk_api_requests_total\\{code=\"[^\"]*\",resource=\"([^\"]*)\",verb=\"([A-Z]+)\"}"
+              + " ([0-9.E]+)",
           Pattern.MULTILINE);
 
   static ApiRequests parse(String metrics) {
     double total = 0;
     double watches = 0;
+    double events = 0;
     Map<String, Long> byVerb = new TreeMap<>();
     Matcher m = COUNTER.matcher(metrics);
     while (m.find()) {
-      double count = Double.parseDouble(m.group(2));
+      double count = Double.parseDouble(m.group(3));
       total += count;
-      byVerb.merge(m.group(1), (long) count, Long::sum);
-      watches += m.group(1).equals("WATCH") ? count : 0;
+      byVerb.merge(m.group(2), (long) count, Long::sum);
+      watches += m.group(2).equals("WATCH") ? count : 0;
+      events += m.group(1).equals("events") ? count : 0;
     }
-    return new ApiRequests((long) total, (long) watches, byVerb);
+    return new ApiRequests((long) total, (long) watches, (long) events, byVerb);
   }
 
   ApiRequests minus(ApiRequests before) {
     Map<String, Long> verbs = new TreeMap<>(byVerb);
     before.byVerb.forEach((verb, count) -> verbs.merge(verb, -count, Long::sum));
-    return new ApiRequests(total - before.total, watches - before.watches, verbs);
+    return new ApiRequests(
+        total - before.total, watches - before.watches, events - before.events, verbs);
   }
 
-  /** Requests per pod, watches excluded (they are long-lived, not per pod). */
+  /**
+   * Requests per pod for the pods themselves: watches (long-lived, not per pod) and events (their
+   * own figure, which a flag turns down) excluded.
+   */
   double perPod(int pods) {
-    return (double) (total - watches) / pods;
+    return (double) (total - watches - events) / pods;
+  }
+
+  /** Event writes (creates and count patches) per pod. */
+  double eventsPerPod(int pods) {
+    return (double) events / pods;
   }
 }

@@ -60,6 +60,7 @@ record RunResult(
     figures.put(Figure.PEAK_RSS, (double) usage.peakRssMiB());
     if (vk != null) {
       figures.put(Figure.API_REQUESTS_PER_POD, vk.apiRequests().perPod(pods));
+      figures.put(Figure.EVENT_REQUESTS_PER_POD, vk.apiRequests().eventsPerPod(pods));
       figures.put(Figure.START, vk.startSeconds());
       figures.put(Figure.START_TO_READYZ, vk.startToReadyzSeconds());
     }

@@ -59,8 +59,10 @@ class MetricsIT {
                       "vk_provider_call_seconds_count\\{method=\"create\",outcome=\"ok\",provider=\"mock\"} [1-9]")
                   .containsPattern(
                       "vk_provider_call_seconds_count\\{method=\"create\",outcome=\"invalid\",provider=\"mock\"} 1")
-                  .containsPattern("vk_api_requests_total\\{code=\"200\",verb=\"PATCH\"} [1-9]")
-                  .containsPattern("vk_api_requests_total\\{code=\"20[01]\",verb=\"POST\"} [1-9]")
+                  .containsPattern(
+                      "vk_api_requests_total\\{code=\"200\",resource=\"pods/status\",verb=\"PATCH\"} [1-9]")
+                  .containsPattern(
+                      "vk_api_requests_total\\{code=\"20[01]\",resource=\"events\",verb=\"POST\"} [1-9]")
                   .containsPattern(
                       "camel_exchanges_total\\{[^}]*routeId=\"provider-mock\"[^}]*} [1-9]")
                   .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"pod-sync\"[^}]*} [1-9]")

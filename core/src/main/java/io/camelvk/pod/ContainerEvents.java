@@ -1,0 +1,129 @@
+package io.camelvk.pod;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The kubelet's container events, derived from the container statuses a provider reports: Created
+ * and Started once per container instance that ran, BackOff and Failed when a container waits in a
+ * crash loop or on its image, Killing when the pod is stopped. Each change is announced once: what
+ * was announced per pod is remembered until the pod is forgotten.
+ */
+final class ContainerEvents {
+
+  static final String CREATED = "Created";
+  static final String STARTED = "Started";
+  static final String KILLING = "Killing";
+  static final String BACK_OFF = "BackOff";
+  static final String FAILED = "Failed";
+  private static final List<String> IMAGE_ERRORS =
+      List.of("ErrImagePull", "InvalidImageName", "ErrImageNeverPull", "ImagePullBackOff");
+
+  /** What was last announced of one container: the instance that ran, the wait it is in. */
+  private record Announced(String containerId, String waiting) {}
+
+  private final PodEvents events;
+  private final Map<String, Map<String, Announced>> announced = new ConcurrentHashMap<>();
+
+  ContainerEvents(PodEvents events) {
+    this.events = events;
+  }
+
+  /** Announces what changed in the containers since the last status of this pod. */
+  void reported(Pod pod, PodStatus status) {
+    Map<String, Announced> seen =
+        announced.computeIfAbsent(pod.getMetadata().getUid(), uid -> new ConcurrentHashMap<>());
+    announce(pod, seen, status.getInitContainerStatuses(), "spec.initContainers");
+    announce(pod, seen, status.getContainerStatuses(), "spec.containers");
+    announce(pod, seen, status.getEphemeralContainerStatuses(), "spec.ephemeralContainers");
+  }
+
+  /** Killing for each container the pod runs, before it is stopped. */
+  void stopping(Pod pod) {
+    if (pod.getStatus() == null) {
+      return;
+    }
+    pod.getStatus().getContainerStatuses().stream()
+        .filter(c -> c.getState() != null && c.getState().getRunning() != null)
+        .forEach(
+            c ->
+                events.onContainer(
+                    pod,
+                    "spec.containers{" + c.getName() + "}",
+                    "Normal",
+                    KILLING,
+                    "Stopping container " + c.getName()));
+  }
+
+  void forget(String uid) {
+    announced.remove(uid);
+  }
+
+  private void announce(
+      Pod pod, Map<String, Announced> seen, List<ContainerStatus> statuses, String field) {
+    for (ContainerStatus status : statuses) {
+      String fieldPath = field + "{" + status.getName() + "}";
+      Announced before = seen.getOrDefault(status.getName(), new Announced(null, null));
+      Announced now = new Announced(ranInstance(status, before), waitingReason(status));
+      seen.put(status.getName(), now);
+      if (now.containerId() != null && !Objects.equals(now.containerId(), before.containerId())) {
+        events.onContainer(pod, fieldPath, "Normal", CREATED, "Container created");
+        events.onContainer(pod, fieldPath, "Normal", STARTED, "Container started");
+      }
+      if (now.waiting() != null && !now.waiting().equals(before.waiting())) {
+        announceWait(pod, fieldPath, status);
+      }
+    }
+  }
+
+  private void announceWait(Pod pod, String fieldPath, ContainerStatus status) {
+    String reason = status.getState().getWaiting().getReason();
+    if (reason.equals("CrashLoopBackOff")) {
+      events.onContainer(
+          pod,
+          fieldPath,
+          "Warning",
+          BACK_OFF,
+          "Back-off restarting failed container "
+              + status.getName()
+              + " in pod "
+              + pod.getMetadata().getName()
+              + "_"
+              + pod.getMetadata().getNamespace()
+              + "("
+              + pod.getMetadata().getUid()
+              + ")");
+    } else if (IMAGE_ERRORS.contains(reason)) {
+      String message = status.getState().getWaiting().getMessage();
+      if (message != null && !message.isBlank()) {
+        events.onContainer(pod, fieldPath, "Warning", FAILED, message);
+      }
+      events.onContainer(pod, fieldPath, "Warning", FAILED, "Error: " + reason);
+    }
+  }
+
+  /** The instance that runs or ran (its container ID), else the one announced before. */
+  private static String ranInstance(ContainerStatus status, Announced before) {
+    var state = status.getState();
+    boolean ran = state != null && (state.getRunning() != null || state.getTerminated() != null);
+    String id = status.getContainerID();
+    if (ran && id == null) {
+      id = status.getName() + "#" + status.getRestartCount();
+    }
+    return ran ? id : before.containerId();
+  }
+
+  /** The wait, with the restart count, so that each back-off of a crash loop is one wait. */
+  private static String waitingReason(ContainerStatus status) {
+    var state = status.getState();
+    if (state == null || state.getWaiting() == null || state.getWaiting().getReason() == null) {
+      return null;
+    }
+    return state.getWaiting().getReason() + "#" + status.getRestartCount();
+  }
+}

@@ -1,0 +1,136 @@
+package io.camelvk.pod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.events.EventRecorder;
+import io.camelvk.events.EventSink;
+import io.camelvk.test.MutableClock;
+import io.camelvk.test.TestPods;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ContainerEventsTest {
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+  private final List<Event> written = new CopyOnWriteArrayList<>();
+  private final List<Integer> counted = new CopyOnWriteArrayList<>();
+  private final EventRecorder recorder = new EventRecorder(capturing(), clock, outcome -> {});
+  private final Pod pod = TestPods.named("ns", "web", "u1").build();
+
+  @AfterEach
+  void stop() {
+    recorder.close();
+  }
+
+  @Test
+  void eachContainerInstanceThatRunsIsCreatedAndStartedOnceAndKilledOnStop() {
+    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, true));
+
+    events.reported(pod, status(waiting("ContainerCreating", 0)));
+    events.reported(pod, status(running("mock://u1/app/0", 0)));
+    events.reported(pod, status(running("mock://u1/app/0", 0)));
+    events.stopping(withStatus(status(running("mock://u1/app/0", 0))));
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(written)
+                    .extracting(
+                        Event::getType,
+                        Event::getReason,
+                        Event::getMessage,
+                        e -> e.getInvolvedObject().getFieldPath())
+                    .containsExactly(
+                        tuple("Normal", "Created", "Container created", "spec.containers{app}"),
+                        tuple("Normal", "Started", "Container started", "spec.containers{app}"),
+                        tuple(
+                            "Normal",
+                            "Killing",
+                            "Stopping container app",
+                            "spec.containers{app}")));
+  }
+
+  @Test
+  void aCrashLoopIsOneBackOffPerRestartAndNoNormalEventsWhenTurnedOff() {
+    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, false));
+
+    events.reported(pod, status(running("mock://u1/app/0", 0)));
+    events.reported(pod, status(waiting("CrashLoopBackOff", 1)));
+    events.reported(pod, status(waiting("CrashLoopBackOff", 1)));
+    events.reported(pod, status(running("mock://u1/app/1", 1)));
+    events.reported(pod, status(waiting("CrashLoopBackOff", 2)));
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(written)
+                    .extracting(Event::getReason, Event::getMessage, Event::getCount)
+                    .containsExactly(
+                        tuple(
+                            "BackOff",
+                            "Back-off restarting failed container app in pod web_ns(u1)",
+                            1)));
+    assertThat(counted).hasSize(1);
+  }
+
+  private EventSink capturing() {
+    return new EventSink() {
+      @Override
+      public void create(Event event) {
+        written.add(event);
+      }
+
+      @Override
+      public void count(Event existing, int count, Instant last) {
+        counted.add(count);
+      }
+    };
+  }
+
+  private Pod withStatus(PodStatus status) {
+    return TestPods.named("ns", "web", "u1").withStatus(status).build();
+  }
+
+  private static PodStatus status(ContainerStatus app) {
+    return new PodStatusBuilder().withContainerStatuses(app).build();
+  }
+
+  private static ContainerStatus running(String id, int restarts) {
+    return new ContainerStatusBuilder()
+        .withName("app")
+        .withContainerID(id)
+        .withRestartCount(restarts)
+        .withNewState()
+        .withNewRunning()
+        .withStartedAt("2026-12-07T10:00:00Z")
+        .endRunning()
+        .endState()
+        .build();
+  }
+
+  private static ContainerStatus waiting(String reason, int restarts) {
+    return new ContainerStatusBuilder()
+        .withName("app")
+        .withRestartCount(restarts)
+        .withNewState()
+        .withNewWaiting()
+        .withReason(reason)
+        .endWaiting()
+        .endState()
+        .build();
+  }
+}

@@ -1,0 +1,81 @@
+package io.camelvk.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.test.RunningKubelet;
+import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.camelvk.test.WithVirtualKubelet;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The headline figure cannot regress silently: a create -> Running -> delete cycle costs the API
+ * server exactly 3 requests on the pod (status to Running, terminated status, DELETE), counted from
+ * the kubelet's own /metrics. Watches, events, the lease and the node are not per pod.
+ */
+@WithVirtualKubelet
+class ApiRequestBudgetIT {
+
+  static final int PODS = 10;
+  static final int REQUESTS_PER_POD = 3;
+  private static final Pattern POD_REQUESTS =
+      Pattern.compile(
+          "^vk_api_requests_total\\{code=\"[^\"]*\",resource=\"pods(/status)?\",verb=\"(?!WATCH)[A-Z]+\"}"
+              + " ([0-9.E]+)",
+          Pattern.MULTILINE);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static RunningKubelet kubelet;
+
+  @BeforeAll
+  static void kubelet(RunningKubelet started) {
+    kubelet = started;
+  }
+
+  @Test
+  void aPodsWholeLifeCostsThreeRequestsOnThePod(TestCluster cluster) throws Exception {
+    var pods = cluster.client().pods().inNamespace(cluster.namespace());
+    double before = podRequests();
+
+    IntStream.range(0, PODS)
+        .forEach(
+            i ->
+                pods.resource(TestPods.boundTo(kubelet.nodeName(), "budget-" + i).build())
+                    .create());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                pods.list().getItems().stream().filter(TestPods::isRunningAndReady).count()
+                    == PODS);
+    pods.delete();
+    await().atMost(Duration.ofSeconds(60)).until(() -> pods.list().getItems().isEmpty());
+
+    assertThat(podRequests() - before).isEqualTo((double) PODS * REQUESTS_PER_POD);
+  }
+
+  private static double podRequests() throws IOException, InterruptedException {
+    URI uri = URI.create("http://127.0.0.1:" + kubelet.settings().metricsPort() + "/metrics");
+    String metrics =
+        HTTP.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    double sum = 0;
+    Matcher m = POD_REQUESTS.matcher(metrics);
+    while (m.find()) {
+      sum += Double.parseDouble(m.group(2));
+    }
+    return sum;
+  }
+}
