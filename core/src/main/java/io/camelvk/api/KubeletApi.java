@@ -50,8 +50,7 @@ public final class KubeletApi {
       NodeProfiles profiles,
       Clock clock,
       StreamSessionCounter sessions) {
-    List<X509Certificate> clientCas =
-        settings.clientCa().map(ServingCertificate::readCertificates).orElse(List.of());
+    List<X509Certificate> clientCas = ClientCaSource.of(settings, client.getConfiguration());
     CompletableFuture<SslContext> tls = serverTls(settings, node, clientCas);
     ApiAccess access =
         new ApiAccess(
