@@ -53,22 +53,6 @@ class PodStatusIT {
   }
 
   @Test
-  void statusIsWrittenOnlyWhenSomethingChanged(TestCluster cluster) throws InterruptedException {
-    cluster.create(TestPods.boundTo(kubelet.nodeName(), "quiet").build());
-    Pod running =
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> cluster.pod("quiet"), TestPods::isRunningAndReady);
-
-    // Two status polls (5 s each) and a few informer round-trips later, nothing has been written.
-    Thread.sleep(Duration.ofSeconds(11));
-
-    Pod later = cluster.pod("quiet");
-    assertThat(later.getMetadata().getResourceVersion())
-        .isEqualTo(running.getMetadata().getResourceVersion());
-  }
-
-  @Test
   void aPodPastItsActiveDeadlineFailsWithDeadlineExceededAndStopsInTheProvider(
       TestCluster cluster) {
     Pod created =
