@@ -3,6 +3,7 @@ package io.camelvk.controlplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camelvk.test.BoundedProcess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.SignatureException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,14 +69,13 @@ class CertificateAuthorityTest {
     assertThat(Files.getPosixFilePermissions(dir.resolve("c.key")))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     assertThat(client.toString()).doesNotContain("PRIVATE");
-    Process openssl =
-        new ProcessBuilder(
-                "openssl", "pkey", "-in", dir.resolve("c.key").toString(), "-noout", "-check")
-            .redirectErrorStream(true)
-            .start();
-    String opensslSays =
-        new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(openssl.waitFor()).as(opensslSays).isZero();
+    var openssl =
+        BoundedProcess.run(
+            new ProcessBuilder(
+                    "openssl", "pkey", "-in", dir.resolve("c.key").toString(), "-noout", "-check")
+                .redirectErrorStream(true),
+            Duration.ofSeconds(30));
+    assertThat(openssl.exitCode()).as(openssl.stdout()).isZero();
   }
 
   @Test

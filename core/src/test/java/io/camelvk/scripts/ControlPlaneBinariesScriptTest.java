@@ -2,12 +2,13 @@ package io.camelvk.scripts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelvk.test.BoundedProcess;
 import io.camelvk.test.ProjectRoot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,9 +62,7 @@ class ControlPlaneBinariesScriptTest {
     builder.environment().putAll(env);
     builder.environment().put("HOME", cache.toString());
     builder.environment().put("VK_CONTROL_PLANE_CACHE", cache.toString());
-    Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Result(process.waitFor(), out, err);
+    var outcome = BoundedProcess.run(builder, Duration.ofMinutes(10));
+    return new Result(outcome.exitCode(), outcome.stdout(), outcome.stderr());
   }
 }

@@ -155,20 +155,13 @@ public final class MetricsServer implements AutoCloseable {
   /** Runs the build script, which returns at once when the binary is cached. */
   private static Path binary() {
     String script = System.getProperty(SCRIPT_PROPERTY, DEFAULT_SCRIPT);
-    try {
-      Process build =
-          new ProcessBuilder("bash", script).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      String out = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (build.waitFor() != 0 || out.isBlank()) {
-        throw new IllegalStateException(script + " failed (see its messages above)");
-      }
-      return Path.of(out.strip().lines().reduce((first, last) -> last).orElseThrow());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + script, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    var build = BoundedProcess.run(new ProcessBuilder("bash", script), Duration.ofMinutes(10));
+    String out = build.stdout();
+    System.err.print(build.stderr());
+    if (build.exitCode() != 0 || out.isBlank()) {
+      throw new IllegalStateException(script + " failed (see its messages above)");
     }
+    return Path.of(out.strip().lines().reduce((first, last) -> last).orElseThrow());
   }
 
   private static String base64(String text) {

@@ -67,7 +67,8 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
       Process process = new ProcessBuilder(command).start();
       CompletableFuture<String> err =
           CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-      String out = read(process.getInputStream());
+      CompletableFuture<String> out =
+          CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
       if (!process.waitFor(KUBECTL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IllegalStateException("kubectl timed out: " + command);
@@ -75,7 +76,7 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
       if (process.exitValue() != 0) {
         throw new IllegalStateException("kubectl " + List.of(args) + " failed: " + err.join());
       }
-      return out;
+      return out.join();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -2,16 +2,15 @@ package io.camelvk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.camelvk.test.BoundedProcess;
 import io.camelvk.test.ProjectRoot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,9 +78,6 @@ class LauncherClassDataArchiveIT {
     builder.environment().put("VK_CDS_ARCHIVE", archive.toString());
     builder.environment().put("VK_JAVA_OPTS", javaOptions);
     builder.environment().remove("VK_CLASSPATH");
-    Process process = builder.start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS)).isTrue();
-    return new String(output, StandardCharsets.UTF_8);
+    return BoundedProcess.run(builder, Duration.ofSeconds(60)).stdout();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.controlplane.ControlPlaneBinaries;
+import io.camelvk.test.BoundedProcess;
 import io.camelvk.test.ProjectRoot;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -126,13 +127,11 @@ class LocalModeIT {
       return "(stopped)";
     }
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process dump =
-        new ProcessBuilder(jcmd.toString(), Long.toString(launcher.pid()), "Thread.print")
-            .redirectErrorStream(true)
-            .start();
-    String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    dump.waitFor(30, TimeUnit.SECONDS);
-    return threads;
+    return BoundedProcess.run(
+            new ProcessBuilder(jcmd.toString(), Long.toString(launcher.pid()), "Thread.print")
+                .redirectErrorStream(true),
+            Duration.ofSeconds(30))
+        .stdout();
   }
 
   private static String kubeconfigLine(List<String> output) {
@@ -164,10 +163,11 @@ class LocalModeIT {
         new java.util.ArrayList<>(
             List.of(binaries.resolve("kubectl").toString(), "--kubeconfig", kubeconfig.toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor()).as("kubectl %s: %s", List.of(args), out).isZero();
-    return out;
+    var kubectl =
+        BoundedProcess.run(
+            new ProcessBuilder(command).redirectErrorStream(true), Duration.ofSeconds(60));
+    assertThat(kubectl.exitCode()).as("kubectl %s: %s", List.of(args), kubectl.stdout()).isZero();
+    return kubectl.stdout();
   }
 
   private static void collect(Process process, List<String> output) {
