@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
  * Issue 5: "The API server restarts while 200 pods are being created." A {@link PodBurst} creates
  * the pods one by one and retries each through the outage; kube-apiserver gets SIGTERM (then
  * SIGKILL, see docs/testing.md) while the burst goes on and the kubelet is still syncing the first
- * pods, and is started again in place. Its new watch cache starts at a later revision than the
- * kubelet's informers saw, so their watches usually end with 410 and relist (the count is printed).
- * In the end every pod runs, each was given to the provider exactly once, the node is Ready, and
- * deleting them leaves nothing behind in the API server or the provider.
+ * pods, and is started again in place. While it is down, etcd's history is compacted past
+ * everything the kubelet has seen, so its informers' watches must end with 410 Gone and relist. In
+ * the end every pod runs, each was given to the provider exactly once, the node stayed Ready, and
+ * deleting them leaves nothing behind in the API server or the provider. The recovery bounds are a
+ * few times the measured times (docs/testing.md), not minutes.
  */
 @WithVirtualKubelet
 class ApiServerRestartIT {
@@ -34,6 +35,13 @@ class ApiServerRestartIT {
   private static final int PODS = 200;
   private static final int STOP_AFTER = 50;
   private static final Duration SETTLE = Duration.ofMinutes(5);
+
+  /** Measured: all Running 0.1-1 s after the burst ends, the node Ready throughout. */
+  private static final Duration RECOVERED = Duration.ofSeconds(30);
+
+  /** Measured: 200 pods gone in about 10 s. */
+  private static final Duration ALL_GONE = Duration.ofSeconds(60);
+
   private static RunningKubelet kubelet;
 
   @BeforeAll
@@ -45,6 +53,8 @@ class ApiServerRestartIT {
   void podsCreatedAcrossAnApiServerRestartRunOnceEachAndAreDeletedCleanly(TestCluster cluster) {
     try (var reflectorLog = CapturedLog.debugOf(Reflector.class)) {
       createThroughRestartThenDelete(cluster, reflectorLog);
+    } finally {
+      cluster.plane().restartControllers();
     }
   }
 
@@ -58,6 +68,8 @@ class ApiServerRestartIT {
       burst.resume();
       long down = System.nanoTime();
       cluster.plane().stopApiServer();
+      var etcd = cluster.plane().etcd();
+      etcd.compact(etcd.putTestKey("api-server-restart", cluster.namespace()));
       await().atMost(SETTLE).until(() -> burst.failures() > 0);
       cluster.plane().startApiServer();
       outage = Duration.ofNanos(System.nanoTime() - down).toMillis();
@@ -68,7 +80,7 @@ class ApiServerRestartIT {
     long restarted = System.nanoTime();
 
     await()
-        .atMost(SETTLE)
+        .atMost(RECOVERED)
         .until(
             () -> pods.list().getItems().stream().filter(TestPods::isRunningAndReady).count(),
             n -> n == PODS);
@@ -78,21 +90,18 @@ class ApiServerRestartIT {
     assertThat(uidsByName(providerPods(cluster))).isEqualTo(uids);
     ProviderCallCounts calls = kubelet.providerCalls();
     uids.values().forEach(uid -> assertThat(calls.count("create", uid, null)).isOne());
-    await().atMost(SETTLE).until(() -> nodeReady(cluster));
+    assertThat(nodeReady(cluster)).as("the node stayed Ready through the outage").isTrue();
+    long gone = reflectorLog.messages().stream().filter(m -> m.contains("http gone")).count();
+    assertThat(gone).as("watches that ended with 410 Gone and relisted").isPositive();
     System.out.printf(
         "ApiServerRestartIT: %d pods, apiserver down and back in %d ms, %d failed creates and"
             + " %d AlreadyExists in the burst, all Running %d ms after the burst ended,"
             + " %d watches of the kubelet ended with 410 Gone%n",
-        PODS,
-        outage,
-        burst.failures(),
-        burst.alreadyExisted(),
-        settled,
-        reflectorLog.messages().stream().filter(m -> m.contains("http gone")).count());
+        PODS, outage, burst.failures(), burst.alreadyExisted(), settled, gone);
 
     pods.delete();
     await()
-        .atMost(SETTLE)
+        .atMost(ALL_GONE)
         .until(() -> pods.list().getItems().isEmpty() && providerPods(cluster).isEmpty());
     uids.values()
         .forEach(uid -> assertThat(kubelet.providerCalls().count("delete", uid, null)).isOne());
