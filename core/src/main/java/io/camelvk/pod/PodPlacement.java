@@ -51,6 +51,10 @@ public final class PodPlacement {
           rejection.get().reason(),
           rejection.get().message());
     }
+    Optional<SyncPlan> invalidImage = invalidImage(key, pod, provider);
+    if (invalidImage.isPresent()) {
+      return invalidImage.get();
+    }
     PodEnvironment.Resolution resolution = environment.resolve(pod, profile.effectiveAllocatable());
     resolution.events().forEach(e -> events.record(pod, e.type(), e.reason(), e.message()));
     if (resolution.blockingError().isPresent()) {
@@ -63,6 +67,30 @@ public final class PodPlacement {
           resolution.blockingError().get());
     }
     return new SyncPlan(key, Operation.CREATE, provider, resolution.pod(), null, null);
+  }
+
+  /**
+   * Like the kubelet before a pull: a container whose image reference cannot be parsed waits in
+   * InvalidImageName, with an InspectFailed Warning on the container, until the pod is fixed.
+   */
+  private Optional<SyncPlan> invalidImage(PodKey key, Pod pod, String provider) {
+    for (var field : PodSpecContainers.withFieldPaths(pod)) {
+      String image = field.container().getImage() == null ? "" : field.container().getImage();
+      Optional<String> refusal = ImageReference.refusal(image);
+      if (refusal.isPresent()) {
+        events.onContainer(
+            pod, field.fieldPath(), "Warning", ImageReference.INSPECT_FAILED, refusal.get());
+        return Optional.of(
+            new SyncPlan(
+                key,
+                Operation.BLOCKED,
+                provider,
+                pod,
+                ImageReference.INVALID_IMAGE_NAME,
+                refusal.get()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The pod with its environment resolved again, for an update on the provider that runs it. */
