@@ -1,5 +1,6 @@
 package io.camelvk.node;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.provider.NodeChangeNotifier;
@@ -8,9 +9,12 @@ import io.camelvk.provider.Provider;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.WithControlPlane;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +55,55 @@ class NodeChangeIT {
     }
   }
 
+  @Test
+  void aBackendReportedUnhealthyMakesTheNodeNotReadyAndTaintedUntilItRecovers(TestCluster cluster) {
+    String name = "vk-health-" + cluster.namespace();
+    var settings = RunningKubelet.settings(name);
+    GrowingProvider provider = new GrowingProvider(RunningKubelet.defaultProvider(settings));
+    RunningKubelet kubelet = RunningKubelet.start(cluster, settings, provider);
+    try {
+      provider.health("False", "BackendDown", "the backend answers 503");
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .untilAsserted(
+              () ->
+                  assertThat(ready(cluster, name))
+                      .satisfies(
+                          c -> {
+                            assertThat(c.getStatus()).isEqualTo("False");
+                            assertThat(c.getReason()).isEqualTo("BackendDown");
+                            assertThat(c.getMessage()).isEqualTo("the backend answers 503");
+                          }));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> taintKeys(cluster, name).contains("node.kubernetes.io/not-ready"));
+
+      provider.health("True", "KubeletReady", "");
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> "True".equals(ready(cluster, name).getStatus()));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> !taintKeys(cluster, name).contains("node.kubernetes.io/not-ready"));
+    } finally {
+      kubelet.stopAndDeleteNode(cluster);
+    }
+  }
+
+  private static NodeCondition ready(TestCluster cluster, String node) {
+    return cluster.client().nodes().withName(node).get().getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals("Ready"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> taintKeys(TestCluster cluster, String node) {
+    var taints = cluster.client().nodes().withName(node).get().getSpec().getTaints();
+    return taints == null ? List.of() : taints.stream().map(Taint::getKey).toList();
+  }
+
   /** The mock, plus capacity that grows when a test says so. */
   static final class GrowingProvider implements Provider, NodeChangeNotifier {
     private final Provider mock;
@@ -59,6 +112,22 @@ class NodeChangeIT {
 
     GrowingProvider(Provider mock) {
       this.mock = mock;
+    }
+
+    void health(String status, String reason, String message) {
+      profile =
+          new NodeProfile(
+              profile.capacity(),
+              Map.of(),
+              List.of(
+                  new NodeConditionBuilder()
+                      .withType("Ready")
+                      .withStatus(status)
+                      .withReason(reason)
+                      .withMessage(message)
+                      .build()),
+              profile.operatingSystemImage());
+      listeners.forEach(Runnable::run);
     }
 
     void addGpus(String count) {
