@@ -106,9 +106,13 @@ public final class RunningKubelet implements AutoCloseable {
     return start(cluster, settings, ProviderSet.of(settings.providerName(), provider));
   }
 
+  /**
+   * A kubelet with only the documented RBAC: a ServiceAccount token bound to k8s/clusterrole.yaml
+   * ({@link LeastPrivilege}), not the cluster's admin certificate.
+   */
   public static RunningKubelet start(
       TestCluster cluster, VkSettings settings, ProviderSet providers) {
-    return start(Config.fromKubeconfig(cluster.kubeconfig().toFile()), settings, providers);
+    return start(LeastPrivilege.kubeletConfig(cluster), settings, providers);
   }
 
   /** A kubelet with a client configuration of the test's own (another API server URL, say). */
