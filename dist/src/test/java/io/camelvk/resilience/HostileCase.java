@@ -50,6 +50,18 @@ record HostileCase(
           });
     }
 
+    /** An image the kubelet would not pull: waiting in InvalidImageName, an InspectFailed event. */
+    static Expectation invalidImage(String messagePart) {
+      return new Expectation(
+          "InvalidImageName",
+          (pod, cluster) -> {
+            ContainerStatus app = pod.getStatus().getContainerStatuses().getFirst();
+            assertThat(app.getState().getWaiting().getReason()).isEqualTo("InvalidImageName");
+            assertThat(app.getState().getWaiting().getMessage()).contains(messagePart);
+            assertWarning(pod, cluster, "InspectFailed");
+          });
+    }
+
     /** Harmless however odd: Running and Ready. */
     static Expectation running() {
       return new Expectation(

@@ -3,6 +3,7 @@ package io.camelvk.resilience;
 import static io.camelvk.resilience.HostileCase.Expectation.blocked;
 import static io.camelvk.resilience.HostileCase.Expectation.creating;
 import static io.camelvk.resilience.HostileCase.Expectation.failed;
+import static io.camelvk.resilience.HostileCase.Expectation.invalidImage;
 import static io.camelvk.resilience.HostileCase.Expectation.running;
 import static io.camelvk.resilience.HostileCase.Expectation.runningWithEvent;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -305,9 +306,17 @@ class HostileInputsIT {
             "big-env",
             env(new EnvVar("BIG", "y".repeat(100_000), null)),
             running()),
-        image("an image with unicode", "unicode-image", "ÜNÏCØDÉ/☃:🚀"),
-        image("a 4000-character image", "long-image", "registry.example/" + "i".repeat(4000)),
-        image("an image digest that is not one", "bad-digest", "busybox@sha256:nope"),
+        image("an image with unicode", "unicode-image", "ÜNÏCØDÉ/☃:🚀", "invalid reference format"),
+        image(
+            "a 4000-character image",
+            "long-image",
+            "registry.example/" + "i".repeat(4000),
+            "repository name must not be more than 255 characters"),
+        image(
+            "an image digest that is not one",
+            "bad-digest",
+            "busybox@sha256:nope",
+            "invalid reference format"),
         new HostileCase("fifty containers", "fifty", fiftyContainers(), running()));
   }
 
@@ -351,12 +360,13 @@ class HostileInputsIT {
         blocked(reason, messagePart));
   }
 
-  private static HostileCase image(String what, String name, String image) {
+  /** An image the kubelet cannot parse waits in InvalidImageName, saying why, as on a kubelet. */
+  private static HostileCase image(String what, String name, String image, String why) {
     return new HostileCase(
         what,
         name,
         pod -> pod.editSpec().editFirstContainer().withImage(image).endContainer().endSpec(),
-        running());
+        invalidImage(why));
   }
 
   private static UnaryOperator<PodBuilder> annotations(Map<String, String> annotations) {
