@@ -42,7 +42,8 @@ public final class VirtualKubelet {
         target instanceof ClusterTarget.Local ? LocalMode.start(localDir, out) : null;
     try {
       KubeletProcess process =
-          KubeletProcess.start(config(plane), withLocalCa(plane), providers, Clock.systemUTC());
+          KubeletProcess.start(
+              config(plane), withLocalServingCertificate(plane), providers, Clock.systemUTC());
       out.println(
           "Connected to "
               + process.client().getMasterUrl()
@@ -79,15 +80,16 @@ public final class VirtualKubelet {
   }
 
   /**
-   * In local mode the kubelet API trusts the local CA's client certificates (the API server's
-   * kubelet-client certificate among them), unless {@code --client-ca-file} names another CA.
+   * In local mode the kubelet API serves a certificate of the local CA, which the local API server
+   * verifies, unless {@code --tls-cert-file} names another (its client certificates are checked
+   * against the same CA, the kubeconfig's).
    */
-  private VkSettings withLocalCa(LocalControlPlane plane) {
-    if (plane == null || settings.kubeletApi().clientCa().isPresent()) {
+  private VkSettings withLocalServingCertificate(LocalControlPlane plane) {
+    if (plane == null || settings.kubeletApi().certificate().isPresent()) {
       return settings;
     }
     return settings.withKubeletApi(
-        settings.kubeletApi().withClientCa(plane.certificates().caCertificate()));
+        LocalMode.servingCertificate(plane, localDir, settings.node(), settings.kubeletApi()));
   }
 
   private String servedBy() {

@@ -51,7 +51,7 @@ public final class KubeletApi {
       Clock clock,
       StreamSessionCounter sessions) {
     List<X509Certificate> clientCas = ClientCaSource.of(settings, client.getConfiguration());
-    CompletableFuture<SslContext> tls = serverTls(settings, node, clientCas);
+    CompletableFuture<Supplier<SslContext>> tls = serverTls(settings, node, clientCas, clock);
     ApiAccess access =
         new ApiAccess(
             new ClientCertificateAuthenticator(clientCas),
@@ -86,11 +86,15 @@ public final class KubeletApi {
   }
 
   /**
-   * The serving TLS: from the files given at once; a self-signed certificate is made on a thread of
-   * its own (most of a second, mostly in loading the certificate library), while the rest starts.
+   * The serving TLS: from the files given at once, read again when they change; a self-signed
+   * certificate is made on a thread of its own (most of a second, mostly in loading the certificate
+   * library), while the rest starts.
    */
-  private static CompletableFuture<SslContext> serverTls(
-      KubeletApiSettings settings, NodeSettings node, List<X509Certificate> clientCas) {
+  private static CompletableFuture<Supplier<SslContext>> serverTls(
+      KubeletApiSettings settings,
+      NodeSettings node,
+      List<X509Certificate> clientCas,
+      Clock clock) {
     Supplier<SslContext> tls =
         () -> {
           try {
@@ -102,10 +106,16 @@ public final class KubeletApi {
           }
         };
     if (ServingCertificate.fromFiles(settings)) {
-      return CompletableFuture.completedFuture(tls.get());
+      return CompletableFuture.completedFuture(
+          new ReloadingTls(
+              List.of(settings.certificate().get(), settings.key().get()), tls, clock));
     }
     return CompletableFuture.supplyAsync(
-        tls, task -> Thread.ofPlatform().name("kubelet-api-certificate").daemon().start(task));
+        () -> {
+          SslContext selfSigned = tls.get();
+          return () -> selfSigned;
+        },
+        task -> Thread.ofPlatform().name("kubelet-api-certificate").daemon().start(task));
   }
 
   /** What every provider says it runs ({@code /runningpods/}). */

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.camel.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ public final class KubeletApiServer implements Service {
   private static final int EVENT_LOOP_THREADS = 2;
 
   private final int port;
-  private final CompletableFuture<SslContext> preparedTls;
+  private final CompletableFuture<Supplier<SslContext>> preparedTls;
   private final ApiAccess access;
   private final List<KubeletEndpoint> endpoints;
   private final boolean authEnabled;
@@ -41,7 +42,7 @@ public final class KubeletApiServer implements Service {
 
   KubeletApiServer(
       int port,
-      CompletableFuture<SslContext> tls,
+      CompletableFuture<Supplier<SslContext>> tls,
       ApiAccess access,
       List<KubeletEndpoint> endpoints,
       KubeletApiSettings settings) {
@@ -63,7 +64,7 @@ public final class KubeletApiServer implements Service {
               + " authentication or authorization",
           port);
     }
-    SslContext tls = tls();
+    Supplier<SslContext> tls = tls();
     boss = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup(EVENT_LOOP_THREADS);
     requests =
@@ -79,7 +80,7 @@ public final class KubeletApiServer implements Service {
                     protected void initChannel(SocketChannel channel) {
                       channel
                           .pipeline()
-                          .addLast("tls", tls.newHandler(channel.alloc()))
+                          .addLast("tls", tls.get().newHandler(channel.alloc()))
                           .addLast("http", new HttpServerCodec())
                           .addLast("router", new KubeletApiRouter(access, endpoints, requests));
                     }
@@ -95,7 +96,7 @@ public final class KubeletApiServer implements Service {
     LOG.info("kubelet API serving HTTPS on port {}", port);
   }
 
-  private SslContext tls() {
+  private Supplier<SslContext> tls() {
     try {
       return preparedTls.join();
     } catch (CompletionException e) {

@@ -1,15 +1,19 @@
 package io.camelvk.cli;
 
+import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.controlplane.ControlPlaneBinaries;
 import io.camelvk.controlplane.ControlPlaneOptions;
 import io.camelvk.controlplane.HomeDirectory;
 import io.camelvk.controlplane.LocalControlPlane;
+import io.camelvk.node.NodeSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
 
 /** Local mode: no cluster is configured, so we start one on loopback and say where it is. */
 public final class LocalMode {
@@ -20,6 +24,29 @@ public final class LocalMode {
 
   public static Path defaultDir() {
     return HomeDirectory.resolve().resolve(".cache/camel-virtual-kubelet/local");
+  }
+
+  /**
+   * A serving certificate of the local CA for the node's name and InternalIP, written under {@code
+   * <dir>/kubelet-serving/}: the local API server verifies kubelets against that CA.
+   */
+  public static KubeletApiSettings servingCertificate(
+      LocalControlPlane plane, Path dir, NodeSettings node, KubeletApiSettings api) {
+    Path serving = dir.resolve("kubelet-serving");
+    Path certificate = serving.resolve("kubelet.crt");
+    Path key = serving.resolve("kubelet.key");
+    try {
+      Files.createDirectories(serving);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + serving, e);
+    }
+    plane
+        .certificates()
+        .ca()
+        .issueServer(node.nodeName(), List.of(node.nodeName()), List.of(node.internalIp()))
+        .writePem(certificate, key);
+    return new KubeletApiSettings(
+        Optional.of(certificate), Optional.of(key), api.clientCa(), api.authEnabled());
   }
 
   /** Starts the control plane and copies its kubeconfig to {@code <dir>/kubeconfig}. */

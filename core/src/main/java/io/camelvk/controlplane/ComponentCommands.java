@@ -95,6 +95,7 @@ final class ComponentCommands {
             "--allow-privileged=true",
             "--kubelet-client-certificate=" + pki.kubeletClientCertificate(),
             "--kubelet-client-key=" + pki.kubeletClientKey(),
+            "--kubelet-certificate-authority=" + pki.caCertificate(),
             "--profiling=false"),
         aggregation(),
         options.apiServerArgs());

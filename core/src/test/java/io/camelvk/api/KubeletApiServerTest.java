@@ -28,8 +28,7 @@ class KubeletApiServerTest {
     server =
         new KubeletApiServer(
             LoopbackPorts.free(),
-            java.util.concurrent.CompletableFuture.completedFuture(
-                ServerTls.context(serving, List.of())),
+            fixed(ServerTls.context(serving, List.of())),
             new ApiAccess(null, null, null, false),
             List.of(
                 new HealthzEndpoint(),
@@ -102,8 +101,7 @@ class KubeletApiServerTest {
     KubeletApiServer second =
         new KubeletApiServer(
             server.port(),
-            java.util.concurrent.CompletableFuture.completedFuture(
-                ServerTls.context(serving, List.of())),
+            fixed(ServerTls.context(serving, List.of())),
             new ApiAccess(null, null, null, false),
             List.of(),
             OPEN);
@@ -120,5 +118,11 @@ class KubeletApiServerTest {
         io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE.getTrustManagers(),
         null);
     return tls;
+  }
+
+  private static java.util.concurrent.CompletableFuture<
+          java.util.function.Supplier<io.netty.handler.ssl.SslContext>>
+      fixed(io.netty.handler.ssl.SslContext context) {
+    return java.util.concurrent.CompletableFuture.completedFuture(() -> context);
   }
 }

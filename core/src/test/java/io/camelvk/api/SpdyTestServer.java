@@ -52,8 +52,7 @@ final class SpdyTestServer implements AutoCloseable {
     KubeletApiServer server =
         new KubeletApiServer(
             LoopbackPorts.free(),
-            java.util.concurrent.CompletableFuture.completedFuture(
-                ServerTls.context(ServingCertificate.of(OPEN, "node-a", "127.0.0.1"), List.of())),
+            fixed(ServerTls.context(ServingCertificate.of(OPEN, "node-a", "127.0.0.1"), List.of())),
             new ApiAccess(null, null, null, false),
             endpoints,
             OPEN);
@@ -76,5 +75,11 @@ final class SpdyTestServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  private static java.util.concurrent.CompletableFuture<
+          java.util.function.Supplier<io.netty.handler.ssl.SslContext>>
+      fixed(io.netty.handler.ssl.SslContext context) {
+    return java.util.concurrent.CompletableFuture.completedFuture(() -> context);
   }
 }

@@ -78,6 +78,9 @@ public final class ForkedKubelet implements AutoCloseable {
     try {
       Files.createDirectories(LOG_DIR);
       Path log = freeLogFile(name);
+      if (!flags.contains("--tls-cert-file")) {
+        command.addAll(servingCertificate(cluster, flags, log));
+      }
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(environment);
@@ -86,6 +89,24 @@ public final class ForkedKubelet implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
+  }
+
+  /**
+   * A serving certificate of the cluster CA beside the log, as a kubelet in a cluster has: the test
+   * API server verifies kubelets' certificates.
+   */
+  private static List<String> servingCertificate(
+      TestCluster cluster, List<String> flags, Path log) {
+    int at = flags.indexOf("--nodename");
+    String node = at >= 0 && at + 1 < flags.size() ? flags.get(at + 1) : "virtual-kubelet";
+    var api =
+        ClusterCaServingCertificate.settings(
+            cluster, node, log.resolveSibling(log.getFileName() + ".tls"));
+    return List.of(
+        "--tls-cert-file",
+        api.certificate().orElseThrow().toString(),
+        "--tls-private-key-file",
+        api.key().orElseThrow().toString());
   }
 
   private static Path freeLogFile(String name) {

@@ -1,7 +1,6 @@
 package io.camelvk.test;
 
 import io.camelvk.KubeletProcess;
-import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.config.ProviderSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.controlplane.LoopbackPorts;
@@ -13,7 +12,11 @@ import io.camelvk.provider.runtime.ProviderSet;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.client.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -60,13 +63,17 @@ public final class RunningKubelet implements AutoCloseable {
 
   /**
    * Default settings, with the kubelet API trusting the cluster CA's client certificates (among
-   * them the API server's kubelet-client certificate), as a kubelet in a cluster does.
+   * them the API server's kubelet-client certificate) and serving a certificate of that CA, which
+   * the test API server verifies, as a kubelet in a cluster does.
    */
   public static VkSettings settings(TestCluster cluster, String nodeName) {
-    return settings(nodeName)
-        .withKubeletApi(
-            KubeletApiSettings.DEFAULT.withClientCa(
-                cluster.plane().certificates().caCertificate()));
+    try {
+      Path dir = Files.createTempDirectory("vk-serving-" + nodeName);
+      return settings(nodeName)
+          .withKubeletApi(ClusterCaServingCertificate.settings(cluster, nodeName, dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A kubelet with the mock provider for a node named after the test class's namespace. */
