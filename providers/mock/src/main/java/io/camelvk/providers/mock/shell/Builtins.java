@@ -5,25 +5,29 @@ import io.camelvk.providers.mock.process.Stdio;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
-/** The commands of a mock container that need no files: echo, env, printenv, sleep, stty... */
+/** The commands of a mock container that need no files: echo, env, printenv, sleep, seq, stty... */
 final class Builtins {
 
   static final List<String> NAMES =
-      List.of("echo", "env", "printenv", "hostname", "true", "false", "sleep", "stty");
+      List.of("echo", "env", "printenv", "hostname", "true", "false", "sleep", "seq", "stty");
 
   /** The exit code of a process ended by SIGINT (128 + 2). */
   static final int INTERRUPTED = 130;
 
   private final Container container;
   private final String hostname;
+  private final ShellHost host;
 
-  Builtins(Container container, String hostname) {
+  Builtins(Container container, String hostname, ShellHost host) {
     this.container = container;
     this.hostname = hostname;
+    this.host = host;
   }
 
   int run(String name, List<String> args, Stdio io) throws IOException {
@@ -35,6 +39,7 @@ final class Builtins {
       case "true" -> 0;
       case "false" -> 1;
       case "sleep" -> sleep(args, io);
+      case "seq" -> seq(args, io);
       case "stty" -> stty(args, io);
       default -> throw new IllegalArgumentException("no builtin " + name);
     };
@@ -45,10 +50,17 @@ final class Builtins {
     return 0;
   }
 
+  /** {@code echo [-n] [-e] WORDS}: -e decodes backslash escapes as printf's format does. */
   private static int echo(List<String> args, Stdio io) throws IOException {
-    boolean newline = args.isEmpty() || !args.get(0).equals("-n");
-    List<String> words = newline ? args : args.subList(1, args.size());
-    return print(io, String.join(" ", words) + (newline ? "\n" : ""));
+    int options = 0;
+    while (options < args.size() && args.get(options).matches("-[ne]+")) {
+      options++;
+    }
+    String flags = String.join("", args.subList(0, options));
+    String text = String.join(" ", args.subList(options, args.size()));
+    return print(
+        io,
+        (flags.contains("e") ? Escapes.decode(text) : text) + (flags.contains("n") ? "" : "\n"));
   }
 
   private String env() {
@@ -73,14 +85,14 @@ final class Builtins {
   }
 
   /**
-   * Sleeps like coreutils' sleep (seconds, or a number with s, m, h, d); the thread's interrupt
-   * (the client went away) or Ctrl-C on the terminal ends it with 130.
+   * Sleeps like coreutils' sleep (seconds, or a number with s, m, h, d; {@code infinity}) for as
+   * long as the host's time says; an interrupt ends it with 130.
    */
-  private static int sleep(List<String> args, Stdio io) throws IOException {
+  private int sleep(List<String> args, Stdio io) throws IOException {
     Duration total = Duration.ZERO;
     try {
       for (String arg : args) {
-        total = total.plus(duration(arg));
+        total = arg.startsWith("inf") ? ShellHost.FOREVER : total.plus(duration(arg));
       }
     } catch (NumberFormatException e) {
       io.error("sleep: invalid time interval '" + String.join(" ", args) + "'");
@@ -90,16 +102,27 @@ final class Builtins {
       io.error("sleep: missing operand");
       return 1;
     }
+    return host.sleep(total, io);
+  }
+
+  /** {@code seq [FIRST [STEP]] LAST}: whole numbers, one a line. */
+  private static int seq(List<String> args, Stdio io) throws IOException {
+    long first = 1;
+    long step = 1;
+    long last;
     try {
-      if (io.terminal().isPresent()) {
-        return io.terminal().get().sleep(total) ? 0 : INTERRUPTED;
-      }
-      Thread.sleep(total);
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return INTERRUPTED;
+      last = Long.parseLong(args.getLast());
+      first = args.size() > 1 ? Long.parseLong(args.get(0)) : first;
+      step = args.size() > 2 ? Long.parseLong(args.get(1)) : step;
+    } catch (NumberFormatException | NoSuchElementException e) {
+      io.error("seq: invalid arguments: " + String.join(" ", args));
+      return 1;
     }
+    for (long n = first; step > 0 ? n <= last : step < 0 && n >= last; n += step) {
+      io.out().write((n + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    io.out().flush();
+    return 0;
   }
 
   private static Duration duration(String arg) {

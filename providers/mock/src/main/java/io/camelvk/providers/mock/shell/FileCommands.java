@@ -2,23 +2,17 @@ package io.camelvk.providers.mock.shell;
 
 import io.camelvk.providers.mock.files.ContainerFiles;
 import io.camelvk.providers.mock.process.Stdio;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The commands of a mock container that work on its files: cat, tee, ls, mkdir, rm, test and {@code
- * tail -c +N} (kubectl cp's resumed copy). cat and tee copy stdin as it arrives.
+ * The commands of a mock container that work on its files: cat, tee, ls, mkdir, rm and wc. cat and
+ * tee copy stdin as it arrives.
  */
 final class FileCommands {
 
-  static final List<String> NAMES =
-      List.of("cat", "tee", "ls", "mkdir", "rm", "test", "tail", "wc");
-  private static final Pattern TAIL_FROM_BYTE = Pattern.compile("^-c ?\\+(\\d+)(?: (.+))?$");
+  static final List<String> NAMES = List.of("cat", "tee", "ls", "mkdir", "rm", "wc");
 
   private final ContainerFiles files;
   private final String cwd;
@@ -35,8 +29,6 @@ final class FileCommands {
       case "ls" -> ls(args, io);
       case "mkdir" -> mkdir(args, io);
       case "rm" -> rm(args, io);
-      case "test" -> test(args) ? 0 : 1;
-      case "tail" -> tail(args, io);
       case "wc" -> new WordCount(files, cwd).run(args, io);
       default -> throw new IllegalArgumentException("no file command " + name);
     };
@@ -129,46 +121,5 @@ final class FileCommands {
       }
     }
     return code;
-  }
-
-  /** {@code test -d|-f|-e|-s PATH}, the forms kubectl cp and scripts use. */
-  private boolean test(List<String> args) {
-    if (args.size() != 2) {
-      return args.size() == 1 && !args.get(0).isEmpty();
-    }
-    String path = path(args.get(1));
-    return switch (args.get(0)) {
-      case "-d" -> files.isDirectory(path);
-      case "-f" -> files.isFile(path);
-      case "-e" -> files.exists(path);
-      case "-s" -> files.read(path).map(b -> b.length > 0).orElse(false);
-      default -> false;
-    };
-  }
-
-  /** {@code tail -c +N [FILE]}: everything from byte N on (1-based). */
-  private int tail(List<String> args, Stdio io) throws IOException {
-    String joined = String.join(" ", args);
-    Matcher match = TAIL_FROM_BYTE.matcher(joined);
-    if (!match.matches()) {
-      io.error("tail: only -c +N is supported");
-      return 1;
-    }
-    long skip = Math.max(0, Long.parseLong(match.group(1)) - 1);
-    InputStream in = io.in();
-    if (match.group(2) != null) {
-      byte[] content = files.read(path(match.group(2))).orElse(null);
-      if (content == null) {
-        io.error(
-            "tail: cannot open '" + match.group(2) + "' for reading: No such file or directory");
-        return 1;
-      }
-      in = new ByteArrayInputStream(content);
-    }
-    for (long left = skip; left > 0 && in.read() >= 0; left--) {
-      // the bytes before N are dropped
-    }
-    Stdio.copy(in, io.out());
-    return 0;
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The redirections of one command: {@code > file} and {@code 2> file} replace the file with what
- * the command writes (when it ends), {@code >> file} appends, {@code < file} reads it. {@code
- * /dev/null} discards or is empty.
+ * the command writes (when it ends), {@code >> file} appends, {@code < file} reads it, {@code 2>&1}
+ * and {@code >&2} send one output to the other. {@code /dev/null} discards or is empty.
  */
 final class Redirects {
 
@@ -29,20 +29,30 @@ final class Redirects {
   }
 
   /** The streams with one more redirection, or null (after saying why) when it cannot be made. */
-  Stdio apply(CommandLine.Redirect redirect, Stdio io) throws IOException {
-    if (redirect.operator().equals("<")) {
-      InputStream in = input(redirect.target());
-      if (in == null) {
-        io.error("sh: can't open " + redirect.target() + ": no such file");
+  Stdio apply(String operator, String target, Stdio io) throws IOException {
+    switch (operator) {
+      case "2>&1" -> {
+        return io.withErr(io.out());
       }
-      return in == null ? null : io.withIn(in);
+      case ">&2" -> {
+        return io.withOut(io.err());
+      }
+      case "<" -> {
+        InputStream in = input(target);
+        if (in == null) {
+          io.error("sh: can't open " + target + ": no such file");
+        }
+        return in == null ? null : io.withIn(in);
+      }
+      default -> {
+        OutputStream out = output(target, operator.equals(">>"));
+        if (out == null) {
+          io.error("sh: can't create " + target + ": nonexistent directory");
+          return null;
+        }
+        return operator.equals("2>") ? io.withErr(out) : io.withOut(out);
+      }
     }
-    OutputStream out = output(redirect.target(), redirect.operator().equals(">>"));
-    if (out == null) {
-      io.error("sh: can't create " + redirect.target() + ": nonexistent directory");
-      return null;
-    }
-    return redirect.operator().equals("2>") ? io.withErr(out) : io.withOut(out);
   }
 
   /** Stores what the redirected commands wrote. */

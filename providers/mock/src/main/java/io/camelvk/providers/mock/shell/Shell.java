@@ -3,26 +3,24 @@ package io.camelvk.providers.mock.shell;
 import io.camelvk.providers.mock.files.ContainerFiles;
 import io.camelvk.providers.mock.process.Stdio;
 import io.camelvk.providers.mock.tar.Tar;
-import io.camelvk.providers.mock.terminal.TerminalInterrupt;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One shell process of a mock container: runs a command given as words (an exec) or as a line
- * ({@code sh -c}, an interactive {@code sh}), with pipelines, lists and redirections (see {@link
- * CommandLine}) and variable assignments ({@code NAME=value}). The commands are {@link Builtins},
- * {@link FileCommands}, {@link Tar} and the shell's own: sh, bash, exit, cd, pwd. Anything else
- * exits 127.
+ * One shell process of a mock container: runs a command given as words (an exec, a container's
+ * command) or a script ({@code sh -c}, an interactive {@code sh}; see {@link CommandLine} and
+ * {@link ScriptRunner}). The programs are {@link Builtins}, {@link FileCommands}, {@link Printf},
+ * {@link Head}, {@link Tail}, {@link Grep}, {@link TestCommand}, {@link Tar}, script files, and the
+ * shell's own ({@link SpecialBuiltins}); a program the mock does not have is its host's to run
+ * ({@link ShellHost#unknownProgram}).
  */
 public final class Shell {
 
@@ -32,25 +30,33 @@ public final class Shell {
   static final String HOME = "/root";
   private static final Pattern ASSIGNMENT =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*", Pattern.DOTALL);
+  private static final Set<String> BIN_DIRECTORIES =
+      Set.of("/bin", "/usr/bin", "/sbin", "/usr/sbin", "/usr/local/bin");
 
   private final Container container;
   private final String hostname;
   private final ContainerFiles files;
-  private final Clock clock;
+  private final ShellHost host;
   private final Map<String, String> variables = new HashMap<>();
+  private final SpecialBuiltins special = new SpecialBuiltins(this);
   private String cwd = "/";
   private boolean exited;
   private int status;
 
+  /** A shell for an exec: real time, and unknown programs are {@code command not found}. */
   public Shell(Container container, String hostname, ContainerFiles files, Clock clock) {
+    this(container, hostname, files, new ExecHost(clock));
+  }
+
+  public Shell(Container container, String hostname, ContainerFiles files, ShellHost host) {
     this.container = container;
     this.hostname = hostname;
     this.files = files;
-    this.clock = clock;
+    this.host = host;
   }
 
-  /** Runs one command given as words and returns its exit code. */
-  int run(List<String> words, Stdio io) throws IOException {
+  /** Runs one command given as words, not parsed nor expanded, and returns its exit code. */
+  public int run(List<String> words, Stdio io) throws IOException {
     if (words.isEmpty() || words.get(0).isBlank()) {
       io.error("sh: no command");
       return NOT_FOUND;
@@ -60,59 +66,94 @@ public final class Shell {
       assignments++;
     }
     if (assignments == words.size()) {
-      for (String assignment : words) {
-        int equals = assignment.indexOf('=');
-        variables.put(assignment.substring(0, equals), assignment.substring(equals + 1));
-      }
+      words.forEach(special::assign);
       return 0;
     }
-    String name = words.get(assignments);
-    List<String> args = words.subList(assignments + 1, words.size());
+    return runProgram(words.subList(assignments, words.size()), io);
+  }
+
+  /** Runs a script; returns the exit code of the last command it ran. */
+  int script(String script, Stdio io) throws IOException {
+    ShellSyntax.Script parsed;
+    try {
+      parsed = CommandLine.parse(script);
+    } catch (IllegalArgumentException e) {
+      io.error(e.getMessage());
+      return status = USAGE;
+    }
+    return new ScriptRunner(this).run(parsed, io);
+  }
+
+  /** Runs a program with its arguments, all expanded. */
+  int runProgram(List<String> fields, Stdio io) throws IOException {
+    String name = programName(fields.get(0));
+    List<String> args = fields.subList(1, fields.size());
+    if (SpecialBuiltins.NAMES.contains(name)) {
+      return special.run(name, args, io);
+    }
     return switch (name) {
-      case "sh", "/bin/sh", "bash", "/bin/bash" -> shell(args, io);
-      case "exit" -> exit(args, io);
-      case "cd" -> cd(args, io);
-      case "pwd" -> Builtins.print(io, cwd + "\n");
-      case "tar" -> new Tar(files, cwd, clock).run(args, io);
+      case "sh", "bash" -> shell(args, io);
+      case "test", "[" -> new TestCommand(files, cwd).run(name, args, io);
+      case "tar" -> new Tar(files, cwd, host.clock()).run(args, io);
+      case "printf" -> Printf.run(args, io);
+      case "head" -> new Head(files, cwd).run(args, io);
+      case "tail" -> new Tail(files, cwd, host).run(args, io);
+      case "grep" -> new Grep(files, cwd).run(args, io);
       default -> {
         if (FileCommands.NAMES.contains(name)) {
           yield new FileCommands(files, cwd).run(name, args, io);
         }
         if (Builtins.NAMES.contains(name)) {
-          yield new Builtins(container, hostname).run(name, args, io);
+          yield new Builtins(container, hostname, host).run(name, args, io);
         }
-        io.error(name + ": command not found");
-        yield NOT_FOUND;
+        if (name.contains("/") && files.isFile(ContainerFiles.resolve(cwd, name))) {
+          yield shell(fields, io);
+        }
+        yield host.unknownProgram(fields.get(0), io);
       }
     };
   }
 
-  /** Runs a command line; returns the exit code of the last pipeline it ran. */
-  int script(String line, Stdio io) throws IOException {
-    List<CommandLine.Step> steps;
-    try {
-      steps = CommandLine.parse(line);
-    } catch (IllegalArgumentException e) {
-      io.error(e.getMessage());
-      return status = USAGE;
+  /** {@code /bin/echo} is {@code echo}: the programs are in every directory of the PATH. */
+  private static String programName(String word) {
+    int slash = word.lastIndexOf('/');
+    return slash > 0 && BIN_DIRECTORIES.contains(word.substring(0, slash))
+        ? word.substring(slash + 1)
+        : word;
+  }
+
+  private int shell(List<String> args, Stdio io) throws IOException {
+    if (args.isEmpty() || args.get(0).matches("-[il]+")) {
+      return new InteractiveShell(this).run(io);
     }
-    for (CommandLine.Step step : steps) {
-      if (exited) {
-        break;
+    Shell child = new Shell(container, hostname, files, host);
+    child.cwd = cwd;
+    if (args.get(0).equals("-c")) {
+      if (args.size() < 2) {
+        io.error("sh: -c requires an argument");
+        return USAGE;
       }
-      boolean skip =
-          step.connector().equals("&&") && status != 0
-              || step.connector().equals("||") && status == 0;
-      if (!skip) {
-        int code = pipeline(step.pipeline(), io);
-        status = exited ? status : code;
-      }
+      return child.script(args.get(1), io);
     }
-    return status;
+    byte[] script = files.read(ContainerFiles.resolve(cwd, args.get(0))).orElse(null);
+    if (script == null) {
+      io.error("sh: can't open '" + args.get(0) + "': No such file or directory");
+      return NOT_FOUND;
+    }
+    return child.script(new String(script, StandardCharsets.UTF_8), io);
+  }
+
+  /** A copy of this shell for a command substitution: same variables and directory. */
+  Shell subshell() {
+    Shell copy = new Shell(container, hostname, files, host);
+    copy.variables.putAll(variables);
+    copy.cwd = cwd;
+    copy.status = status;
+    return copy;
   }
 
   /** A shell variable: {@code ?}, one set here, PWD, HOME, HOSTNAME or the container's env. */
-  private String variable(String name) {
+  String variable(String name) {
     if (variables.containsKey(name)) {
       return variables.get(name);
     }
@@ -130,32 +171,24 @@ public final class Shell {
     };
   }
 
-  private int shell(List<String> args, Stdio io) throws IOException {
-    if (args.isEmpty() || args.get(0).matches("-[il]+")) {
-      return new InteractiveShell(this).run(io);
-    }
-    Shell child = new Shell(container, hostname, files, clock);
-    child.cwd = cwd;
-    if (args.get(0).equals("-c")) {
-      if (args.size() < 2) {
-        io.error("sh: -c requires an argument");
-        return USAGE;
-      }
-      return child.script(args.get(1), io);
-    }
-    String path = ContainerFiles.resolve(cwd, args.get(0));
-    byte[] script = files.read(path).orElse(null);
-    if (script == null) {
-      io.error("sh: can't open '" + args.get(0) + "': No such file or directory");
-      return NOT_FOUND;
-    }
-    for (String line : new String(script, StandardCharsets.UTF_8).split("\n")) {
-      child.script(line, io);
-      if (child.exited) {
-        break;
-      }
-    }
-    return child.status;
+  Map<String, String> variables() {
+    return variables;
+  }
+
+  ContainerFiles files() {
+    return files;
+  }
+
+  ShellHost host() {
+    return host;
+  }
+
+  String cwd() {
+    return cwd;
+  }
+
+  void cwd(String directory) {
+    cwd = directory;
   }
 
   /** Ctrl-C at the prompt: the status becomes 130, as after an interrupted command. */
@@ -167,63 +200,17 @@ public final class Shell {
     return exited;
   }
 
+  /** {@code exit}: the shell runs nothing more and ends with this status. */
+  void exit(int code) {
+    exited = true;
+    status = code;
+  }
+
   int status() {
     return status;
   }
 
-  private int exit(List<String> args, Stdio io) throws IOException {
-    exited = true;
-    try {
-      status = args.isEmpty() ? status : Integer.parseInt(args.get(0)) & 0xff;
-    } catch (NumberFormatException e) {
-      io.error("sh: exit: illegal number: " + args.get(0));
-      status = USAGE;
-    }
-    return status;
-  }
-
-  private int cd(List<String> args, Stdio io) throws IOException {
-    String target = ContainerFiles.resolve(cwd, args.isEmpty() ? HOME : args.get(0));
-    if (!files.isDirectory(target)) {
-      io.error("sh: cd: can't cd to " + args.get(0) + ": No such file or directory");
-      return USAGE;
-    }
-    cwd = target;
-    return 0;
-  }
-
-  /** Runs the commands of a pipeline one after the other, each reading what the last wrote. */
-  private int pipeline(List<CommandLine.Command> commands, Stdio io) throws IOException {
-    InputStream in = io.in();
-    int code = 0;
-    for (int i = 0; i < commands.size(); i++) {
-      boolean last = i == commands.size() - 1;
-      ByteArrayOutputStream piped = new ByteArrayOutputStream();
-      code = command(commands.get(i), io.withIn(in).withOut(last ? io.out() : piped));
-      in = new ByteArrayInputStream(piped.toByteArray());
-    }
-    return code;
-  }
-
-  private int command(CommandLine.Command command, Stdio io) throws IOException {
-    Stdio redirected = io;
-    Redirects redirects = new Redirects(files, cwd);
-    for (CommandLine.Redirect redirect : command.redirects()) {
-      String target = ShellToken.expand(redirect.target(), this::variable);
-      redirected =
-          redirects.apply(new CommandLine.Redirect(redirect.operator(), target), redirected);
-      if (redirected == null) {
-        return 1;
-      }
-    }
-    try {
-      return run(
-          command.words().stream().map(w -> ShellToken.expand(w, this::variable)).toList(),
-          redirected);
-    } catch (TerminalInterrupt e) {
-      return Builtins.INTERRUPTED;
-    } finally {
-      redirects.close();
-    }
+  void status(int code) {
+    status = code;
   }
 }

@@ -2,9 +2,7 @@ package io.camelvk.providers.mock.shell;
 
 import io.camelvk.providers.mock.files.ContainerFiles;
 import io.camelvk.providers.mock.process.Stdio;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,21 +32,11 @@ final class WordCount {
         counts.add(count);
       }
     }
-    if (names.isEmpty()) {
-      io.print(line(counts, readAll(io.in()), null));
-      return 0;
+    TextInputs inputs = new TextInputs(files, cwd);
+    for (TextInputs.Input input : inputs.read("wc", names, io)) {
+      io.print(line(counts, input.content(), names.isEmpty() ? null : input.name()));
     }
-    int code = 0;
-    for (String name : names) {
-      byte[] content = files.read(ContainerFiles.resolve(cwd, name)).orElse(null);
-      if (content == null) {
-        io.error("wc: " + name + ": No such file or directory");
-        code = 1;
-      } else {
-        io.print(line(counts, content, name));
-      }
-    }
-    return code;
+    return inputs.failed() ? 1 : 0;
   }
 
   private static String line(List<Character> counts, byte[] content, String name) {
@@ -85,11 +73,5 @@ final class WordCount {
       inWord = !space;
     }
     return n;
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    ByteArrayOutputStream all = new ByteArrayOutputStream();
-    in.transferTo(all);
-    return all.toByteArray();
   }
 }

@@ -161,7 +161,8 @@ class ShellTest {
     assertThat(
             run("sh", "-c", "false; echo $? \"${HOSTNAME}\" '$HOME' $NONE; cd /tmp; echo $PWD")
                 .out())
-        .isEqualTo("1 box $HOME \n/tmp\n");
+        .as("an unquoted empty value is no word at all")
+        .isEqualTo("1 box $HOME\n/tmp\n");
     assertThat(run("sh", "-c", "echo x > /no/dir/f").awaitExit()).isEqualTo(1);
   }
 
