@@ -96,7 +96,7 @@ public final class MockProvider
       behaviour.takeCreateTime();
       SimulatedPod created = new SimulatedPod(pod, clock.instant(), behaviour);
       store.ifPresent(s -> s.created(pod, created.created()));
-      pods.put(key, created);
+      replace(key, created);
       creations.merge(created.uid(), 1, Integer::sum);
       scheduleNextChange(created);
     }
@@ -110,7 +110,18 @@ public final class MockProvider
 
   /** Takes in the pods another process stored and drops the ones it deleted. */
   private synchronized void refresh(StateStore state) {
-    state.refresh(pods, this::scheduleNextChange);
+    state.refresh(
+        pods,
+        (pod, created) -> new SimulatedPod(pod, created, PodBehaviour.of(pod)),
+        this::scheduleNextChange);
+  }
+
+  /** Puts {@code pod} in the place of the pod of that name, whose containers stop. */
+  private void replace(String key, SimulatedPod pod) {
+    SimulatedPod replaced = pods.put(key, pod);
+    if (replaced != null && replaced != pod) {
+      replaced.stop();
+    }
   }
 
   @Override
@@ -122,7 +133,7 @@ public final class MockProvider
       throw ProviderException.notFound(
           "mock: no pod " + pod.getMetadata().getName() + " to update");
     }
-    pods.put(
+    replace(
         key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
         new SimulatedPod(
             pod,
@@ -136,7 +147,12 @@ public final class MockProvider
     FaultInjector.Fault fault = faults.before("deletePod", pod);
     String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
     store.ifPresent(s -> s.deleted(pod));
-    pods.computeIfPresent(key, (k, p) -> p.uid().equals(pod.getMetadata().getUid()) ? null : p);
+    SimulatedPod removed = pods.get(key);
+    if (removed != null
+        && removed.uid().equals(pod.getMetadata().getUid())
+        && pods.remove(key, removed)) {
+      removed.stop();
+    }
     createFailures.forget(pod.getMetadata().getUid());
     creations.remove(pod.getMetadata().getUid());
     faults.after(fault, "deletePod", pod);
@@ -174,14 +190,14 @@ public final class MockProvider
   @Override
   public InputStream logs(String namespace, String pod, String container, LogOptions options) {
     SimulatedPod mock = require(namespace, pod, container);
-    return ContainerLog.open(mock, key(namespace, pod), container, options, clock);
+    return ContainerLog.open(mock, container, options, clock);
   }
 
   @Override
   public int exec(
       String namespace, String pod, String container, List<String> command, RemoteStreams streams) {
     SimulatedPod mock = require(namespace, pod, container);
-    if (mock.timeline().at(clock.instant()).state().getRunning() == null) {
+    if (mock.timeline(container).at(clock.instant()).state().getRunning() == null) {
       throw ProviderException.invalid(
           "cannot exec in a stopped container: container " + container + " is not running");
     }
@@ -203,10 +219,11 @@ public final class MockProvider
     PortForwarding.forward(echoService.address(), fromClient, toClient);
   }
 
-  /** Stops the echo service behind the pods' ports. */
+  /** Stops the echo service behind the pods' ports and the pods' containers. */
   @Override
   public void close() {
     echoService.close();
+    pods.values().forEach(SimulatedPod::stop);
   }
 
   @Override
@@ -220,7 +237,7 @@ public final class MockProvider
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     return Optional.of(
         mock.pod().getSpec().getContainers().stream()
-            .map(c -> ResourceUsage.of(c, mock.timeline(), now))
+            .map(c -> ResourceUsage.of(c, mock.timeline(c.getName()), now))
             .toList());
   }
 
@@ -231,7 +248,7 @@ public final class MockProvider
 
   private void scheduleNextChange(SimulatedPod pod) {
     Instant now = clock.instant();
-    Instant next = pod.timeline().nextChange(now);
+    Instant next = pod.nextChange(now);
     if (next == null || notifications.isShutdown()) {
       return;
     }

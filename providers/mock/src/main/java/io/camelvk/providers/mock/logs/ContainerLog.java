@@ -3,11 +3,14 @@ package io.camelvk.providers.mock.logs;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.ProviderException;
 import io.camelvk.providers.mock.pod.ContainerTimeline;
+import io.camelvk.providers.mock.pod.InstanceRun;
+import io.camelvk.providers.mock.pod.LogLine;
 import io.camelvk.providers.mock.pod.SimulatedPod;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The log of one container of a mock pod as {@code kubectl logs} asks for it: the current or the
@@ -18,40 +21,39 @@ public final class ContainerLog {
   private ContainerLog() {}
 
   public static InputStream open(
-      SimulatedPod mock, String podKey, String container, LogOptions options, Clock clock) {
+      SimulatedPod mock, String container, LogOptions options, Clock clock) {
     Instant now = clock.instant();
-    ContainerTimeline timeline = mock.timeline();
+    ContainerTimeline timeline = mock.timeline(container);
     ContainerTimeline.Moment moment = timeline.at(now);
     if (options.previous()) {
-      return previous(mock, podKey, container, moment, options);
+      return previous(mock, container, timeline, moment, options, now);
     }
     if (moment.instanceStart() == null) {
       return new ByteArrayInputStream(new byte[0]);
     }
-    Instant until =
-        moment.state().getTerminated() != null
-            ? Instant.parse(moment.state().getTerminated().getFinishedAt())
-            : moment.state().getWaiting() != null && moment.lastState() != null
-                ? Instant.parse(moment.lastState().getTerminated().getFinishedAt())
-                : now;
-    byte[] sofar =
-        InstanceLog.render(
-            InstanceLog.lines(podKey, container, moment.instance(), moment.instanceStart(), until),
-            options);
+    InstanceRun run = timeline.run(moment.instance()).orElseThrow();
+    List<LogLine> lines = run.lines(0, now);
+    byte[] sofar = InstanceLog.render(lines, options);
     if (options.follow() && moment.state().getRunning() != null) {
+      long next = lines.isEmpty() ? 0 : lines.getLast().number() + 1;
       return new LogFollower(
-          podKey, container, timeline, moment, sofar, options.timestamps(), clock);
+          timeline, moment.instance(), run, next, sofar, options.timestamps(), clock);
     }
     return new ByteArrayInputStream(sofar);
   }
 
+  /** The instance before the current one: the one that exited, while the container waits. */
   private static InputStream previous(
       SimulatedPod mock,
-      String podKey,
       String container,
+      ContainerTimeline timeline,
       ContainerTimeline.Moment moment,
-      LogOptions options) {
-    if (moment.restartCount() == 0 && moment.lastState() == null) {
+      LogOptions options,
+      Instant now) {
+    int previous = moment.instance() - (moment.state().getWaiting() != null ? 0 : 1);
+    InstanceRun run =
+        moment.instanceStart() == null || previous < 0 ? null : timeline.run(previous).orElse(null);
+    if (run == null) {
       throw ProviderException.notFound(
           "previous terminated container \""
               + container
@@ -59,15 +61,6 @@ public final class ContainerLog {
               + mock.pod().getMetadata().getName()
               + "\" not found");
     }
-    var last = moment.lastState().getTerminated();
-    return new ByteArrayInputStream(
-        InstanceLog.render(
-            InstanceLog.lines(
-                podKey,
-                container,
-                moment.instance() - (moment.state().getRunning() != null ? 1 : 0),
-                Instant.parse(last.getStartedAt()),
-                Instant.parse(last.getFinishedAt())),
-            options));
+    return new ByteArrayInputStream(InstanceLog.render(run.lines(0, now), options));
   }
 }

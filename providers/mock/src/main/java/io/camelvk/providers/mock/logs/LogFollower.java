@@ -1,48 +1,54 @@
 package io.camelvk.providers.mock.logs;
 
 import io.camelvk.providers.mock.pod.ContainerTimeline;
+import io.camelvk.providers.mock.pod.InstanceRun;
+import io.camelvk.providers.mock.pod.LogLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * A followed mock log ({@code follow=true}): the lines so far, then each new line when its second
- * comes, until the container instance stops running or the reader closes the stream.
+ * A followed mock log ({@code follow=true}, attach): the lines so far, then each new line when its
+ * time comes, until the container instance stops running or the reader closes the stream.
  */
 public final class LogFollower extends InputStream {
 
-  private final String podKey;
-  private final String container;
+  /** The longest wait before the instance is looked at again. */
+  private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
+
   private final ContainerTimeline timeline;
-  private final ContainerTimeline.Moment followed;
+  private final int instance;
+  private final InstanceRun run;
   private final boolean timestamps;
   private final Clock clock;
   private final Object wakeUp = new Object();
-  private long nextSecond;
+  private long next;
   private InputStream current;
   private volatile boolean closed;
 
+  /**
+   * @param next the number of the first line to follow
+   * @param sofar what to serve before it
+   */
   public LogFollower(
-      String podKey,
-      String container,
       ContainerTimeline timeline,
-      ContainerTimeline.Moment followed,
+      int instance,
+      InstanceRun run,
+      long next,
       byte[] sofar,
       boolean timestamps,
       Clock clock) {
-    this.podKey = podKey;
-    this.container = container;
     this.timeline = timeline;
-    this.followed = followed;
+    this.instance = instance;
+    this.run = run;
+    this.next = next;
+    this.current = new ByteArrayInputStream(sofar);
     this.timestamps = timestamps;
     this.clock = clock;
-    this.current = new ByteArrayInputStream(sofar);
-    this.nextSecond =
-        Math.max(0, Duration.between(followed.instanceStart(), clock.instant()).toSeconds()) + 1;
   }
 
   @Override
@@ -58,37 +64,44 @@ public final class LogFollower extends InputStream {
       if (read > 0) {
         return read;
       }
-      if (!awaitNextLine()) {
+      if (!awaitLines()) {
         return -1;
       }
     }
     return -1;
   }
 
-  /** Waits for the next line's second; false when the instance no longer runs by then. */
-  private boolean awaitNextLine() throws IOException {
-    Instant due = followed.instanceStart().plusSeconds(nextSecond);
+  /** Waits for the next lines; false when the instance stopped running first. */
+  private boolean awaitLines() throws IOException {
+    while (!closed) {
+      Instant now = clock.instant();
+      List<LogLine> lines = run.lines(next, now);
+      if (!lines.isEmpty()) {
+        next = lines.getLast().number() + 1;
+        current = new ByteArrayInputStream(InstanceLog.formatAll(lines, timestamps));
+        return true;
+      }
+      ContainerTimeline.Moment then = timeline.at(now);
+      if (then.instance() != instance || then.state().getRunning() == null) {
+        return false;
+      }
+      waitUntil(run.nextLine(now), now);
+    }
+    return false;
+  }
+
+  private void waitUntil(Instant due, Instant now) throws IOException {
+    Duration wait = due == null ? LONGEST_WAIT : Duration.between(now, due);
     synchronized (wakeUp) {
-      for (Instant now = clock.instant(); now.isBefore(due) && !closed; now = clock.instant()) {
-        try {
-          wakeUp.wait(Math.max(1, Duration.between(now, due).toMillis()));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IOException("interrupted while following the log", e);
+      try {
+        if (!closed) {
+          wakeUp.wait(Math.max(1, Math.min(wait.toMillis(), LONGEST_WAIT.toMillis())));
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while following the log", e);
       }
     }
-    ContainerTimeline.Moment then = timeline.at(due);
-    if (closed || then.instance() != followed.instance() || then.state().getRunning() == null) {
-      return false;
-    }
-    var line =
-        InstanceLog.line(
-            podKey, container, followed.instance(), followed.instanceStart(), nextSecond++);
-    current =
-        new ByteArrayInputStream(
-            InstanceLog.format(line, timestamps).getBytes(StandardCharsets.UTF_8));
-    return true;
   }
 
   @Override

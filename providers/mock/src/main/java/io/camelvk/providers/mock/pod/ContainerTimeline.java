@@ -1,18 +1,26 @@
 package io.camelvk.providers.mock.pod;
 
+import io.camelvk.providers.mock.pod.InstanceRun.Exit;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * One container's life as a function of time: waiting until {@code start}, then instances that each
- * run {@code exitAfter} and exit, restarted after {@code restartDelay} when the restart policy says
- * so. Instance {@code k} starts at {@code start + k * (exitAfter + restartDelay)}.
+ * One container's life as the kubelet reports it: waiting ({@code ContainerCreating}) until {@code
+ * start}, then instances ({@link InstanceRun}) one after the other, each restarted when the restart
+ * policy says so after its exit, in {@code CrashLoopBackOff} for the {@link RestartBackOff} wait.
+ * Instances are started as the time asked about reaches them; the last {@link #KEPT_INSTANCES} are
+ * kept, for the previous log and for questions about a moment ago.
  */
-public record ContainerTimeline(Instant start, PodBehaviour behaviour, String restartPolicy) {
+public final class ContainerTimeline {
 
   /** Where the container is at a point in time. */
   public record Moment(
@@ -22,68 +30,183 @@ public record ContainerTimeline(Instant start, PodBehaviour behaviour, String re
       int instance,
       Instant instanceStart) {}
 
-  public Moment at(Instant now) {
+  /** Starts instance {@code number} of the container at {@code start}. */
+  @FunctionalInterface
+  public interface Launcher {
+    InstanceRun start(int number, Instant start);
+  }
+
+  /** An instance and what came before it: the last state and the wait before its start. */
+  private record Instance(
+      int number, Instant start, InstanceRun run, ContainerState previous, Duration waited) {}
+
+  static final int KEPT_INSTANCES = 4;
+
+  private final Instant start;
+  private final String restartPolicy;
+  private final RestartBackOff backOff;
+  private final OptionalInt exitCode;
+  private final ContainerRef ref;
+  private final Launcher launcher;
+  private final Deque<Instance> instances = new ArrayDeque<>();
+  private Duration waitAfterLast;
+  private boolean stopped;
+
+  /**
+   * @param restartDelay the same wait before every restart, or null for the kubelet's back-off
+   * @param exitCode the exit code every exit reports instead of its own, if given
+   */
+  public ContainerTimeline(
+      Instant start,
+      String restartPolicy,
+      Duration restartDelay,
+      OptionalInt exitCode,
+      ContainerRef ref,
+      Launcher launcher) {
+    this.start = start;
+    this.restartPolicy = restartPolicy == null ? "Always" : restartPolicy;
+    this.backOff = new RestartBackOff(restartDelay);
+    this.exitCode = exitCode;
+    this.ref = ref;
+    this.launcher = launcher;
+  }
+
+  public Instant start() {
+    return start;
+  }
+
+  public synchronized Moment at(Instant now) {
     if (now.isBefore(start)) {
-      return new Moment(waiting("ContainerCreating"), null, 0, 0, null);
+      return new Moment(waiting("ContainerCreating", null), null, 0, 0, null);
     }
-    Duration exitAfter = behaviour.exitAfter();
-    if (exitAfter == null) {
-      return new Moment(running(start), null, 0, 0, start);
-    }
-    if (!restarts()) {
-      Instant exit = start.plus(exitAfter);
-      return now.isBefore(exit)
-          ? new Moment(running(start), null, 0, 0, start)
-          : new Moment(terminated(start, exit), null, 0, 0, start);
-    }
-    Duration cycle = exitAfter.plus(behaviour.restartDelay());
-    long instance = cycle.isZero() ? 0 : Duration.between(start, now).toNanos() / cycle.toNanos();
-    Instant instanceStart = start.plus(cycle.multipliedBy(instance));
-    ContainerState previous =
-        instance == 0
-            ? null
-            : terminated(instanceStart.minus(cycle), instanceStart.minus(behaviour.restartDelay()));
-    if (now.isBefore(instanceStart.plus(exitAfter))) {
+    Instance current = advance(now);
+    Optional<Exit> exit = exitOf(current, now);
+    int number = current.number();
+    if (exit.isEmpty()) {
       return new Moment(
-          running(instanceStart), previous, (int) instance, (int) instance, instanceStart);
+          running(current.start()), current.previous(), number, number, current.start());
     }
-    ContainerState exited = terminated(instanceStart, instanceStart.plus(exitAfter));
+    ContainerState terminated = terminated(current, exit.get());
+    if (!restarts(exit.get().code())) {
+      return new Moment(terminated, current.previous(), number, number, current.start());
+    }
+    String message =
+        "back-off "
+            + GoDurationText.of(waitAfter(current))
+            + " restarting failed container="
+            + ref.container()
+            + " pod="
+            + ref.kubeletPodName();
     return new Moment(
-        waiting("CrashLoopBackOff"), exited, (int) instance, (int) instance, instanceStart);
+        waiting("CrashLoopBackOff", message), terminated, number, number, current.start());
   }
 
   /** The next instant after {@code now} at which the state changes by itself, or null. */
-  public Instant nextChange(Instant now) {
+  public synchronized Instant nextChange(Instant now) {
     if (now.isBefore(start)) {
       return start;
     }
-    Duration exitAfter = behaviour.exitAfter();
-    if (exitAfter == null) {
-      return null;
+    Instance current = advance(now);
+    Optional<Exit> exit = exitOf(current, now);
+    if (exit.isEmpty()) {
+      return current.run().nextChange(now);
     }
-    if (!restarts()) {
-      Instant exit = start.plus(exitAfter);
-      return now.isBefore(exit) ? exit : null;
-    }
-    Duration cycle = exitAfter.plus(behaviour.restartDelay());
-    Instant instanceStart =
-        start.plus(
-            cycle.multipliedBy(
-                Duration.between(start, now).toNanos() / Math.max(1, cycle.toNanos())));
-    Instant exit = instanceStart.plus(exitAfter);
-    return now.isBefore(exit) ? exit : instanceStart.plus(cycle);
+    return restarts(exit.get().code()) ? exit.get().at().plus(waitAfter(current)) : null;
   }
 
-  private boolean restarts() {
-    return switch (restartPolicy == null ? "Always" : restartPolicy) {
+  /** The run of instance {@code number}, while it is kept. */
+  public synchronized Optional<InstanceRun> run(int number) {
+    return find(number).map(Instance::run);
+  }
+
+  /** The exit of instance {@code number} by {@code until}, with the exit code reported. */
+  public synchronized Optional<Exit> exitOf(int number, Instant until) {
+    return find(number).flatMap(i -> exitOf(i, until));
+  }
+
+  /** Stops the instance that runs: the pod was deleted or replaced. */
+  public synchronized void stop() {
+    stopped = true;
+    instances.forEach(i -> i.run().stop());
+  }
+
+  /**
+   * Starts the instances due by {@code now}; returns the one that is the container at {@code now}.
+   */
+  private Instance advance(Instant now) {
+    if (instances.isEmpty()) {
+      launch(0, start, null, Duration.ZERO);
+    }
+    while (true) {
+      Instance last = instances.getLast();
+      if (last.start().isAfter(now)) {
+        return latestStartedBy(now);
+      }
+      Optional<Exit> exit = exitOf(last, now);
+      if (exit.isEmpty() || !restarts(exit.get().code()) || stopped) {
+        return last;
+      }
+      if (waitAfterLast == null) {
+        waitAfterLast = backOff.next(last.start(), exit.get().at());
+      }
+      Instant restart = exit.get().at().plus(waitAfterLast);
+      if (now.isBefore(restart)) {
+        return last;
+      }
+      launch(last.number() + 1, restart, terminated(last, exit.get()), waitAfterLast);
+    }
+  }
+
+  private void launch(int number, Instant at, ContainerState previous, Duration waited) {
+    instances.addLast(new Instance(number, at, launcher.start(number, at), previous, waited));
+    waitAfterLast = null;
+    while (instances.size() > KEPT_INSTANCES) {
+      instances.removeFirst().run().stop();
+    }
+  }
+
+  /** For a moment before the last start: the latest kept instance started by then. */
+  private Instance latestStartedBy(Instant now) {
+    for (Iterator<Instance> newest = instances.descendingIterator(); newest.hasNext(); ) {
+      Instance instance = newest.next();
+      if (!instance.start().isAfter(now)) {
+        return instance;
+      }
+    }
+    return instances.getFirst();
+  }
+
+  /** The wait after {@code instance}'s exit: the next one's, or the last's once known. */
+  private Duration waitAfter(Instance instance) {
+    return find(instance.number() + 1).map(Instance::waited).orElse(waitAfterLast);
+  }
+
+  private Optional<Instance> find(int number) {
+    return instances.stream().filter(i -> i.number() == number).findFirst();
+  }
+
+  private Optional<Exit> exitOf(Instance instance, Instant until) {
+    return instance
+        .run()
+        .exitBy(until)
+        .map(e -> exitCode.isPresent() ? new Exit(e.at(), exitCode.getAsInt()) : e);
+  }
+
+  private boolean restarts(int code) {
+    return switch (restartPolicy) {
       case "Never" -> false;
-      case "OnFailure" -> behaviour.exitCode() != 0;
+      case "OnFailure" -> code != 0;
       default -> true;
     };
   }
 
-  private static ContainerState waiting(String reason) {
-    return new ContainerStateBuilder().withNewWaiting().withReason(reason).endWaiting().build();
+  private static ContainerState waiting(String reason, String message) {
+    return new ContainerStateBuilder()
+        .withNewWaiting()
+        .withReason(reason)
+        .withMessage(message)
+        .endWaiting()
+        .build();
   }
 
   private static ContainerState running(Instant since) {
@@ -94,14 +217,14 @@ public record ContainerTimeline(Instant start, PodBehaviour behaviour, String re
         .build();
   }
 
-  private ContainerState terminated(Instant started, Instant finished) {
-    int code = behaviour.exitCode();
+  private ContainerState terminated(Instance instance, Exit exit) {
     return new ContainerStateBuilder()
         .withNewTerminated()
-        .withExitCode(code)
-        .withReason(code == 0 ? "Completed" : "Error")
-        .withStartedAt(format(started))
-        .withFinishedAt(format(finished))
+        .withExitCode(exit.code())
+        .withReason(exit.code() == 0 ? "Completed" : "Error")
+        .withStartedAt(format(instance.start()))
+        .withFinishedAt(format(exit.at()))
+        .withContainerID(ref.containerId(instance.number()))
         .endTerminated()
         .build();
   }

@@ -5,6 +5,7 @@ import io.camelvk.provider.ProviderException;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,8 +15,9 @@ import java.util.TreeSet;
  *
  * @param startDelay containers wait in ContainerCreating this long
  * @param exitAfter each container instance exits after running this long; null runs forever
- * @param exitCode the exit code of that exit
- * @param restartDelay the CrashLoopBackOff wait before a container is restarted
+ * @param exitCode the exit code every exit reports (the exit-after one, or the command's), if given
+ * @param restartDelay the CrashLoopBackOff wait before every restart; null for the kubelet's
+ *     back-off
  * @param failCreate how many create calls fail: 0 none, -1 all (INVALID), n the first n (TRANSIENT)
  * @param createDelay the create call itself takes this long, like a slow backend
  * @param refusedPorts the pod's ports that refuse connections (port-forward fails on them)
@@ -25,7 +27,7 @@ import java.util.TreeSet;
 public record PodBehaviour(
     Duration startDelay,
     Duration exitAfter,
-    int exitCode,
+    OptionalInt exitCode,
     Duration restartDelay,
     int failCreate,
     Duration createDelay,
@@ -41,7 +43,6 @@ public record PodBehaviour(
   public static final String CREATE_DELAY = PREFIX + "create-delay";
   public static final String REFUSED_PORTS = PREFIX + "refused-ports";
   public static final String STOP_DURATION = PREFIX + "stop-duration";
-  public static final Duration DEFAULT_RESTART_DELAY = Duration.ofSeconds(1);
   private static final int MAX_EXIT_CODE = 255;
   private static final int MAX_PORT = 65535;
 
@@ -52,7 +53,7 @@ public record PodBehaviour(
         duration(annotations, START_DELAY, Duration.ZERO),
         duration(annotations, EXIT_AFTER, null),
         exitCode(annotations),
-        duration(annotations, RESTART_DELAY, DEFAULT_RESTART_DELAY),
+        duration(annotations, RESTART_DELAY, null),
         failCreate(annotations),
         duration(annotations, CREATE_DELAY, Duration.ZERO),
         refusedPorts(annotations),
@@ -81,15 +82,19 @@ public record PodBehaviour(
     }
   }
 
-  private static int exitCode(Map<String, String> annotations) {
-    String value = annotations.getOrDefault(EXIT_CODE, "0").strip();
+  private static OptionalInt exitCode(Map<String, String> annotations) {
+    String given = annotations.get(EXIT_CODE);
+    if (given == null) {
+      return OptionalInt.empty();
+    }
+    String value = given.strip();
     try {
       int code = Integer.parseInt(value);
       if (code < 0 || code > MAX_EXIT_CODE) {
         throw ProviderException.invalid(
             "annotation " + EXIT_CODE + ": " + code + " is not an exit code (0..255)");
       }
-      return code;
+      return OptionalInt.of(code);
     } catch (NumberFormatException e) {
       throw ProviderException.invalid(
           "annotation " + EXIT_CODE + ": '" + value + "' is not a number");

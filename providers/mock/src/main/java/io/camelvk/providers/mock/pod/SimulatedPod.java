@@ -4,6 +4,8 @@ import io.camelvk.provider.EmptyMapSharing;
 import io.camelvk.provider.PodIdentity;
 import io.camelvk.providers.mock.files.ContainerFiles;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -11,23 +13,33 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A pod the mock runs: its spec, when it was created, and the files its containers wrote. */
+/**
+ * A pod the mock runs: its spec, when it was created, the files its containers wrote, and one
+ * {@link ContainerTimeline} per container, whose instances run as the annotations say ({@link
+ * ScriptedRun}).
+ */
 public final class SimulatedPod {
 
   private final Pod pod;
   private final Instant created;
   private final PodBehaviour behaviour;
   private final Map<String, ContainerFiles> filesByContainer = new ConcurrentHashMap<>();
+  private final Map<String, ContainerTimeline> timelines = new LinkedHashMap<>();
 
   public SimulatedPod(Pod pod, Instant created, PodBehaviour behaviour) {
     this.pod = keptPartsOf(pod);
     this.created = created;
     this.behaviour = behaviour;
+    for (Container container : this.pod.getSpec().getContainers()) {
+      timelines.put(container.getName(), timeline(container));
+    }
   }
 
   public Pod pod() {
@@ -45,12 +57,33 @@ public final class SimulatedPod {
     return EmptyMapSharing.apply(kept);
   }
 
+  private ContainerRef ref(Container container) {
+    return new ContainerRef(
+        pod.getMetadata().getNamespace(), pod.getMetadata().getName(), uid(), container.getName());
+  }
+
+  private ContainerTimeline timeline(Container container) {
+    ContainerRef ref = ref(container);
+    return new ContainerTimeline(
+        start(),
+        pod.getSpec().getRestartPolicy(),
+        behaviour.restartDelay(),
+        behaviour.exitCode(),
+        ref,
+        (number, at) -> new ScriptedRun(ref, number, at, behaviour.exitAfter()));
+  }
+
   public PodBehaviour behaviour() {
     return behaviour;
   }
 
   public Instant created() {
     return created;
+  }
+
+  /** When the containers start: after the start delay. */
+  private Instant start() {
+    return created.plus(behaviour.startDelay());
   }
 
   public String uid() {
@@ -65,9 +98,23 @@ public final class SimulatedPod {
     return filesByContainer.computeIfAbsent(container, c -> new ContainerFiles());
   }
 
-  public ContainerTimeline timeline() {
-    return new ContainerTimeline(
-        created.plus(behaviour.startDelay()), behaviour, pod.getSpec().getRestartPolicy());
+  /** The timeline of one of the pod's containers. */
+  public ContainerTimeline timeline(String container) {
+    return Objects.requireNonNull(timelines.get(container), container);
+  }
+
+  /** The next instant after {@code now} at which a container's state changes by itself, or null. */
+  public Instant nextChange(Instant now) {
+    return timelines.values().stream()
+        .map(t -> t.nextChange(now))
+        .filter(Objects::nonNull)
+        .min(Instant::compareTo)
+        .orElse(null);
+  }
+
+  /** Stops the programs the containers run: the pod was deleted or replaced. */
+  public void stop() {
+    timelines.values().forEach(ContainerTimeline::stop);
   }
 
   /** The pod's IP: a loopback address derived from its UID, so nothing ever leaves the machine. */
@@ -77,14 +124,10 @@ public final class SimulatedPod {
   }
 
   public PodStatus status(Instant now) {
-    ContainerTimeline timeline = timeline();
-    ContainerTimeline.Moment moment = timeline.at(now);
     List<ContainerStatus> init =
-        pod.getSpec().getInitContainers().stream()
-            .map(c -> initStatus(c, timeline.start(), now))
-            .toList();
+        pod.getSpec().getInitContainers().stream().map(c -> initStatus(c, now)).toList();
     List<ContainerStatus> app =
-        pod.getSpec().getContainers().stream().map(c -> status(c, moment)).toList();
+        pod.getSpec().getContainers().stream().map(c -> status(c, now)).toList();
     return new PodStatusBuilder()
         .withPodIP(podIp())
         .withStartTime(ContainerTimeline.format(created))
@@ -93,13 +136,14 @@ public final class SimulatedPod {
         .build();
   }
 
-  private ContainerStatus status(Container container, ContainerTimeline.Moment moment) {
+  private ContainerStatus status(Container container, Instant now) {
+    ContainerTimeline.Moment moment = timeline(container.getName()).at(now);
     boolean running = moment.state().getRunning() != null;
     return new ContainerStatusBuilder()
         .withName(container.getName())
         .withImage(container.getImage())
         .withImageID("mock://" + container.getImage())
-        .withContainerID("mock://" + uid() + "/" + container.getName() + "/" + moment.instance())
+        .withContainerID(ref(container).containerId(moment.instance()))
         .withState(moment.state())
         .withLastState(moment.lastState())
         .withRestartCount(moment.restartCount())
@@ -109,20 +153,20 @@ public final class SimulatedPod {
   }
 
   /** Init containers complete (exit 0) the moment the pod starts. */
-  private ContainerStatus initStatus(Container container, Instant start, Instant now) {
-    var state =
-        now.isBefore(start)
-            ? new io.fabric8.kubernetes.api.model.ContainerStateBuilder()
+  private ContainerStatus initStatus(Container container, Instant now) {
+    ContainerState state =
+        now.isBefore(start())
+            ? new ContainerStateBuilder()
                 .withNewWaiting()
                 .withReason("PodInitializing")
                 .endWaiting()
                 .build()
-            : new io.fabric8.kubernetes.api.model.ContainerStateBuilder()
+            : new ContainerStateBuilder()
                 .withNewTerminated()
                 .withExitCode(0)
                 .withReason("Completed")
-                .withStartedAt(ContainerTimeline.format(start))
-                .withFinishedAt(ContainerTimeline.format(start))
+                .withStartedAt(ContainerTimeline.format(start()))
+                .withFinishedAt(ContainerTimeline.format(start()))
                 .endTerminated()
                 .build();
     return new ContainerStatusBuilder()

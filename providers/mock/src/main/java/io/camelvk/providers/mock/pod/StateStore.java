@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -83,17 +84,29 @@ public final class StateStore {
   }
 
   /**
-   * Makes {@code pods} (by namespace/name) what is stored: pods stored by another process are added
-   * (and handed to {@code adopted}), pods no longer stored are dropped.
+   * Makes {@code pods} (by namespace/name) what is stored: pods stored by another process are
+   * simulated from when they were created and added (and handed to {@code adopted}), pods no longer
+   * stored are stopped and dropped.
    */
-  public synchronized void refresh(Map<String, SimulatedPod> pods, Consumer<SimulatedPod> adopted) {
+  public synchronized void refresh(
+      Map<String, SimulatedPod> pods,
+      BiFunction<Pod, Instant, SimulatedPod> simulate,
+      Consumer<SimulatedPod> adopted) {
     Map<String, StoredPod> stored = new HashMap<>();
     load().forEach(p -> stored.put(key(p.pod()), p));
-    pods.entrySet().removeIf(e -> !sameUid(stored.get(e.getKey()), e.getValue()));
+    pods.entrySet()
+        .removeIf(
+            e -> {
+              boolean gone = !sameUid(stored.get(e.getKey()), e.getValue());
+              if (gone) {
+                e.getValue().stop();
+              }
+              return gone;
+            });
     stored.forEach(
         (key, p) -> {
           if (!pods.containsKey(key)) {
-            SimulatedPod pod = new SimulatedPod(p.pod(), p.created(), PodBehaviour.of(p.pod()));
+            SimulatedPod pod = simulate.apply(p.pod(), p.created());
             pods.put(key, pod);
             adopted.accept(pod);
           }

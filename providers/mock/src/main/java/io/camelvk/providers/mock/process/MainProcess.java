@@ -4,6 +4,8 @@ import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
 import io.camelvk.providers.mock.logs.LogFollower;
 import io.camelvk.providers.mock.pod.ContainerTimeline;
+import io.camelvk.providers.mock.pod.InstanceRun;
+import io.camelvk.providers.mock.pod.LogLine;
 import io.camelvk.providers.mock.pod.SimulatedPod;
 import io.camelvk.providers.mock.terminal.TerminalInterrupt;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Attaching to a mock container's main process. Without stdin the client sees the process's output:
@@ -67,16 +71,18 @@ public final class MainProcess {
 
   private static int followOutput(SimulatedPod pod, String container, Stdio io, Clock clock)
       throws IOException {
-    ContainerTimeline timeline = pod.timeline();
-    ContainerTimeline.Moment now = timeline.at(clock.instant());
+    ContainerTimeline timeline = pod.timeline(container);
+    Instant attached = clock.instant();
+    ContainerTimeline.Moment now = timeline.at(attached);
     if (now.state().getRunning() == null) {
       throw ProviderException.invalid(
           "container " + container + " is not running, cannot attach to it");
     }
-    String podKey =
-        pod.pod().getMetadata().getNamespace() + "/" + pod.pod().getMetadata().getName();
+    InstanceRun run = timeline.run(now.instance()).orElseThrow();
+    List<LogLine> sofar = run.lines(0, attached);
+    long next = sofar.isEmpty() ? 0 : sofar.getLast().number() + 1;
     try (InputStream output =
-        new LogFollower(podKey, container, timeline, now, new byte[0], false, clock)) {
+        new LogFollower(timeline, now.instance(), run, next, new byte[0], false, clock)) {
       Stdio.copy(output, io.out());
     } catch (IOException e) {
       if (Thread.currentThread().isInterrupted()) {
@@ -84,6 +90,9 @@ public final class MainProcess {
       }
       throw e;
     }
-    return timeline.behaviour().exitCode();
+    return timeline
+        .exitOf(now.instance(), clock.instant())
+        .map(InstanceRun.Exit::code)
+        .orElse(DETACHED);
   }
 }
