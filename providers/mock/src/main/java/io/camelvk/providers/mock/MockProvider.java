@@ -20,10 +20,12 @@ import io.camelvk.providers.mock.network.EchoService;
 import io.camelvk.providers.mock.network.PortForwarding;
 import io.camelvk.providers.mock.pod.ContainerStop;
 import io.camelvk.providers.mock.pod.PodBehaviour;
+import io.camelvk.providers.mock.pod.ProgramStarter;
 import io.camelvk.providers.mock.pod.ResourceUsage;
 import io.camelvk.providers.mock.pod.SimulatedPod;
 import io.camelvk.providers.mock.pod.StateStore;
 import io.camelvk.providers.mock.process.MainProcess;
+import io.camelvk.providers.mock.program.ShellPrograms;
 import io.camelvk.providers.mock.shell.ExecSession;
 import io.camelvk.providers.mock.shell.Shell;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -44,10 +46,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
- * The embedded provider: pods "run" in memory at once, and behave as their annotations say (see
- * {@link PodBehaviour}). Deterministic: every state is a function of the clock. Its configuration
- * may make a fraction of the lifecycle calls fail or hang ({@link FaultConfig}). Its containers run
- * a small shell on exec and tar for kubectl cp ({@link Shell}), attach shows their output ({@link
+ * The embedded provider: pods "run" in memory at once; their containers run their command in a
+ * small shell ({@link ShellPrograms}) and behave as their annotations say (see {@link
+ * PodBehaviour}). Deterministic: every state is a function of the clock. Its configuration may make
+ * a fraction of the lifecycle calls fail or hang ({@link FaultConfig}). Its containers run a small
+ * shell on exec and tar for kubectl cp ({@link Shell}), attach shows their output ({@link
  * MainProcess}), and every port of a pod is a loopback echo service ({@link EchoService}), which
  * {@link #close} stops.
  */
@@ -74,6 +77,7 @@ public final class MockProvider
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
   private final Optional<StateStore> store;
   private final EchoService echoService = new EchoService();
+  private final ProgramStarter programs = new ShellPrograms();
 
   public MockProvider(
       MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
@@ -94,7 +98,7 @@ public final class MockProvider
       PodBehaviour behaviour = PodBehaviour.of(pod);
       createFailures.failIfAsked(pod, behaviour);
       behaviour.takeCreateTime();
-      SimulatedPod created = new SimulatedPod(pod, clock.instant(), behaviour);
+      SimulatedPod created = new SimulatedPod(pod, clock.instant(), behaviour, programs);
       store.ifPresent(s -> s.created(pod, created.created()));
       replace(key, created);
       creations.merge(created.uid(), 1, Integer::sum);
@@ -112,7 +116,7 @@ public final class MockProvider
   private synchronized void refresh(StateStore state) {
     state.refresh(
         pods,
-        (pod, created) -> new SimulatedPod(pod, created, PodBehaviour.of(pod)),
+        (pod, created) -> new SimulatedPod(pod, created, PodBehaviour.of(pod), programs),
         this::scheduleNextChange);
   }
 
@@ -138,7 +142,8 @@ public final class MockProvider
         new SimulatedPod(
             pod,
             Instant.parse(existing.status(clock.instant()).getStartTime()),
-            PodBehaviour.of(pod)));
+            PodBehaviour.of(pod),
+            programs));
     faults.after(fault, "updatePod", pod);
   }
 
@@ -219,7 +224,7 @@ public final class MockProvider
     PortForwarding.forward(echoService.address(), fromClient, toClient);
   }
 
-  /** Stops the echo service behind the pods' ports and the pods' containers. */
+  /** Stops the echo service behind the pods' ports and the programs the containers run. */
   @Override
   public void close() {
     echoService.close();

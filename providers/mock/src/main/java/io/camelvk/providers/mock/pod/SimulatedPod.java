@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A pod the mock runs: its spec, when it was created, the files its containers wrote, and one
- * {@link ContainerTimeline} per container, whose instances run as the annotations say ({@link
- * ScriptedRun}).
+ * {@link ContainerTimeline} per container. A container runs its command in the mock's shell (see
+ * {@link ProgramStarter}); one with no command, or whose pod sets {@code exit-after}, runs as the
+ * annotations say ({@link ScriptedRun}).
  */
 public final class SimulatedPod {
 
@@ -33,12 +34,12 @@ public final class SimulatedPod {
   private final Map<String, ContainerFiles> filesByContainer = new ConcurrentHashMap<>();
   private final Map<String, ContainerTimeline> timelines = new LinkedHashMap<>();
 
-  public SimulatedPod(Pod pod, Instant created, PodBehaviour behaviour) {
+  public SimulatedPod(Pod pod, Instant created, PodBehaviour behaviour, ProgramStarter programs) {
     this.pod = keptPartsOf(pod);
     this.created = created;
     this.behaviour = behaviour;
     for (Container container : this.pod.getSpec().getContainers()) {
-      timelines.put(container.getName(), timeline(container));
+      timelines.put(container.getName(), timeline(container, programs));
     }
   }
 
@@ -62,15 +63,21 @@ public final class SimulatedPod {
         pod.getMetadata().getNamespace(), pod.getMetadata().getName(), uid(), container.getName());
   }
 
-  private ContainerTimeline timeline(Container container) {
+  private ContainerTimeline timeline(Container container, ProgramStarter programs) {
     ContainerRef ref = ref(container);
+    List<String> command = ContainerCommand.of(container);
+    ContainerFiles files = files(container.getName());
+    ContainerTimeline.Launcher launcher =
+        behaviour.exitAfter() != null || command.isEmpty()
+            ? (number, at) -> new ScriptedRun(ref, number, at, behaviour.exitAfter())
+            : (number, at) -> programs.start(container, command, ref, files, at);
     return new ContainerTimeline(
         start(),
         pod.getSpec().getRestartPolicy(),
         behaviour.restartDelay(),
         behaviour.exitCode(),
         ref,
-        (number, at) -> new ScriptedRun(ref, number, at, behaviour.exitAfter()));
+        launcher);
   }
 
   public PodBehaviour behaviour() {

@@ -8,6 +8,8 @@ import io.camelvk.providers.mock.MockFixture;
 import io.camelvk.providers.mock.MockProvider;
 import io.camelvk.providers.mock.RunningSession;
 import io.camelvk.providers.mock.pod.PodBehaviour;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,23 @@ class MainProcessTest {
       assertThat(attach.out())
           .doesNotContain("started")
           .contains("mock: container app of ns/job running for 2s\n");
+    }
+  }
+
+  @Test
+  void attachedToAContainersCommandTheClientSeesWhatItWritesThenItsExitCode() {
+    Pod pod =
+        new PodBuilder(MockFixture.pod("cmd", Map.of(), "Never"))
+            .editSpec()
+            .editFirstContainer()
+            .withCommand("sh", "-c", "echo early; sleep 1; echo late; exit 4")
+            .endContainer()
+            .endSpec()
+            .build();
+    provider.createPod(pod);
+    try (RunningSession attach = RunningSession.attach(provider, "cmd", false, false)) {
+      assertThat(attach.awaitExit()).isEqualTo(4);
+      assertThat(attach.out()).isEqualTo("late\n");
     }
   }
 
