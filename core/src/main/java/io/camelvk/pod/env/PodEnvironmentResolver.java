@@ -7,15 +7,17 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Resolves every container's environment like the kubelet's makeEnvironmentVariables. The pod given
- * is not changed: the result carries a copy whose containers have plain values only, and which
- * shares every other part with the pod given (so neither may be changed).
+ * Resolves every container's environment like the kubelet's makeEnvironmentVariables, and expands
+ * {@code $(VAR)} in its command and args with it as the kubelet does. The pod given is not changed:
+ * the result carries a copy whose containers have plain values only, and which shares every other
+ * part with the pod given (so neither may be changed).
  */
 public final class PodEnvironmentResolver {
 
@@ -42,6 +44,8 @@ public final class PodEnvironmentResolver {
           Container copy = ShallowCopy.of(container);
           copy.setEnv(env.get());
           copy.setEnvFrom(List.of());
+          copy.setCommand(expanded(container.getCommand(), env.get()));
+          copy.setArgs(expanded(container.getArgs(), env.get()));
           return copy;
         };
     PodSpec spec = ShallowCopy.of(pod.getSpec());
@@ -50,5 +54,18 @@ public final class PodEnvironmentResolver {
     Pod copy = ShallowCopy.of(pod);
     copy.setSpec(spec);
     return new PodEnvironment.Resolution(copy, List.copyOf(events), errors.stream().findFirst());
+  }
+
+  /**
+   * The kubelet's ExpandContainerCommandAndArgs: {@code $(VAR)} in a container's command and args
+   * is the value of VAR in its resolved environment (an unknown one stays as written).
+   */
+  private static List<String> expanded(List<String> words, List<EnvVar> env) {
+    if (words == null || words.isEmpty()) {
+      return words;
+    }
+    Map<String, String> values = new HashMap<>();
+    env.forEach(v -> values.put(v.getName(), v.getValue()));
+    return words.stream().map(w -> EnvExpansion.expand(w, values::get)).toList();
   }
 }

@@ -138,6 +138,26 @@ class PodEnvironmentResolverTest {
   }
 
   @Test
+  void commandAndArgsExpandTheResolvedVariablesAsTheKubeletDoes() {
+    Pod pod =
+        new PodBuilder(pod(List.of(var("GREETING", "hello"))))
+            .editSpec()
+            .editFirstContainer()
+            .withCommand("sh", "-c", "echo $(GREETING) $(date) $$(GREETING)")
+            .withArgs("$(GREETING)")
+            .endContainer()
+            .endSpec()
+            .build();
+
+    var container = resolver.resolve(pod, node).pod().getSpec().getContainers().getFirst();
+
+    assertThat(container.getCommand())
+        .containsExactly("sh", "-c", "echo hello $(date) $(GREETING)");
+    assertThat(container.getArgs()).containsExactly("hello");
+    assertThat(pod.getSpec().getContainers().getFirst().getArgs()).containsExactly("$(GREETING)");
+  }
+
+  @Test
   void resourceFieldRefsRoundUpByTheDivisorAndLimitsDefaultToAllocatable() {
     Pod pod =
         pod(
