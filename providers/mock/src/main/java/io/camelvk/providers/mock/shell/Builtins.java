@@ -2,14 +2,12 @@ package io.camelvk.providers.mock.shell;
 
 import io.camelvk.provider.TerminalSize;
 import io.camelvk.providers.mock.process.Stdio;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 
 /** The commands of a mock container that need no files: echo, env, printenv, sleep, seq, stty... */
 final class Builtins {
@@ -20,12 +18,12 @@ final class Builtins {
   /** The exit code of a process ended by SIGINT (128 + 2). */
   static final int INTERRUPTED = 130;
 
-  private final Container container;
+  private final Map<String, String> environment;
   private final String hostname;
   private final ShellHost host;
 
-  Builtins(Container container, String hostname, ShellHost host) {
-    this.container = container;
+  Builtins(Map<String, String> environment, String hostname, ShellHost host) {
+    this.environment = environment;
     this.hostname = hostname;
     this.host = host;
   }
@@ -64,10 +62,8 @@ final class Builtins {
   }
 
   private String env() {
-    StringBuilder out = new StringBuilder("HOSTNAME=" + hostname + "\n");
-    for (EnvVar var : container.getEnv()) {
-      out.append(var.getName()).append('=').append(valueOf(var)).append('\n');
-    }
+    StringBuilder out = new StringBuilder();
+    environment.forEach((name, value) -> out.append(name).append('=').append(value).append('\n'));
     return out.toString();
   }
 
@@ -75,13 +71,8 @@ final class Builtins {
     if (args.isEmpty()) {
       return print(io, env());
     }
-    Optional<EnvVar> found =
-        container.getEnv().stream().filter(v -> v.getName().equals(args.get(0))).findFirst();
-    return found.isPresent() ? print(io, valueOf(found.get()) + "\n") : 1;
-  }
-
-  private static String valueOf(EnvVar var) {
-    return var.getValue() == null ? "" : var.getValue();
+    String value = environment.get(args.get(0));
+    return value != null ? print(io, value + "\n") : 1;
   }
 
   /**

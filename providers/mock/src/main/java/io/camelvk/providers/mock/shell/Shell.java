@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,7 @@ public final class Shell {
   private final ContainerFiles files;
   private final ShellHost host;
   private final Map<String, String> variables = new HashMap<>();
+  private final Map<String, String> exported = new LinkedHashMap<>();
   private final SpecialBuiltins special = new SpecialBuiltins(this);
   private String cwd = "/";
   private boolean exited;
@@ -61,15 +63,20 @@ public final class Shell {
       io.error("sh: no command");
       return NOT_FOUND;
     }
-    int assignments = 0;
-    while (assignments < words.size() && ASSIGNMENT.matcher(words.get(assignments)).matches()) {
-      assignments++;
-    }
+    int assignments = leadingAssignments(words);
     if (assignments == words.size()) {
       words.forEach(special::assign);
       return 0;
     }
     return runProgram(words.subList(assignments, words.size()), io);
+  }
+
+  private static int leadingAssignments(List<String> words) {
+    int assignments = 0;
+    while (assignments < words.size() && ASSIGNMENT.matcher(words.get(assignments)).matches()) {
+      assignments++;
+    }
+    return assignments;
   }
 
   /** Runs a script; returns the exit code of the last command it ran. */
@@ -93,6 +100,7 @@ public final class Shell {
     }
     return switch (name) {
       case "sh", "bash" -> shell(args, io);
+      case "env" -> env(args, io);
       case "test", "[" -> new TestCommand(files, cwd).run(name, args, io);
       case "tar" -> new Tar(files, cwd, host.clock()).run(args, io);
       case "printf" -> Printf.run(args, io);
@@ -104,7 +112,7 @@ public final class Shell {
           yield new FileCommands(files, cwd).run(name, args, io);
         }
         if (Builtins.NAMES.contains(name)) {
-          yield new Builtins(container, hostname, host).run(name, args, io);
+          yield new Builtins(environment(), hostname, host).run(name, args, io);
         }
         if (name.contains("/") && files.isFile(ContainerFiles.resolve(cwd, name))) {
           yield shell(fields, io);
@@ -112,6 +120,17 @@ public final class Shell {
         yield host.unknownProgram(fields.get(0), io);
       }
     };
+  }
+
+  /**
+   * {@code env [NAME=value]... [COMMAND]}: the command with the variables exported, or them all.
+   */
+  private int env(List<String> args, Stdio io) throws IOException {
+    int assignments = leadingAssignments(args);
+    args.subList(0, assignments).forEach(special::export);
+    return assignments < args.size()
+        ? runProgram(args.subList(assignments, args.size()), io)
+        : new Builtins(environment(), hostname, host).run("env", List.of(), io);
   }
 
   /** {@code /bin/echo} is {@code echo}: the programs are in every directory of the PATH. */
@@ -128,6 +147,7 @@ public final class Shell {
     }
     Shell child = new Shell(container, hostname, files, host);
     child.cwd = cwd;
+    child.exported.putAll(exported);
     if (args.get(0).equals("-c")) {
       if (args.size() < 2) {
         io.error("sh: -c requires an argument");
@@ -147,12 +167,13 @@ public final class Shell {
   Shell subshell() {
     Shell copy = new Shell(container, hostname, files, host);
     copy.variables.putAll(variables);
+    copy.exported.putAll(exported);
     copy.cwd = cwd;
     copy.status = status;
     return copy;
   }
 
-  /** A shell variable: {@code ?}, one set here, PWD, HOME, HOSTNAME or the container's env. */
+  /** A shell variable: {@code ?}, one set here, PWD, HOME, or one of the environment. */
   String variable(String name) {
     if (variables.containsKey(name)) {
       return variables.get(name);
@@ -161,18 +182,28 @@ public final class Shell {
       case "?" -> String.valueOf(status);
       case "PWD" -> cwd;
       case "HOME" -> HOME;
-      case "HOSTNAME" -> hostname;
-      default ->
-          container.getEnv().stream()
-              .filter(v -> v.getName().equals(name) && v.getValue() != null)
-              .map(EnvVar::getValue)
-              .findFirst()
-              .orElse("");
+      default -> environment().getOrDefault(name, "");
     };
+  }
+
+  /** The process's environment: HOSTNAME, the container's resolved env, what was exported. */
+  Map<String, String> environment() {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("HOSTNAME", hostname);
+    for (EnvVar var : container.getEnv()) {
+      environment.put(var.getName(), var.getValue() == null ? "" : var.getValue());
+    }
+    environment.putAll(exported);
+    return environment;
   }
 
   Map<String, String> variables() {
     return variables;
+  }
+
+  /** The variables exported to the programs the shell runs (and their shells). */
+  Map<String, String> exported() {
+    return exported;
   }
 
   ContainerFiles files() {

@@ -45,7 +45,8 @@ final class SpecialBuiltins {
       case "exec" -> exec(args, io);
       case "eval" -> shell.script(String.join(" ", args), io);
       case "read" -> read(args, io);
-      case "export", "local", "readonly" -> assignEach(args);
+      case "export" -> exportEach(args);
+      case "local", "readonly" -> assignEach(args);
       case "unset" -> unset(args);
       default -> 0;
     };
@@ -103,6 +104,20 @@ final class SpecialBuiltins {
     return line == null ? 1 : 0;
   }
 
+  /** Sets and exports a variable from {@code NAME=value}, or exports {@code NAME} as it is. */
+  void export(String word) {
+    int equals = word.indexOf('=');
+    String name = equals > 0 ? word.substring(0, equals) : word;
+    String value = equals > 0 ? word.substring(equals + 1) : shell.variable(name);
+    shell.variables().put(name, value);
+    shell.exported().put(name, value);
+  }
+
+  private int exportEach(List<String> args) {
+    args.forEach(this::export);
+    return 0;
+  }
+
   private int assignEach(List<String> args) {
     args.forEach(this::assign);
     return 0;
@@ -110,6 +125,7 @@ final class SpecialBuiltins {
 
   private int unset(List<String> args) {
     args.forEach(shell.variables()::remove);
+    args.forEach(shell.exported()::remove);
     return 0;
   }
 }

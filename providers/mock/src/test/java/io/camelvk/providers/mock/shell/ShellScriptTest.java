@@ -79,6 +79,14 @@ class ShellScriptTest {
     assertThat(file.awaitExit()).isEqualTo(5);
     assertThat(file.out()).isEqualTo("line 1\nline 2\n");
     assertThat(fixture.run("/bin/echo", "absolute").out()).isEqualTo("absolute\n");
+    assertThat(fixture.run("/usr/bin/env", "X=1", "sh", "-c", "echo $X").out()).isEqualTo("1\n");
+  }
+
+  @Test
+  void exportedVariablesReachChildShellsAndTheEnvironment() {
+    assertThat(sh("export A=1; B=2; sh -c 'echo \"$A$B\"'; env | grep -c '^A=1$'").out())
+        .isEqualTo("1\n1\n");
+    assertThat(sh("export A=1; unset A; printenv A; echo $?").out()).isEqualTo("1\n");
   }
 
   @Test
