@@ -40,9 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -69,12 +67,11 @@ public final class MockProvider
 
   private final MockProviderConfig config;
   private final Clock clock;
-  private final ScheduledExecutorService notifications;
+  private final StatusNotifications notifications;
   private final Map<String, SimulatedPod> pods = new ConcurrentHashMap<>();
   private final CreateFailures createFailures = new CreateFailures();
   private final Map<String, Integer> creations = new ConcurrentHashMap<>();
   private final FaultInjector faults;
-  private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
   private final Optional<StateStore> store;
   private final EchoService echoService = new EchoService();
   private final ProgramStarter programs = new ShellPrograms();
@@ -83,7 +80,8 @@ public final class MockProvider
       MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
     this.config = config;
     this.clock = clock;
-    this.notifications = notifications;
+    this.notifications =
+        new StatusNotifications(clock, notifications, pod -> pods.get(key(pod.pod())) == pod);
     this.faults = new FaultInjector(config.faults());
     this.store = config.stateDir().map(dir -> new StateStore(dir, ProcessHandle.current().pid()));
     store.ifPresent(this::refresh);
@@ -92,7 +90,7 @@ public final class MockProvider
   @Override
   public void createPod(Pod pod) {
     FaultInjector.Fault fault = faults.before("createPod", pod);
-    String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    String key = key(pod);
     SimulatedPod existing = pods.get(key);
     if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
       PodBehaviour behaviour = PodBehaviour.of(pod);
@@ -102,7 +100,7 @@ public final class MockProvider
       store.ifPresent(s -> s.created(pod, created.created()));
       replace(key, created);
       creations.merge(created.uid(), 1, Integer::sum);
-      scheduleNextChange(created);
+      notifications.scheduleNextChange(created);
     }
     faults.after(fault, "createPod", pod);
   }
@@ -117,7 +115,7 @@ public final class MockProvider
     state.refresh(
         pods,
         (pod, created) -> new SimulatedPod(pod, created, PodBehaviour.of(pod), programs),
-        this::scheduleNextChange);
+        notifications::scheduleNextChange);
   }
 
   /** Puts {@code pod} in the place of the pod of that name, whose containers stop. */
@@ -131,14 +129,13 @@ public final class MockProvider
   @Override
   public void updatePod(Pod pod) {
     FaultInjector.Fault fault = faults.before("updatePod", pod);
-    SimulatedPod existing =
-        pods.get(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()));
+    SimulatedPod existing = pods.get(key(pod));
     if (existing == null || !existing.uid().equals(pod.getMetadata().getUid())) {
       throw ProviderException.notFound(
           "mock: no pod " + pod.getMetadata().getName() + " to update");
     }
     replace(
-        key(pod.getMetadata().getNamespace(), pod.getMetadata().getName()),
+        key(pod),
         new SimulatedPod(
             pod,
             Instant.parse(existing.status(clock.instant()).getStartTime()),
@@ -150,7 +147,7 @@ public final class MockProvider
   @Override
   public void deletePod(Pod pod) {
     FaultInjector.Fault fault = faults.before("deletePod", pod);
-    String key = key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
+    String key = key(pod);
     store.ifPresent(s -> s.deleted(pod));
     SimulatedPod removed = pods.get(key);
     if (removed != null
@@ -248,30 +245,7 @@ public final class MockProvider
 
   @Override
   public void onPodStatusChange(BiConsumer<String, String> listener) {
-    listeners.add(listener);
-  }
-
-  private void scheduleNextChange(SimulatedPod pod) {
-    Instant now = clock.instant();
-    Instant next = pod.nextChange(now);
-    if (next == null || notifications.isShutdown()) {
-      return;
-    }
-    long delay = Math.max(0, Duration.between(now, next).toMillis()) + 1;
-    notifications.schedule(
-        () -> {
-          String key =
-              key(pod.pod().getMetadata().getNamespace(), pod.pod().getMetadata().getName());
-          if (pods.get(key) == pod) {
-            listeners.forEach(
-                l ->
-                    l.accept(
-                        pod.pod().getMetadata().getNamespace(), pod.pod().getMetadata().getName()));
-            scheduleNextChange(pod);
-          }
-        },
-        delay,
-        TimeUnit.MILLISECONDS);
+    notifications.add(listener);
   }
 
   private SimulatedPod requirePod(String namespace, String pod) {
@@ -289,6 +263,10 @@ public final class MockProvider
           "container " + container + " not found in pod " + namespace + "/" + pod);
     }
     return mock;
+  }
+
+  private static String key(Pod pod) {
+    return key(pod.getMetadata().getNamespace(), pod.getMetadata().getName());
   }
 
   private static String key(String namespace, String name) {
