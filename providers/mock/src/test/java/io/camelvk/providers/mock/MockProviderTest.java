@@ -142,6 +142,9 @@ class MockProviderTest {
     assertThatThrownBy(
             () -> provider.createPod(pod("c", Map.of(PodBehaviour.FAIL_CREATE, "maybe"), "Always")))
         .hasMessageContaining(PodBehaviour.FAIL_CREATE);
+    assertThatThrownBy(
+            () -> provider.createPod(pod("d", Map.of(PodBehaviour.RESTART_DELAY, "0s"), "Always")))
+        .hasMessageContaining(PodBehaviour.RESTART_DELAY + ": 0s is below 100ms");
   }
 
   @Test

@@ -43,6 +43,13 @@ public record PodBehaviour(
   public static final String CREATE_DELAY = PREFIX + "create-delay";
   public static final String REFUSED_PORTS = PREFIX + "refused-ports";
   public static final String STOP_DURATION = PREFIX + "stop-duration";
+
+  /**
+   * The shortest restart-delay: no kubelet restarts a container more often, and a container that
+   * exits at once would otherwise be restarted without end within one instant.
+   */
+  public static final Duration MIN_RESTART_DELAY = Duration.ofMillis(100);
+
   private static final int MAX_EXIT_CODE = 255;
   private static final int MAX_PORT = 65535;
 
@@ -53,7 +60,7 @@ public record PodBehaviour(
         duration(annotations, START_DELAY, Duration.ZERO),
         duration(annotations, EXIT_AFTER, null),
         exitCode(annotations),
-        duration(annotations, RESTART_DELAY, null),
+        restartDelay(annotations),
         failCreate(annotations),
         duration(annotations, CREATE_DELAY, Duration.ZERO),
         refusedPorts(annotations),
@@ -68,6 +75,19 @@ public record PodBehaviour(
       Thread.currentThread().interrupt();
       throw ProviderException.transientFailure("mock: create interrupted");
     }
+  }
+
+  private static Duration restartDelay(Map<String, String> annotations) {
+    Duration delay = duration(annotations, RESTART_DELAY, null);
+    if (delay != null && delay.compareTo(MIN_RESTART_DELAY) < 0) {
+      throw ProviderException.invalid(
+          "annotation "
+              + RESTART_DELAY
+              + ": "
+              + annotations.get(RESTART_DELAY)
+              + " is below 100ms");
+    }
+    return delay;
   }
 
   private static Duration duration(Map<String, String> annotations, String key, Duration fallback) {
