@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /** The commands of a mock container that need no files: echo, env, printenv, sleep, seq, stty... */
 final class Builtins {
@@ -18,11 +19,11 @@ final class Builtins {
   /** The exit code of a process ended by SIGINT (128 + 2). */
   static final int INTERRUPTED = 130;
 
-  private final Map<String, String> environment;
+  private final Supplier<Map<String, String>> environment;
   private final String hostname;
   private final ShellHost host;
 
-  Builtins(Map<String, String> environment, String hostname, ShellHost host) {
+  Builtins(Supplier<Map<String, String>> environment, String hostname, ShellHost host) {
     this.environment = environment;
     this.hostname = hostname;
     this.host = host;
@@ -63,7 +64,9 @@ final class Builtins {
 
   private String env() {
     StringBuilder out = new StringBuilder();
-    environment.forEach((name, value) -> out.append(name).append('=').append(value).append('\n'));
+    environment
+        .get()
+        .forEach((name, value) -> out.append(name).append('=').append(value).append('\n'));
     return out.toString();
   }
 
@@ -71,7 +74,7 @@ final class Builtins {
     if (args.isEmpty()) {
       return print(io, env());
     }
-    String value = environment.get(args.get(0));
+    String value = environment.get().get(args.get(0));
     return value != null ? print(io, value + "\n") : 1;
   }
 

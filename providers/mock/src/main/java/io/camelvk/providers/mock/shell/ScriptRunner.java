@@ -11,7 +11,6 @@ import io.camelvk.providers.mock.shell.ShellSyntax.Simple;
 import io.camelvk.providers.mock.shell.ShellSyntax.Step;
 import io.camelvk.providers.mock.shell.ShellSyntax.WhileLoop;
 import io.camelvk.providers.mock.terminal.TerminalInterrupt;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,9 +56,9 @@ final class ScriptRunner {
     List<Command> commands = pipeline.commands();
     for (int i = 0; i < commands.size(); i++) {
       boolean last = i == commands.size() - 1;
-      ByteArrayOutputStream piped = new ByteArrayOutputStream();
+      PipeBuffer piped = new PipeBuffer();
       code = redirected(commands.get(i), io.withIn(in).withOut(last ? io.out() : piped));
-      in = new ByteArrayInputStream(piped.toByteArray());
+      in = piped.reader();
     }
     return pipeline.negated() ? (code == 0 ? 1 : 0) : code;
   }
@@ -78,6 +77,8 @@ final class ScriptRunner {
       return command(command, redirected);
     } catch (TerminalInterrupt e) {
       return Builtins.INTERRUPTED;
+    } catch (PipeBuffer.Full e) {
+      return PipeBuffer.BROKEN_PIPE;
     } catch (IllegalArgumentException e) {
       io.error(e.getMessage());
       return Shell.USAGE;

@@ -112,7 +112,7 @@ public final class Shell {
           yield new FileCommands(files, cwd).run(name, args, io);
         }
         if (Builtins.NAMES.contains(name)) {
-          yield new Builtins(environment(), hostname, host).run(name, args, io);
+          yield new Builtins(this::environment, hostname, host).run(name, args, io);
         }
         if (name.contains("/") && files.isFile(ContainerFiles.resolve(cwd, name))) {
           yield shell(fields, io);
@@ -130,7 +130,7 @@ public final class Shell {
     args.subList(0, assignments).forEach(special::export);
     return assignments < args.size()
         ? runProgram(args.subList(assignments, args.size()), io)
-        : new Builtins(environment(), hostname, host).run("env", List.of(), io);
+        : new Builtins(this::environment, hostname, host).run("env", List.of(), io);
   }
 
   /** {@code /bin/echo} is {@code echo}: the programs are in every directory of the PATH. */
