@@ -9,14 +9,14 @@ import java.time.Duration;
  * The host of an exec: real time (a sleep is interrupted by Ctrl-C on the terminal or by the
  * session's end), and a program the mock does not have is {@code command not found} (127).
  */
-public final class ExecHost implements ShellHost {
+final class ExecHost implements ShellHost {
 
   /** The longest wait a thread can be asked for, about 292 years. */
   private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
 
   private final Clock clock;
 
-  public ExecHost(Clock clock) {
+  ExecHost(Clock clock) {
     this.clock = clock;
   }
 
