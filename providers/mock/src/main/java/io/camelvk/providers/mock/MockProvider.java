@@ -35,7 +35,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -230,17 +229,8 @@ public final class MockProvider
 
   @Override
   public Optional<List<ContainerUsage>> podUsage(String namespace, String pod) {
-    SimulatedPod mock = pods.get(key(namespace, pod));
-    if (mock == null) {
-      return Optional.empty();
-    }
-    // Whole milliseconds, as the samples' Prometheus timestamps carry: a rate computed from two
-    // scrapes is then exact.
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    return Optional.of(
-        mock.pod().getSpec().getContainers().stream()
-            .map(c -> ResourceUsage.of(c, mock.timeline(c.getName()), now))
-            .toList());
+    return Optional.ofNullable(pods.get(key(namespace, pod)))
+        .map(mock -> ResourceUsage.of(mock, clock.instant()));
   }
 
   @Override

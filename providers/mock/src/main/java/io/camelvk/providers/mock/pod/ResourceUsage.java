@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Resource usage that advances with time: a running container uses its CPU request (default {@link
@@ -20,7 +22,18 @@ public final class ResourceUsage {
 
   private ResourceUsage() {}
 
-  public static ContainerUsage of(Container container, ContainerTimeline timeline, Instant now) {
+  /**
+   * The usage of each of the pod's containers, sampled at whole milliseconds, as the samples'
+   * Prometheus timestamps carry them: a rate computed from two scrapes is then exact.
+   */
+  public static List<ContainerUsage> of(SimulatedPod pod, Instant at) {
+    Instant now = at.truncatedTo(ChronoUnit.MILLIS);
+    return pod.pod().getSpec().getContainers().stream()
+        .map(c -> of(c, pod.timeline(c.getName()), now))
+        .toList();
+  }
+
+  static ContainerUsage of(Container container, ContainerTimeline timeline, Instant now) {
     long millicores = request(container, "cpu", DEFAULT_CPU_MILLICORES, 1000);
     long memory = request(container, "memory", DEFAULT_MEMORY_BYTES, 1);
     long runningNanos =
