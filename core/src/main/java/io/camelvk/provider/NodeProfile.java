@@ -1,9 +1,11 @@
 package io.camelvk.provider;
 
+import io.camelvk.provider.volume.VolumeKind;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a provider says about the node it backs.
@@ -14,12 +16,16 @@ import java.util.Map;
  * @param conditions conditions that override the defaults by type (Ready True, the pressures and
  *     NetworkUnavailable False); the core sets the heartbeat and transition times
  * @param operatingSystemImage shown as {@code nodeInfo.osImage}, naming the provider
+ * @param additionalVolumeKinds the kinds of volume the provider serves besides {@link
+ *     VolumeKind#RESOLVED} (a {@code persistentVolumeClaim}, say): a pod with a volume of any other
+ *     kind is refused
  */
 public record NodeProfile(
     Map<String, Quantity> capacity,
     Map<String, Quantity> allocatable,
     List<NodeCondition> conditions,
-    String operatingSystemImage) {
+    String operatingSystemImage,
+    Set<VolumeKind> additionalVolumeKinds) {
 
   public static final NodeProfile DEFAULT =
       new NodeProfile(
@@ -36,6 +42,21 @@ public record NodeProfile(
     capacity = Map.copyOf(capacity);
     allocatable = Map.copyOf(allocatable);
     conditions = List.copyOf(conditions);
+    additionalVolumeKinds = Set.copyOf(additionalVolumeKinds);
+  }
+
+  /** A profile of a provider that serves the volume kinds every provider serves. */
+  public NodeProfile(
+      Map<String, Quantity> capacity,
+      Map<String, Quantity> allocatable,
+      List<NodeCondition> conditions,
+      String operatingSystemImage) {
+    this(capacity, allocatable, conditions, operatingSystemImage, Set.of());
+  }
+
+  /** Whether pods with volumes of this kind may run on the provider. */
+  public boolean serves(VolumeKind kind) {
+    return VolumeKind.RESOLVED.contains(kind) || additionalVolumeKinds.contains(kind);
   }
 
   /** The allocatable resources, which default to the capacity. */

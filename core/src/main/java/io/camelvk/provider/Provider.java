@@ -19,9 +19,10 @@ import java.util.Optional;
  *
  * <p>Capabilities beyond the lifecycle are one-method interfaces a provider may also implement:
  * {@link ContainerLogs}, {@link ContainerExec}, {@link ContainerAttach}, {@link PortForward},
- * {@link PodStats}, {@link PodStatusNotifier}, {@link NodeChangeNotifier}; the core reads them
- * once, into {@link ProviderCapabilities}. The kubelet API answers 501 for a capability the
- * provider lacks. A provider that holds resources (threads, sockets) may also be {@link
+ * {@link PodStats}, {@link PodStatusNotifier}, {@link NodeChangeNotifier}, {@link VolumeMounts}
+ * (the pods' volume files, handed over before {@link #createPod} and {@link #updatePod}); the core
+ * reads them once, into {@link ProviderCapabilities}. The kubelet API answers 501 for a capability
+ * the provider lacks. A provider that holds resources (threads, sockets) may also be {@link
  * AutoCloseable}: it is closed after the kubelet has stopped.
  */
 public interface Provider {

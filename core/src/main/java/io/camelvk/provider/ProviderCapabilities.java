@@ -39,6 +39,11 @@ public record ProviderCapabilities(
     return declared.contains(ProviderCapability.NOTIFIES);
   }
 
+  /** Whether the provider takes the pods' volumes, their files and tokens. */
+  public boolean takesVolumes() {
+    return declared.contains(ProviderCapability.VOLUMES);
+  }
+
   /**
    * What a bean provider offers: the interfaces it implements among those {@code declared}.
    *
@@ -83,6 +88,7 @@ public record ProviderCapabilities(
       case PORT_FORWARD -> bean instanceof PortForward;
       case STATS -> bean instanceof PodStats;
       case NOTIFIES -> bean instanceof PodStatusNotifier;
+      case VOLUMES -> bean instanceof VolumeMounts;
     };
   }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What a provider can do beyond the pod lifecycle, as its route answers the {@code capabilities}
  * operation. The kubelet API answers 501, naming the capability, for what a pod's provider lacks. A
- * route provider can offer {@link #LOGS} and {@link #NOTIFIES}; the streaming ones need a bean.
+ * route provider can offer {@link #LOGS}, {@link #NOTIFIES} and {@link #VOLUMES}; the streaming
+ * ones need a bean.
  */
 public enum ProviderCapability {
   /** {@code kubectl logs}: the {@code logs} operation. */
@@ -23,7 +24,13 @@ public enum ProviderCapability {
    * The provider tells when a pod's status changes (a bean's {@link PodStatusNotifier}, or a route
    * sending to {@code direct:vk-pod-status}), so its pods are not polled.
    */
-  NOTIFIES("notify status changes");
+  NOTIFIES("notify status changes"),
+  /**
+   * The provider takes the pods' volumes: a route gets them in the {@link VkHeaders#POD_VOLUMES}
+   * header, a bean implements {@link VolumeMounts}. Only then does the core write the files and
+   * request service-account tokens.
+   */
+  VOLUMES("mount volumes");
 
   private final String value = name().toLowerCase(Locale.ROOT).replace('_', '-');
   private final String ability;
@@ -44,7 +51,7 @@ public enum ProviderCapability {
 
   /** Whether a provider made of routes alone can have it. */
   public boolean servedByRoutes() {
-    return this == LOGS || this == NOTIFIES;
+    return this == LOGS || this == NOTIFIES || this == VOLUMES;
   }
 
   public static Optional<ProviderCapability> of(String value) {

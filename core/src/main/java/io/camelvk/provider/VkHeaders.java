@@ -30,6 +30,14 @@ public final class VkHeaders {
    */
   public static final String POD_GRACE_PERIOD = "VkPodGracePeriodSeconds";
 
+  /**
+   * {@code create} and {@code update}, for a provider that declares {@code volumes}: the pod's
+   * volumes with their files ({@link io.camelvk.provider.volume.PodVolumes}). Absent for other
+   * providers, and on an update whose volumes cannot be read just now (the provider keeps the ones
+   * it has).
+   */
+  public static final String POD_VOLUMES = "VkPodVolumes";
+
   /** The pod's labels (Map of String to String, never null). Mapping only. */
   public static final String POD_LABELS = "VkPodLabels";
 

@@ -16,14 +16,16 @@ class ProviderCapabilitiesTest {
       (namespace, pod, container, options) -> InputStream.nullInputStream();
 
   @Test
-  void aProviderMadeOfRoutesCanOfferOnlyLogsAndNotifies() {
+  void aProviderMadeOfRoutesCanOfferOnlyLogsNotifiesAndVolumes() {
     ProviderCapabilities capabilities =
         ProviderCapabilities.of(
             EnumSet.allOf(ProviderCapability.class), Optional.empty(), routeLogs);
 
     assertThat(capabilities.declared())
-        .containsExactlyInAnyOrder(ProviderCapability.LOGS, ProviderCapability.NOTIFIES);
+        .containsExactlyInAnyOrder(
+            ProviderCapability.LOGS, ProviderCapability.NOTIFIES, ProviderCapability.VOLUMES);
     assertThat(capabilities.notifies()).isTrue();
+    assertThat(capabilities.takesVolumes()).isTrue();
     assertThat(capabilities.logs()).containsSame(routeLogs);
     assertThat(capabilities.exec()).isEmpty();
     assertThat(capabilities.attach()).isEmpty();

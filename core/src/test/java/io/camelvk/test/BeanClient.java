@@ -7,7 +7,9 @@ import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderCapabilities;
 import io.camelvk.provider.ProviderCapability;
+import io.camelvk.provider.VolumeMounts;
 import io.camelvk.provider.runtime.ProviderClient;
+import io.camelvk.provider.volume.PodVolumes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
@@ -36,12 +38,18 @@ public final class BeanClient implements ProviderClient {
   }
 
   @Override
-  public void create(Pod pod) {
+  public void create(Pod pod, PodVolumes volumes) {
+    if (bean instanceof VolumeMounts mounts && volumes != null) {
+      mounts.mountVolumes(pod, volumes);
+    }
     bean.createPod(pod);
   }
 
   @Override
-  public void update(Pod pod) {
+  public void update(Pod pod, PodVolumes volumes) {
+    if (bean instanceof VolumeMounts mounts && volumes != null) {
+      mounts.mountVolumes(pod, volumes);
+    }
     bean.updatePod(pod);
   }
 

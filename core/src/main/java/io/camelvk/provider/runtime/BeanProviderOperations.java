@@ -8,6 +8,8 @@ import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderCapabilities;
 import io.camelvk.provider.ProviderOperation;
 import io.camelvk.provider.VkHeaders;
+import io.camelvk.provider.VolumeMounts;
+import io.camelvk.provider.volume.PodVolumes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Duration;
@@ -38,8 +40,16 @@ public final class BeanProviderOperations implements Processor {
     ProviderOperation operation =
         ProviderOperation.of(message.getHeader(VkHeaders.OPERATION, String.class));
     switch (operation) {
-      case CREATE -> provider.createPod(message.getMandatoryBody(Pod.class));
-      case UPDATE -> provider.updatePod(message.getMandatoryBody(Pod.class));
+      case CREATE -> {
+        Pod pod = message.getMandatoryBody(Pod.class);
+        mountVolumes(pod, message);
+        provider.createPod(pod);
+      }
+      case UPDATE -> {
+        Pod pod = message.getMandatoryBody(Pod.class);
+        mountVolumes(pod, message);
+        provider.updatePod(pod);
+      }
       case DELETE -> message.setBody(stop(message));
       case STATUS ->
           message.setBody(provider.podStatus(namespace(message), podName(message)).orElse(null));
@@ -62,6 +72,14 @@ public final class BeanProviderOperations implements Processor {
     }
     provider.deletePod(pod);
     return null;
+  }
+
+  /** Hands a bean that takes volumes the pod's, when the core gives them, before the pod. */
+  private void mountVolumes(Pod pod, Message message) {
+    PodVolumes volumes = message.getHeader(VkHeaders.POD_VOLUMES, PodVolumes.class);
+    if (provider instanceof VolumeMounts mounts && volumes != null) {
+      mounts.mountVolumes(pod, volumes);
+    }
   }
 
   private Object logs(Message message) {

@@ -6,6 +6,7 @@ import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.ProviderCapability;
 import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.ProviderTimeoutException;
+import io.camelvk.provider.volume.PodVolumes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
@@ -39,13 +40,13 @@ public final class MeteredClient implements ProviderClient {
   }
 
   @Override
-  public void create(Pod pod) {
-    measure("create", pod, () -> delegate.create(pod));
+  public void create(Pod pod, PodVolumes volumes) {
+    measure("create", pod, () -> delegate.create(pod, volumes));
   }
 
   @Override
-  public void update(Pod pod) {
-    measure("update", pod, () -> delegate.update(pod));
+  public void update(Pod pod, PodVolumes volumes) {
+    measure("update", pod, () -> delegate.update(pod, volumes));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.camelvk.provider.runtime;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.ProviderCapability;
+import io.camelvk.provider.volume.PodVolumes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
@@ -20,9 +21,31 @@ public interface ProviderClient {
 
   String name();
 
-  void create(Pod pod);
+  /**
+   * Starts the pod.
+   *
+   * @param volumes its volumes with their files, for a provider that takes them; null for one that
+   *     does not
+   */
+  void create(Pod pod, PodVolumes volumes);
 
-  void update(Pod pod);
+  /**
+   * Applies a changed spec, or changed volume contents, of a running pod.
+   *
+   * @param volumes its volumes as they are now; null when the provider does not take volumes or
+   *     keeps the ones it has (they cannot be read again just now)
+   */
+  void update(Pod pod, PodVolumes volumes);
+
+  /** Starts a pod, giving no volumes. */
+  default void create(Pod pod) {
+    create(pod, null);
+  }
+
+  /** Updates a pod, giving no volumes. */
+  default void update(Pod pod) {
+    update(pod, null);
+  }
 
   /**
    * Stops the pod within the grace period; answers the containers' last states when the provider

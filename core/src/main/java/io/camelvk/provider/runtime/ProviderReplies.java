@@ -3,6 +3,7 @@ package io.camelvk.provider.runtime;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.ProviderCapability;
+import io.camelvk.provider.volume.VolumeKind;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
@@ -104,7 +105,7 @@ public final class ProviderReplies {
                         + provider
                         + " declares the unknown capability '"
                         + value
-                        + "' (known: logs, exec, attach, port-forward, stats, notifies)"));
+                        + "' (known: logs, exec, attach, port-forward, stats, notifies, volumes)"));
   }
 
   /** The body as text (a Java object other than text as its JSON), empty for none or blank. */
@@ -133,7 +134,8 @@ public final class ProviderReplies {
       Map<String, Quantity> capacity,
       Map<String, Quantity> allocatable,
       List<NodeCondition> conditions,
-      String operatingSystemImage) {
+      String operatingSystemImage,
+      List<String> additionalVolumeKinds) {
 
     NodeProfile toProfile() {
       Map<String, Quantity> merged = new LinkedHashMap<>(NodeProfile.DEFAULT.capacity());
@@ -146,7 +148,25 @@ public final class ProviderReplies {
           conditions == null ? List.of() : conditions,
           operatingSystemImage == null
               ? NodeProfile.DEFAULT.operatingSystemImage()
-              : operatingSystemImage);
+              : operatingSystemImage,
+          volumeKinds());
+    }
+
+    private Set<VolumeKind> volumeKinds() {
+      Set<VolumeKind> kinds = EnumSet.noneOf(VolumeKind.class);
+      for (String name :
+          additionalVolumeKinds == null ? List.<String>of() : additionalVolumeKinds) {
+        kinds.add(
+            VolumeKind.named(name)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "additionalVolumeKinds: '"
+                                + name
+                                + "' is no volume type of a pod spec (hostPath,"
+                                + " persistentVolumeClaim, csi, ...)")));
+      }
+      return kinds;
     }
   }
 }

@@ -52,6 +52,11 @@ public final class Providers {
             () -> new IllegalStateException("no provider " + name + " is wired on this node"));
   }
 
+  /** Whether the provider of that name takes the pods' volumes (capability {@code volumes}). */
+  public boolean takesVolumes(String name) {
+    return get(name).map(h -> h.capabilities().takesVolumes()).orElse(false);
+  }
+
   /** The wired providers, the default first. */
   public Collection<ProviderHandle> all() {
     return names.stream().map(handles::get).filter(Objects::nonNull).toList();

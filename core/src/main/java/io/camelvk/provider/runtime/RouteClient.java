@@ -5,6 +5,7 @@ import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.ProviderCapability;
 import io.camelvk.provider.ProviderOperation;
 import io.camelvk.provider.VkHeaders;
+import io.camelvk.provider.volume.PodVolumes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
@@ -42,13 +43,13 @@ public final class RouteClient implements ProviderClient {
   }
 
   @Override
-  public void create(Pod pod) {
-    request(ProviderOperation.CREATE, pod, podHeaders(pod));
+  public void create(Pod pod, PodVolumes volumes) {
+    request(ProviderOperation.CREATE, pod, podHeaders(pod).andThen(volumeHeader(volumes)));
   }
 
   @Override
-  public void update(Pod pod) {
-    request(ProviderOperation.UPDATE, pod, podHeaders(pod));
+  public void update(Pod pod, PodVolumes volumes) {
+    request(ProviderOperation.UPDATE, pod, podHeaders(pod).andThen(volumeHeader(volumes)));
   }
 
   @Override
@@ -103,6 +104,14 @@ public final class RouteClient implements ProviderClient {
       m.setHeader(VkHeaders.POD_NAMESPACE, pod.getMetadata().getNamespace());
       m.setHeader(VkHeaders.POD_NAME, pod.getMetadata().getName());
       m.setHeader(VkHeaders.POD_UID, pod.getMetadata().getUid());
+    };
+  }
+
+  private static Consumer<Message> volumeHeader(PodVolumes volumes) {
+    return m -> {
+      if (volumes != null) {
+        m.setHeader(VkHeaders.POD_VOLUMES, volumes);
+      }
     };
   }
 

@@ -4,6 +4,7 @@ import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.ProviderCapability;
 import io.camelvk.provider.ProviderTimeoutException;
+import io.camelvk.provider.volume.PodVolumes;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
@@ -53,13 +54,13 @@ public final class TimeLimitedClient implements ProviderClient {
   }
 
   @Override
-  public void create(Pod pod) {
-    call("create", subject(pod), () -> delegate.create(pod));
+  public void create(Pod pod, PodVolumes volumes) {
+    call("create", subject(pod), () -> delegate.create(pod, volumes));
   }
 
   @Override
-  public void update(Pod pod) {
-    call("update", subject(pod), () -> delegate.update(pod));
+  public void update(Pod pod, PodVolumes volumes) {
+    call("update", subject(pod), () -> delegate.update(pod, volumes));
   }
 
   /** A stop may take the grace period on top of the usual time. */

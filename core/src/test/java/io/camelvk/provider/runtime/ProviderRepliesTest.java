@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.ProviderCapability;
+import io.camelvk.provider.volume.VolumeKind;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -106,6 +107,22 @@ class ProviderRepliesTest {
   }
 
   @Test
+  void aProfileNamesTheVolumeKindsItServesBesidesTheDefaultOnesAndATypoIsRefused() {
+    NodeProfile profile =
+        ProviderReplies.node("{\"additionalVolumeKinds\": [\"persistentVolumeClaim\", \"csi\"]}");
+
+    assertThat(profile.additionalVolumeKinds())
+        .containsExactlyInAnyOrder(VolumeKind.PERSISTENT_VOLUME_CLAIM, VolumeKind.CSI);
+    assertThat(profile.serves(VolumeKind.PERSISTENT_VOLUME_CLAIM)).isTrue();
+    assertThat(profile.serves(VolumeKind.SECRET)).isTrue();
+    assertThat(profile.serves(VolumeKind.HOST_PATH)).isFalse();
+    assertThat(NodeProfile.DEFAULT.serves(VolumeKind.PERSISTENT_VOLUME_CLAIM)).isFalse();
+    assertThatThrownBy(() -> ProviderReplies.node("{\"additionalVolumeKinds\": [\"hostpth\"]}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'hostpth' is no volume type of a pod spec");
+  }
+
+  @Test
   void logsAreAStreamOfTheBodysBytesOrText() throws Exception {
     InputStream given = stream("a\n");
     assertThat(ProviderReplies.logs(given)).isSameAs(given);
@@ -146,7 +163,7 @@ class ProviderRepliesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "provider web declares the unknown capability 'port_forward'"
-                + " (known: logs, exec, attach, port-forward, stats, notifies)");
+                + " (known: logs, exec, attach, port-forward, stats, notifies, volumes)");
     assertThatThrownBy(() -> ProviderReplies.capabilities("web", List.of("shell")))
         .hasMessageContaining("'shell'");
   }

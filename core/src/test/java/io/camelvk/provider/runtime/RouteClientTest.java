@@ -9,7 +9,11 @@ import io.camelvk.provider.PodNotFoundException;
 import io.camelvk.provider.PodRefusedException;
 import io.camelvk.provider.ProviderCapability;
 import io.camelvk.provider.VkHeaders;
+import io.camelvk.provider.volume.PodVolumes;
+import io.camelvk.provider.volume.ResolvedVolume;
+import io.camelvk.provider.volume.VolumeKind;
 import io.camelvk.test.IdleProvider;
+import io.camelvk.test.MountingProvider;
 import io.camelvk.test.RecordingProvider;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.YamlRoutes;
@@ -204,6 +208,38 @@ class RouteClientTest {
             new RouteClient("http", context, context.createProducerTemplate())
                 .delete(pod, Duration.ZERO))
         .isEmpty();
+  }
+
+  @Test
+  void volumesReachARouteInTheirHeaderAndABeanThatMountsThemBeforeThePod() throws Exception {
+    List<Object> seen = new CopyOnWriteArrayList<>();
+    context.addRoutes(
+        new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:provider-probe")
+                .process(e -> seen.add(e.getMessage().getHeader(VkHeaders.POD_VOLUMES)));
+          }
+        });
+    MountingProvider mounting = new MountingProvider();
+    context.getRegistry().bind("mountingProvider", new BeanProviderOperations(mounting));
+    YamlRoutes.fromText(context, templated("mounting"));
+    PodVolumes volumes =
+        new PodVolumes(List.of(new ResolvedVolume("scratch", VolumeKind.EMPTY_DIR, List.of())));
+
+    RouteClient probe = new RouteClient("probe", context, context.createProducerTemplate());
+    probe.create(pod, volumes);
+    probe.update(pod, null);
+    RouteClient beanClient = new RouteClient("mounting", context, context.createProducerTemplate());
+    beanClient.create(pod, volumes);
+    beanClient.update(pod, null);
+    beanClient.update(pod, volumes);
+
+    assertThat(seen).containsExactly(volumes, null);
+    assertThat(mounting.calls())
+        .containsExactly("mount web", "create web", "update web", "mount web", "update web");
+    assertThat(mounting.volumes()).containsExactly(volumes, volumes);
+    assertThat(beanClient.capabilities()).contains(ProviderCapability.VOLUMES);
   }
 
   /** A provider module's route file: the template bound to one provider. */

@@ -13,6 +13,10 @@ import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
 import io.camelvk.provider.TerminalResizes;
 import io.camelvk.provider.runtime.ProviderSet;
+import io.camelvk.provider.volume.PodVolumes;
+import io.camelvk.provider.volume.ResolvedVolume;
+import io.camelvk.provider.volume.VolumeFile;
+import io.camelvk.provider.volume.VolumeKind;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -187,6 +191,7 @@ public abstract class ProviderContract {
     checks.put(ProviderCapability.NOTIFIES, this::aProviderThatNotifiesTellsWhenAPodChanges);
     checks.put(ProviderCapability.ATTACH, this::attachToARunningContainerReturns);
     checks.put(ProviderCapability.PORT_FORWARD, this::aPortOfARunningPodCanBeForwarded);
+    checks.put(ProviderCapability.VOLUMES, this::volumesAreTakenOnCreateAndUpdate);
     return harness.provider().capabilities().declared().stream()
         .sorted()
         .map(c -> DynamicTest.dynamicTest(c.value(), checks.get(c)));
@@ -314,6 +319,49 @@ public abstract class ProviderContract {
 
     forwarded.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     checkForwarded(sent, received.toByteArray());
+  }
+
+  /**
+   * A pod with a ConfigMap volume runs with the files given, and takes new ones on an update whose
+   * spec did not change (a ConfigMap edited).
+   */
+  private void volumesAreTakenOnCreateAndUpdate() {
+    Pod pod =
+        new PodBuilder(pod(unique("volumes")))
+            .editSpec()
+            .addNewVolume()
+            .withName("config")
+            .withNewConfigMap()
+            .withName("settings")
+            .endConfigMap()
+            .endVolume()
+            .editFirstContainer()
+            .addNewVolumeMount()
+            .withName("config")
+            .withMountPath("/etc/config")
+            .endVolumeMount()
+            .endContainer()
+            .endSpec()
+            .build();
+
+    harness.provider().client().create(pod, configVolume("blue"));
+    awaitRunning(pod);
+    assertThatCode(() -> harness.provider().client().update(pod, configVolume("green")))
+        .doesNotThrowAnyException();
+    awaitRunning(pod);
+  }
+
+  private static PodVolumes configVolume(String colour) {
+    return new PodVolumes(
+        List.of(
+            new ResolvedVolume(
+                "config",
+                VolumeKind.CONFIG_MAP,
+                List.of(
+                    new VolumeFile(
+                        "colour",
+                        colour.getBytes(StandardCharsets.UTF_8),
+                        VolumeFile.DEFAULT_MODE)))));
   }
 
   /** The pod port that {@code port-forward} is tried on. */
