@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * The downward API's values: {@code fieldRef} and {@code resourceFieldRef}, as the kubelet computes
  * them.
  */
-final class DownwardApi {
+public final class DownwardApi {
 
   private static final Pattern SUBSCRIPT =
       Pattern.compile("metadata\\.(labels|annotations)\\['(.+)'\\]");
@@ -26,7 +26,7 @@ final class DownwardApi {
   /**
    * @throws IllegalArgumentException for a field path the kubelet does not support
    */
-  static String field(Pod pod, ObjectFieldSelector selector, NodeFacts node) {
+  public static String field(Pod pod, ObjectFieldSelector selector, NodeFacts node) {
     String path = selector.getFieldPath();
     Matcher subscript = SUBSCRIPT.matcher(path);
     if (subscript.matches()) {
@@ -56,7 +56,7 @@ final class DownwardApi {
    * millicores, memory and ephemeral storage in units of the divisor rounded up; a limit that is
    * not set is the node's allocatable.
    */
-  static String resource(
+  public static String resource(
       Pod pod, Container current, ResourceFieldSelector selector, NodeFacts node) {
     Container container =
         selector.getContainerName() == null || selector.getContainerName().isEmpty()
