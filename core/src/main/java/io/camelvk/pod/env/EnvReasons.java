@@ -14,5 +14,8 @@ public final class EnvReasons {
   public static final String INVALID_ENVIRONMENT_VARIABLE_NAMES = "InvalidEnvironmentVariableNames";
   public static final String INVALID_FIELD_REFERENCE = "InvalidFieldReference";
 
+  /** The kubelet's reason when a container cannot be created as its spec says. */
+  public static final String FAILED = "Failed";
+
   private EnvReasons() {}
 }

@@ -15,9 +15,9 @@ import java.util.function.Function;
 
 /**
  * Resolves every container's environment like the kubelet's makeEnvironmentVariables, and expands
- * {@code $(VAR)} in its command and args with it as the kubelet does. The pod given is not changed:
- * the result carries a copy whose containers have plain values only, and which shares every other
- * part with the pod given (so neither may be changed).
+ * {@code $(VAR)} in its command and args and its mounts' {@code subPathExpr} with it as the kubelet
+ * does. The pod given is not changed: the result carries a copy whose containers have plain values
+ * only, and which shares every other part with the pod given (so neither may be changed).
  */
 public final class PodEnvironmentResolver {
 
@@ -46,6 +46,14 @@ public final class PodEnvironmentResolver {
           copy.setEnvFrom(List.of());
           copy.setCommand(expanded(container.getCommand(), env.get()));
           copy.setArgs(expanded(container.getArgs(), env.get()));
+          try {
+            copy.setVolumeMounts(
+                SubPathExpansion.expand(
+                    container.getName(), container.getVolumeMounts(), env.get()));
+          } catch (IllegalArgumentException e) {
+            events.add(new Event("Warning", EnvReasons.FAILED, "Error: " + e.getMessage()));
+            errors.add(e.getMessage());
+          }
           return copy;
         };
     PodSpec spec = ShallowCopy.of(pod.getSpec());
