@@ -8,6 +8,7 @@ import io.camelvk.metrics.HealthChecks;
 import io.camelvk.metrics.KubeletMetrics;
 import io.camelvk.node.NodeProfiles;
 import io.camelvk.pod.ClusterCache;
+import io.camelvk.pod.ConfigChangeRequeue;
 import io.camelvk.pod.PodEvents;
 import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodPlacement;
@@ -19,11 +20,15 @@ import io.camelvk.pod.PodStatusWriter;
 import io.camelvk.pod.PodSync;
 import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.pod.PodTracker;
+import io.camelvk.pod.PodVolumeSync;
 import io.camelvk.pod.PodWorkQueue;
 import io.camelvk.pod.ReportedStatuses;
 import io.camelvk.pod.SyncPlan;
 import io.camelvk.pod.camel.SyncFailureHandler;
 import io.camelvk.pod.camel.VkPodsComponent;
+import io.camelvk.pod.volume.PodVolumeResolver;
+import io.camelvk.pod.volume.ServiceAccountTokens;
+import io.camelvk.pod.volume.TokenRequester;
 import io.camelvk.provider.mapping.MappingFile;
 import io.camelvk.provider.runtime.ProviderCallLedger;
 import io.camelvk.provider.runtime.ProviderSet;
@@ -53,6 +58,7 @@ final class KubeletBeans implements AutoCloseable {
   private final ReportedStatuses reported;
   private final KubeletApiServer kubeletApi;
   private final EventRecorder eventRecorder;
+  private final ServiceAccountTokens tokens;
 
   KubeletBeans(
       KubernetesClient client,
@@ -74,8 +80,14 @@ final class KubeletBeans implements AutoCloseable {
             client, clock, outcome -> metrics.event(outcome.name().toLowerCase(Locale.ROOT)));
     PodEvents events = new PodEvents(eventRecorder, nodeName, clock, settings.normalEvents());
     this.reported = new ReportedStatuses(queue::add);
+    CachedPodEnvironment environment = new CachedPodEnvironment(cache, settings.node());
+    this.tokens = new ServiceAccountTokens(tokenRequests(client), clock);
     this.placement =
-        new PodPlacement(new CachedPodEnvironment(cache, settings.node()), profiles, events);
+        new PodPlacement(
+            environment,
+            new PodVolumeSync(new PodVolumeResolver(environment, tokens), providers, profiles),
+            profiles,
+            events);
     this.podSync =
         new PodSync(
             new PodSync.Parts(
@@ -113,11 +125,18 @@ final class KubeletBeans implements AutoCloseable {
     queue.onWait(metrics::queueWait);
   }
 
-  /** Forgets what the writers remember of a pod that has left the cache. */
+  /** Forgets what the writers and the token manager remember of a pod that has left the cache. */
   void podGone(String uid) {
     podSync.podGone(uid);
     writer.forget(uid);
     remover.gone(uid);
+    tokens.forget(uid);
+  }
+
+  /** TokenRequests through the one client, counted in the API-request metrics. */
+  private static TokenRequester tokenRequests(KubernetesClient client) {
+    return (namespace, account, request) ->
+        client.serviceAccounts().inNamespace(namespace).withName(account).tokenRequest(request);
   }
 
   /**
@@ -127,6 +146,11 @@ final class KubeletBeans implements AutoCloseable {
   void wire(org.apache.camel.CamelContext context) {
     providerStage.wire(context, queue, node.changes(), placement);
     providerStage.mappingFile().onChange(this::requeueUnplacedPods);
+  }
+
+  /** What a ConfigMap or Secret change requeues. */
+  ConfigChangeRequeue configChanges() {
+    return new ConfigChangeRequeue(cache, tracker, providers, queue);
   }
 
   /** Pods not on any provider yet try the changed mapping. */

@@ -6,7 +6,6 @@ import io.camelvk.kube.KubeconfigTokenRefresh;
 import io.camelvk.metrics.ApiRequestCounter;
 import io.camelvk.metrics.KubeletMetrics;
 import io.camelvk.pod.ClusterCache;
-import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodStartupReconciler;
 import io.camelvk.pod.PodTracker;
 import io.camelvk.pod.PodWorkQueue;
@@ -107,7 +106,7 @@ public final class KubeletProcess implements AutoCloseable {
     PodWorkQueue queue = beans.queue();
     cache.onPodChange(queue::add);
     cache.onPodGone(beans::podGone);
-    cache.onConfigChange(namespace -> requeueWaitingPods(beans, namespace));
+    cache.onConfigChange(beans.configChanges());
     Main main = new Main();
     try {
       cache.start(settings.startupTimeout());
@@ -166,14 +165,6 @@ public final class KubeletProcess implements AutoCloseable {
 
   private static int seconds(Duration timeout) {
     return (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
-  }
-
-  private static void requeueWaitingPods(KubeletBeans beans, String namespace) {
-    beans.cache().pods().stream()
-        .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
-        .map(PodKey::of)
-        .filter(key -> beans.tracker().get(key).isEmpty())
-        .forEach(beans.queue()::add);
   }
 
   /** The process's own client. */

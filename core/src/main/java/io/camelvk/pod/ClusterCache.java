@@ -68,10 +68,20 @@ public final class ClusterCache implements PodCache, AutoCloseable {
         });
   }
 
-  /** Calls {@code listener} with the namespace of every ConfigMap or Secret added or changed. */
-  public void onConfigChange(Consumer<String> listener) {
-    configMaps.addEventHandler(handler(c -> listener.accept(c.getMetadata().getNamespace())));
-    secrets.addEventHandler(handler(s -> listener.accept(s.getMetadata().getNamespace())));
+  /** Calls {@code listener} for every ConfigMap or Secret added, changed or deleted. */
+  public void onConfigChange(Consumer<ConfigChange> listener) {
+    configMaps.addEventHandler(
+        handler(
+            c ->
+                listener.accept(
+                    new ConfigChange(
+                        false, c.getMetadata().getNamespace(), c.getMetadata().getName()))));
+    secrets.addEventHandler(
+        handler(
+            s ->
+                listener.accept(
+                    new ConfigChange(
+                        true, s.getMetadata().getNamespace(), s.getMetadata().getName()))));
   }
 
   /** Starts the informers and waits for their first list; zero waits forever. */

@@ -2,6 +2,8 @@ package io.camelvk.pod;
 
 import io.camelvk.node.NodeProfiles;
 import io.camelvk.pod.SyncPlan.Operation;
+import io.camelvk.pod.volume.VolumeKindCheck;
+import io.camelvk.pod.volume.VolumeResolution;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.mapping.ProviderChoice;
 import io.camelvk.provider.mapping.ProviderChooser;
@@ -10,19 +12,24 @@ import java.util.Optional;
 
 /**
  * Where a new pod goes and whether it can start there: the provider mapping picks the provider, the
- * kubelet's admission checks the pod against that provider's allocatable, and the environment is
- * resolved with its facts. A pod no provider takes waits, Pending with a Warning event, until the
- * mapping or the pod changes.
+ * kubelet's admission checks the pod against that provider's allocatable, its volumes are set up
+ * (kinds the provider does not serve refused, files written for a provider that takes them), and
+ * the environment is resolved with its facts. A pod no provider takes waits, Pending with a Warning
+ * event, until the mapping or the pod changes; one whose volume cannot be set up waits like the
+ * kubelet's, {@code ContainerCreating} with a {@code FailedMount} event.
  */
 public final class PodPlacement {
 
   private final PodEnvironment environment;
+  private final PodVolumeSync volumes;
   private final NodeProfiles profiles;
   private final PodEvents events;
   private volatile ProviderChooser mapping;
 
-  public PodPlacement(PodEnvironment environment, NodeProfiles profiles, PodEvents events) {
+  public PodPlacement(
+      PodEnvironment environment, PodVolumeSync volumes, NodeProfiles profiles, PodEvents events) {
     this.environment = environment;
+    this.volumes = volumes;
     this.profiles = profiles;
     this.events = events;
   }
@@ -51,6 +58,26 @@ public final class PodPlacement {
           rejection.get().reason(),
           rejection.get().message());
     }
+    return planOn(key, pod, provider, profile);
+  }
+
+  /** A pod that fits {@code provider}: its volumes set up, its images checked, its environment. */
+  private SyncPlan planOn(PodKey key, Pod pod, String provider, NodeProfile profile) {
+    Optional<VolumeResolution.MountFailure> unserved =
+        VolumeKindCheck.unserved(pod, provider, profile);
+    if (unserved.isPresent()) {
+      String message = unserved.get().message();
+      events.warning(pod, VolumeResolution.FAILED_MOUNT, message);
+      return new SyncPlan(
+          key, Operation.BLOCKED, provider, pod, VolumeResolution.FAILED_MOUNT, message);
+    }
+    VolumeResolution mounted = volumes.resolve(pod, provider).orElse(null);
+    if (mounted != null && mounted.failed()) {
+      // The kubelet's containers wait in ContainerCreating with no message; the event says why.
+      events.warning(pod, VolumeResolution.FAILED_MOUNT, mounted.failure().orElseThrow().message());
+      return new SyncPlan(
+          key, Operation.BLOCKED, provider, pod, PodStatusComposer.CONTAINER_CREATING, null);
+    }
     Optional<SyncPlan> invalidImage = invalidImage(key, pod, provider);
     if (invalidImage.isPresent()) {
       return invalidImage.get();
@@ -66,7 +93,7 @@ public final class PodPlacement {
           PodStatusComposer.CREATE_CONTAINER_CONFIG_ERROR,
           resolution.blockingError().get());
     }
-    return new SyncPlan(key, Operation.CREATE, provider, resolution.pod(), null, null);
+    return SyncPlan.giving(key, Operation.CREATE, provider, resolution.pod(), mounted);
   }
 
   /**
@@ -96,5 +123,23 @@ public final class PodPlacement {
   /** The pod with its environment resolved again, for an update on the provider that runs it. */
   Pod resolved(Pod pod, String provider) {
     return environment.resolve(pod, profiles.of(provider).effectiveAllocatable()).pod();
+  }
+
+  /**
+   * The update of a running pod whose spec changed ({@code specChanged}) or whose volumes' files
+   * did; empty when neither.
+   */
+  Optional<SyncPlan> update(PodKey key, Pod pod, PodTracker.Tracked tracked, boolean specChanged) {
+    Optional<VolumeResolution> current = volumes.current(pod, tracked);
+    if (!specChanged && current.filter(v -> PodVolumeSync.differ(v, tracked)).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        SyncPlan.giving(
+            key,
+            Operation.UPDATE,
+            tracked.provider(),
+            resolved(pod, tracked.provider()),
+            current.orElse(null)));
   }
 }

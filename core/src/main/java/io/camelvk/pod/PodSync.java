@@ -1,6 +1,7 @@
 package io.camelvk.pod;
 
 import io.camelvk.pod.SyncPlan.Operation;
+import io.camelvk.pod.volume.VolumeResolution;
 import io.camelvk.provider.GracePeriod;
 import io.camelvk.provider.runtime.ProviderHandle;
 import io.camelvk.provider.runtime.Providers;
@@ -103,11 +104,10 @@ public final class PodSync {
     if (deadlineExceeded(pod)) {
       return plan(key, Operation.DEADLINE, tracked.provider(), pod);
     }
-    if (!tracked.specHash().equals(PodSpecHash.of(pod))) {
-      return plan(
-          key, Operation.UPDATE, tracked.provider(), placement.resolved(pod, tracked.provider()));
-    }
-    return plan(key, Operation.STATUS, tracked.provider(), pod);
+    boolean specChanged = !tracked.specHash().equals(PodSpecHash.of(pod));
+    return placement
+        .update(key, pod, tracked, specChanged)
+        .orElseGet(() -> plan(key, Operation.STATUS, tracked.provider(), pod));
   }
 
   private SyncPlan forgetAndPlan(PodKey key) {
@@ -122,8 +122,8 @@ public final class PodSync {
     }
     ProviderHandle provider = providers.require(plan.provider());
     switch (plan.providerOperation().orElseThrow()) {
-      case CREATE -> provider.client().create(plan.pod());
-      case UPDATE -> provider.client().update(plan.pod());
+      case CREATE -> provider.client().create(plan.pod(), plan.providerVolumes());
+      case UPDATE -> provider.client().update(plan.pod(), plan.providerVolumes());
       case DELETE -> {
         Pod pod = cache.pod(plan.key()).filter(p -> sameUid(p, plan.pod())).orElse(plan.pod());
         containerEvents.stopping(pod);
@@ -154,7 +154,7 @@ public final class PodSync {
     PodKey key = plan.key();
     switch (plan.operation()) {
       case CREATE, UPDATE -> {
-        tracker.running(key, plan.provider(), plan.pod());
+        trackRunning(plan);
         cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider()));
         scheduleDeadlineCheck(plan.pod());
       }
@@ -171,6 +171,16 @@ public final class PodSync {
       case REJECTED -> reject(plan);
       case FINALIZE -> cache.pod(key).ifPresent(remover::remove);
       case NONE -> {}
+    }
+  }
+
+  /** Records what the provider now runs, and syncs the pod again when its first token is due. */
+  private void trackRunning(SyncPlan plan) {
+    VolumeResolution volumes = plan.volumes();
+    tracker.running(
+        plan.key(), plan.provider(), plan.pod(), volumes == null ? null : volumes.digest());
+    if (volumes != null && volumes.refreshAt().isPresent()) {
+      queue.addAfter(plan.key(), Duration.between(clock.instant(), volumes.refreshAt().get()));
     }
   }
 

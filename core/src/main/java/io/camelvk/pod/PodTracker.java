@@ -16,8 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PodTracker {
 
-  /** One tracked pod. {@code running} is false once we stopped it (deadline, failure). */
-  public record Tracked(String provider, Pod applied, String specHash, boolean running) {
+  /**
+   * One tracked pod. {@code running} is false once we stopped it (deadline, failure); {@code
+   * volumeDigest} fingerprints the volume files its provider was given, null when it was given none
+   * or we do not know (a pod adopted at start-up).
+   */
+  public record Tracked(
+      String provider, Pod applied, String specHash, boolean running, Long volumeDigest) {
     public String uid() {
       return applied.getMetadata().getUid();
     }
@@ -29,18 +34,38 @@ public final class PodTracker {
     return Optional.ofNullable(pods.get(key));
   }
 
+  /** A pod its provider runs, adopted at start-up: what volumes it was given we do not know. */
   public void running(PodKey key, String provider, Pod applied) {
-    pods.put(key, new Tracked(provider, PodIdentity.of(applied), PodSpecHash.of(applied), true));
+    running(key, provider, applied, null);
+  }
+
+  /**
+   * A pod its provider runs after a create or update.
+   *
+   * @param volumeDigest the fingerprint of the volumes it was given; null when it was given none,
+   *     and keeps those it had
+   */
+  public void running(PodKey key, String provider, Pod applied, Long volumeDigest) {
+    pods.compute(
+        key,
+        (k, before) ->
+            new Tracked(
+                provider,
+                PodIdentity.of(applied),
+                PodSpecHash.of(applied),
+                true,
+                volumeDigest == null && before != null ? before.volumeDigest() : volumeDigest));
   }
 
   /** A pod refused for good: tracked, so that it is not created again. */
   public void refused(PodKey key, String provider, Pod pod) {
-    pods.put(key, new Tracked(provider, PodIdentity.of(pod), PodSpecHash.of(pod), false));
+    pods.put(key, new Tracked(provider, PodIdentity.of(pod), PodSpecHash.of(pod), false, null));
   }
 
   public void stopped(PodKey key) {
     pods.computeIfPresent(
-        key, (k, t) -> new Tracked(t.provider(), t.applied(), t.specHash(), false));
+        key,
+        (k, t) -> new Tracked(t.provider(), t.applied(), t.specHash(), false, t.volumeDigest()));
   }
 
   public void forget(PodKey key) {

@@ -6,11 +6,14 @@ import io.camelvk.node.NodeSettings;
 import io.camelvk.pod.env.ConfigLookup;
 import io.camelvk.pod.env.NodeFacts;
 import io.camelvk.pod.env.PodEnvironmentResolver;
+import io.camelvk.pod.volume.PodVolumeResolver;
+import io.camelvk.pod.volume.ServiceAccountTokens;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.mapping.ProviderChoice;
 import io.camelvk.provider.runtime.Providers;
 import io.camelvk.test.ApiServerStub;
 import io.camelvk.test.ApiServerStub.Reply;
+import io.camelvk.test.MountingProvider;
 import io.camelvk.test.MutableClock;
 import io.camelvk.test.RecordingProvider;
 import io.camelvk.test.TestPods;
@@ -23,17 +26,21 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link PodSync} with everything real but the informers and the mapping route: pods in a map,
- * two recording bean providers ({@code big}, 20 CPUs, the default; {@code small}, 1 CPU), the
- * mapping a lambda, ConfigMaps in a map, and the API server a stub that takes events.
+ * two recording bean providers ({@code big}, 20 CPUs, the default; {@code small}, 1 CPU) and one
+ * that takes volumes ({@code files}), the mapping a lambda, ConfigMaps and Secrets in maps, the API
+ * server a stub that takes events, and TokenRequests answered in memory.
  */
 final class PodSyncFixture implements AutoCloseable {
 
@@ -45,12 +52,18 @@ final class PodSyncFixture implements AutoCloseable {
   final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final CachedPods cache = new CachedPods();
   final Map<String, ConfigMap> configMaps = new ConcurrentHashMap<>();
+  final Map<String, Secret> secrets = new ConcurrentHashMap<>();
+  final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
   final PodTracker tracker = new PodTracker();
   final ReportedStatuses reported = new ReportedStatuses(key -> {});
   final RecordingProvider big = new RecordingProvider().answering(profile("20"));
   final RecordingProvider small = new RecordingProvider().answering(profile("1"));
+  final MountingProvider files = new MountingProvider();
   final Providers providers =
-      TestProviders.of(TestProviders.handle("big", big), TestProviders.handle("small", small));
+      TestProviders.of(
+          TestProviders.handle("big", big),
+          TestProviders.handle("small", small),
+          TestProviders.handle("files", files));
   final PodWorkQueue queue = new PodWorkQueue();
   final PodPlacement placement;
   final PodSync sync;
@@ -60,12 +73,15 @@ final class PodSyncFixture implements AutoCloseable {
     profiles.refresh();
     PodEvents events =
         new PodEvents(new EventRecorder(api.client(), clock, outcome -> {}), NODE, clock, true);
-    PodEnvironmentResolver resolver = new PodEnvironmentResolver(new ConfigMapsOnly());
+    PodEnvironmentResolver resolver = new PodEnvironmentResolver(new ConfigLookupOfMaps());
+    ServiceAccountTokens tokens = new ServiceAccountTokens(this::issue, clock);
     placement =
         new PodPlacement(
             (pod, allocatable) ->
                 resolver.resolve(
                     pod, new NodeFacts(allocatable, List.of(NODE_IP), List.of(NODE_IP))),
+            new PodVolumeSync(
+                new PodVolumeResolver(new ConfigLookupOfMaps(), tokens), providers, profiles),
             profiles,
             events);
     placement.use((pod, requests) -> ProviderChoice.of("big"));
@@ -187,7 +203,19 @@ final class PodSyncFixture implements AutoCloseable {
     }
   }
 
-  private final class ConfigMapsOnly implements ConfigLookup {
+  /** The API server's TokenRequest: a token naming the request's number, valid one hour. */
+  private TokenRequest issue(String namespace, String account, TokenRequest request) {
+    tokenRequests.add(request);
+    return new TokenRequestBuilder(request)
+        .withNewStatus()
+        .withToken("token-" + tokenRequests.size())
+        .withExpirationTimestamp(
+            clock.instant().plusSeconds(request.getSpec().getExpirationSeconds()).toString())
+        .endStatus()
+        .build();
+  }
+
+  private final class ConfigLookupOfMaps implements ConfigLookup {
     @Override
     public Optional<ConfigMap> configMap(String namespace, String name) {
       return Optional.ofNullable(configMaps.get(namespace + "/" + name));
@@ -195,7 +223,7 @@ final class PodSyncFixture implements AutoCloseable {
 
     @Override
     public Optional<Secret> secret(String namespace, String name) {
-      return Optional.empty();
+      return Optional.ofNullable(secrets.get(namespace + "/" + name));
     }
 
     @Override
