@@ -12,6 +12,8 @@ import io.camelvk.provider.PortForward;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.RemoteStreams;
+import io.camelvk.provider.VolumeMounts;
+import io.camelvk.provider.volume.PodVolumes;
 import io.camelvk.providers.mock.faults.CreateFailures;
 import io.camelvk.providers.mock.faults.FaultConfig;
 import io.camelvk.providers.mock.faults.FaultInjector;
@@ -28,13 +30,13 @@ import io.camelvk.providers.mock.process.MainProcess;
 import io.camelvk.providers.mock.program.ShellPrograms;
 import io.camelvk.providers.mock.shell.ExecSession;
 import io.camelvk.providers.mock.shell.Shell;
+import io.camelvk.providers.mock.volumes.VolumeHandover;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,7 @@ public final class MockProvider
         PortForward,
         PodStats,
         PodStatusNotifier,
+        VolumeMounts,
         AutoCloseable {
 
   public static final String NAME = "mock";
@@ -74,6 +77,7 @@ public final class MockProvider
   private final Optional<StateStore> store;
   private final EchoService echoService = new EchoService();
   private final ProgramStarter programs = new ShellPrograms();
+  private final VolumeHandover volumes = new VolumeHandover();
 
   public MockProvider(
       MockProviderConfig config, Clock clock, ScheduledExecutorService notifications) {
@@ -95,7 +99,8 @@ public final class MockProvider
       PodBehaviour behaviour = PodBehaviour.of(pod);
       createFailures.failIfAsked(pod, behaviour);
       behaviour.takeCreateTime();
-      SimulatedPod created = new SimulatedPod(pod, clock.instant(), behaviour, programs);
+      SimulatedPod created =
+          new SimulatedPod(pod, clock.instant(), behaviour, programs, volumes.take(pod));
       store.ifPresent(s -> s.created(pod, created.created()));
       replace(key, created);
       creations.merge(created.uid(), 1, Integer::sum);
@@ -133,14 +138,20 @@ public final class MockProvider
       throw ProviderException.notFound(
           "mock: no pod " + pod.getMetadata().getName() + " to update");
     }
-    replace(
-        key(pod),
-        new SimulatedPod(
-            pod,
-            Instant.parse(existing.status(clock.instant()).getStartTime()),
-            PodBehaviour.of(pod),
-            programs));
+    SimulatedPod updated = existing.updatedTo(pod, PodBehaviour.of(pod), programs);
+    pods.put(key(pod), updated);
+    existing.stopUnlessKeptBy(updated);
     faults.after(fault, "updatePod", pod);
+  }
+
+  /** A running pod's containers see the files at once; a new pod's create takes them. */
+  @Override
+  public void mountVolumes(Pod pod, PodVolumes given) {
+    Optional<SimulatedPod> running =
+        Optional.ofNullable(
+                pods.get(key(pod.getMetadata().getNamespace(), pod.getMetadata().getName())))
+            .filter(p -> p.uid().equals(pod.getMetadata().getUid()));
+    volumes.give(pod, given, running.map(SimulatedPod::volumes));
   }
 
   @Override
@@ -155,6 +166,7 @@ public final class MockProvider
       removed.stop();
     }
     createFailures.forget(pod.getMetadata().getUid());
+    volumes.forget(pod.getMetadata().getUid());
     creations.remove(pod.getMetadata().getUid());
     faults.after(fault, "deletePod", pod);
   }

@@ -56,7 +56,14 @@ public final class RunningSession implements AutoCloseable {
 
   public static RunningSession exec(
       MockProvider provider, String pod, boolean tty, String... command) {
-    return new RunningSession(tty, true, s -> provider.exec("ns", pod, "app", List.of(command), s));
+    return exec(provider, pod, "app", tty, command);
+  }
+
+  /** An exec in another container than {@code app}. */
+  public static RunningSession exec(
+      MockProvider provider, String pod, String container, boolean tty, String... command) {
+    return new RunningSession(
+        tty, true, s -> provider.exec("ns", pod, container, List.of(command), s));
   }
 
   public static RunningSession attach(

@@ -3,6 +3,7 @@ package io.camelvk.providers.mock.pod;
 import io.camelvk.provider.EmptyMapSharing;
 import io.camelvk.provider.PodIdentity;
 import io.camelvk.providers.mock.files.ContainerFiles;
+import io.camelvk.providers.mock.volumes.PodVolumeFiles;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
@@ -21,26 +22,87 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A pod the mock runs: its spec, when it was created, the files its containers wrote, and one
- * {@link ContainerTimeline} per container. A container runs its command in the mock's shell (see
- * {@link ProgramStarter}); one with no command, or whose pod sets {@code exit-after}, runs as the
- * annotations say ({@link ScriptedRun}).
+ * A pod the mock runs: its spec, when it was created, its volumes, the files its containers wrote,
+ * and one {@link ContainerTimeline} per container. A container runs its command in the mock's shell
+ * (see {@link ProgramStarter}); one with no command, or whose pod sets {@code exit-after}, runs as
+ * the annotations say ({@link ScriptedRun}).
  */
 public final class SimulatedPod {
 
   private final Pod pod;
   private final Instant created;
   private final PodBehaviour behaviour;
-  private final Map<String, ContainerFiles> filesByContainer = new ConcurrentHashMap<>();
+  private final PodVolumeFiles volumes;
+  private final PodVolumeFiles.Snapshot volumesAtStart;
+  private final Map<String, ContainerFiles> filesByContainer;
   private final Map<String, ContainerTimeline> timelines = new LinkedHashMap<>();
 
+  /** A pod whose volumes have no files (the core gave none). */
   public SimulatedPod(Pod pod, Instant created, PodBehaviour behaviour, ProgramStarter programs) {
-    this.pod = keptPartsOf(pod);
-    this.created = created;
-    this.behaviour = behaviour;
+    this(pod, created, behaviour, programs, PodVolumeFiles.of(pod));
+  }
+
+  public SimulatedPod(
+      Pod pod,
+      Instant created,
+      PodBehaviour behaviour,
+      ProgramStarter programs,
+      PodVolumeFiles volumes) {
+    this(pod, created, behaviour, volumes, volumes.snapshot(), new ConcurrentHashMap<>());
     for (Container container : this.pod.getSpec().getContainers()) {
       timelines.put(container.getName(), timeline(container, programs));
     }
+  }
+
+  private SimulatedPod(
+      Pod pod,
+      Instant created,
+      PodBehaviour behaviour,
+      PodVolumeFiles volumes,
+      PodVolumeFiles.Snapshot volumesAtStart,
+      Map<String, ContainerFiles> filesByContainer) {
+    this.pod = keptPartsOf(pod);
+    this.created = created;
+    this.behaviour = behaviour;
+    this.volumes = volumes;
+    this.volumesAtStart = volumesAtStart;
+    this.filesByContainer = filesByContainer;
+  }
+
+  /**
+   * This pod with a changed spec: its creation time, volumes and containers' files stay, as they do
+   * when a kubelet applies an update; a container whose spec is the same keeps running, one whose
+   * spec changed (its image, say) starts again.
+   */
+  public SimulatedPod updatedTo(
+      Pod changed, PodBehaviour changedBehaviour, ProgramStarter programs) {
+    SimulatedPod updated =
+        new SimulatedPod(
+            changed, created, changedBehaviour, volumes, volumesAtStart, filesByContainer);
+    for (Container container : updated.pod.getSpec().getContainers()) {
+      ContainerTimeline kept = timelines.get(container.getName());
+      boolean same =
+          kept != null
+              && container(container.getName()).filter(container::equals).isPresent()
+              && changedBehaviour.equals(behaviour);
+      updated.timelines.put(
+          container.getName(), same ? kept : updated.timeline(container, programs));
+    }
+    return updated;
+  }
+
+  /** Stops the programs of containers that {@code successor} does not keep running. */
+  public void stopUnlessKeptBy(SimulatedPod successor) {
+    timelines.forEach(
+        (name, timeline) -> {
+          if (successor.timelines.get(name) != timeline) {
+            timeline.stop();
+          }
+        });
+  }
+
+  public PodVolumeFiles volumes() {
+    return volumes;
   }
 
   public Pod pod() {
@@ -101,8 +163,14 @@ public final class SimulatedPod {
     return pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(name)).findFirst();
   }
 
+  /** The container's file system, with its volumes mounted. */
   public ContainerFiles files(String container) {
-    return filesByContainer.computeIfAbsent(container, c -> new ContainerFiles());
+    return filesByContainer.computeIfAbsent(
+        container,
+        c ->
+            container(c)
+                .map(spec -> volumes.fileSystemOf(spec, volumesAtStart))
+                .orElseGet(ContainerFiles::new));
   }
 
   /** The timeline of one of the pod's containers. */

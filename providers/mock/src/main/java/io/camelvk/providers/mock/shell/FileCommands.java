@@ -13,6 +13,7 @@ import java.util.List;
 final class FileCommands {
 
   static final List<String> NAMES = List.of("cat", "tee", "ls", "mkdir", "rm", "wc");
+  static final String READ_ONLY = "Read-only file system";
 
   private final ContainerFiles files;
   private final String cwd;
@@ -32,6 +33,11 @@ final class FileCommands {
       case "wc" -> new WordCount(files, cwd).run(args, io);
       default -> throw new IllegalArgumentException("no file command " + name);
     };
+  }
+
+  /** Why a file cannot be made there, in the words of coreutils. */
+  private String whyNot(String path) {
+    return files.isReadOnly(path) ? READ_ONLY : "No such file or directory";
   }
 
   private String path(String name) {
@@ -64,7 +70,7 @@ final class FileCommands {
       if (files.write(path(name), new byte[0], append)) {
         targets.add(path(name));
       } else {
-        io.error("tee: " + name + ": No such file or directory");
+        io.error("tee: " + name + ": " + whyNot(path(name)));
       }
     }
     Stdio.copy(io.in(), io.out(), chunk -> targets.forEach(path -> files.write(path, chunk, true)));
@@ -95,7 +101,7 @@ final class FileCommands {
     for (String name : args.stream().filter(a -> !a.startsWith("-")).toList()) {
       boolean made = parents ? files.mkdirs(path(name)) : files.mkdir(path(name));
       if (!made) {
-        String why = files.exists(path(name)) ? "File exists" : "No such file or directory";
+        String why = files.exists(path(name)) ? "File exists" : whyNot(path(name));
         io.error("mkdir: cannot create directory '" + name + "': " + why);
         code = 1;
       }
@@ -116,8 +122,9 @@ final class FileCommands {
       } else if (!files.exists(path) && !force) {
         io.error("rm: cannot remove '" + name + "': No such file or directory");
         code = 1;
-      } else {
-        files.remove(path);
+      } else if (!files.remove(path)) {
+        io.error("rm: cannot remove '" + name + "': " + READ_ONLY);
+        code = 1;
       }
     }
     return code;

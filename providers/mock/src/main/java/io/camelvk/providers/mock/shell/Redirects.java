@@ -47,7 +47,12 @@ final class Redirects {
       default -> {
         OutputStream out = output(target, operator.equals(">>"));
         if (out == null) {
-          io.error("sh: can't create " + target + ": nonexistent directory");
+          boolean readOnly = files.isReadOnly(ContainerFiles.resolve(cwd, target));
+          io.error(
+              "sh: can't create "
+                  + target
+                  + ": "
+                  + (readOnly ? FileCommands.READ_ONLY : "nonexistent directory"));
           return null;
         }
         return operator.equals("2>") ? io.withErr(out) : io.withOut(out);

@@ -47,6 +47,52 @@ class ContainerFilesTest {
     assertThat(files.list("/")).isEmpty();
   }
 
+  @Test
+  void aMountedVolumeShowsAtItsPathFromItsSubPathAndARemountedTreeAtOnce() {
+    ContainerFiles first = volumeWith("/conf/app.yaml", "one");
+    ContainerFiles[] current = {first};
+    files.mount("/etc/config", () -> current[0], "", true);
+    files.mount("/srv/app.yaml", () -> first, "conf/app.yaml", true);
+
+    assertThat(files.list("/etc")).contains("config");
+    assertThat(files.isDirectory("/etc/config/conf")).isTrue();
+    assertThat(files.read("/etc/config/conf/app.yaml")).contains(bytes("one"));
+    assertThat(files.isFile("/srv/app.yaml")).isTrue();
+    assertThat(files.list("/srv")).containsExactly("app.yaml");
+
+    current[0] = volumeWith("/conf/app.yaml", "two");
+
+    assertThat(files.read("/etc/config/conf/app.yaml")).contains(bytes("two"));
+    assertThat(files.read("/srv/app.yaml")).contains(bytes("one"));
+  }
+
+  @Test
+  void aReadOnlyMountRefusesEveryChangeAndAWritableOneIsShared() {
+    ContainerFiles scratch = ContainerFiles.volume();
+    ContainerFiles other = new ContainerFiles();
+    files.mount("/etc/config", () -> volumeWith("/key", "v"), "", true);
+    files.mount("/data", () -> scratch, "", false);
+    other.mount("/cache", () -> scratch, "", false);
+
+    assertThat(files.write("/etc/config/key", bytes("x"), false)).isFalse();
+    assertThat(files.write("/etc/config/new", bytes("x"), false)).isFalse();
+    assertThat(files.mkdir("/etc/config/d")).isFalse();
+    assertThat(files.remove("/etc/config/key")).isFalse();
+    assertThat(files.isReadOnly("/etc/config/key")).isTrue();
+    assertThat(files.read("/etc/config/key")).contains(bytes("v"));
+
+    assertThat(files.write("/data/f", bytes("shared"), false)).isTrue();
+    assertThat(other.read("/cache/f")).contains(bytes("shared"));
+    assertThat(files.tree("/data")).containsExactly("/data", "/data/f");
+  }
+
+  private static ContainerFiles volumeWith(String path, String content) {
+    ContainerFiles volume = ContainerFiles.volume();
+    volume.mkdirs(ContainerFiles.parent(path));
+    volume.write(path, bytes(content), false);
+    return volume;
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
