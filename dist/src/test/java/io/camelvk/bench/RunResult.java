@@ -61,6 +61,7 @@ record RunResult(
     if (vk != null) {
       figures.put(Figure.API_REQUESTS_PER_POD, vk.apiRequests().perPod(pods));
       figures.put(Figure.EVENT_REQUESTS_PER_POD, vk.apiRequests().eventsPerPod(pods));
+      figures.put(Figure.TOKEN_REQUESTS_PER_POD, vk.apiRequests().tokensPerPod(pods));
       figures.put(Figure.START, vk.startSeconds());
       figures.put(Figure.START_TO_READYZ, vk.startToReadyzSeconds());
     }

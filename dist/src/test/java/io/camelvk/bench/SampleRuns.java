@@ -36,7 +36,7 @@ final class SampleRuns {
             List.of(new PodTimes("vk-0", 0.01, 0.6, 2.5), new PodTimes("vk-1", 0.02, 0.9, 2.6))),
         new KubeletUsage(cpuSeconds, 4.0, 300),
         new VkFigures(
-            new ApiRequests(7, 1, 0, Map.of("PATCH", 4L, "DELETE", 2L, "WATCH", 1L)),
+            new ApiRequests(7, 1, 0, 0, Map.of("PATCH", 4L, "DELETE", 2L, "WATCH", 1L)),
             2.1,
             2.3,
             Map.of("C2 CompilerThre", 1.5)));

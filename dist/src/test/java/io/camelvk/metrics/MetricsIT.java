@@ -64,6 +64,8 @@ class MetricsIT {
                   .containsPattern(
                       "vk_api_requests_total\\{code=\"20[01]\",resource=\"events\",verb=\"POST\"} [1-9]")
                   .containsPattern(
+                      "vk_api_requests_total\\{code=\"20[01]\",resource=\"serviceaccounts/token\",verb=\"POST\"} [1-9]")
+                  .containsPattern(
                       "camel_exchanges_total\\{[^}]*routeId=\"provider-mock\"[^}]*} [1-9]")
                   .containsPattern("camel_exchanges_total\\{[^}]*routeId=\"pod-sync\"[^}]*} [1-9]")
                   .containsPattern("vk_pods\\{phase=\"Running\"} 1")
