@@ -61,16 +61,25 @@ class ApiRequestBudgetIT {
     pods.delete();
     await().atMost(Duration.ofSeconds(60)).until(() -> pods.list().getItems().isEmpty());
 
-    assertThat(podRequests() - before).isEqualTo((double) PODS * REQUESTS_PER_POD);
+    assertThat(podRequests() - before)
+        .as("pod requests, all: %s", podRequestLines())
+        .isEqualTo((double) PODS * REQUESTS_PER_POD);
+  }
+
+  private static java.util.List<String> podRequestLines() throws IOException, InterruptedException {
+    return metrics().lines().filter(l -> l.startsWith("vk_api_requests_total")).toList();
+  }
+
+  private static String metrics() throws IOException, InterruptedException {
+    URI uri = URI.create("http://127.0.0.1:" + kubelet.settings().metricsPort() + "/metrics");
+    return HTTP.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static double podRequests() throws IOException, InterruptedException {
-    URI uri = URI.create("http://127.0.0.1:" + kubelet.settings().metricsPort() + "/metrics");
-    String metrics =
-        HTTP.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+    String metrics = metrics();
     double sum = 0;
     Matcher m = POD_REQUESTS.matcher(metrics);
     while (m.find()) {
