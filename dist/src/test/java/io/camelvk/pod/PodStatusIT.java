@@ -53,6 +53,36 @@ class PodStatusIT {
   }
 
   @Test
+  void aShorterActiveDeadlineSetWhileThePodRunsAppliesAtOnce(TestCluster cluster) {
+    cluster.create(
+        TestPods.boundTo(kubelet.nodeName(), "shortened")
+            .editSpec()
+            .withActiveDeadlineSeconds(600L)
+            .endSpec()
+            .build());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("shortened")));
+
+    cluster.kubectl(
+        "patch",
+        "pod",
+        "shortened",
+        "-n",
+        cluster.namespace(),
+        "-p",
+        "{\"spec\":{\"activeDeadlineSeconds\":3}}");
+
+    Pod failed =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () -> cluster.pod("shortened"),
+                p -> p.getStatus() != null && "Failed".equals(p.getStatus().getPhase()));
+    assertThat(failed.getStatus().getReason()).isEqualTo("DeadlineExceeded");
+  }
+
+  @Test
   void aPodPastItsActiveDeadlineFailsWithDeadlineExceededAndStopsInTheProvider(
       TestCluster cluster) {
     Pod created =
