@@ -3,14 +3,18 @@ package io.camelvk.pod;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A fingerprint of the parts of a pod spec that may change while it runs (container images,
- * activeDeadlineSeconds, tolerations), to tell an update from a status-only change. Computed on
- * every sync, so it is plain string building.
+ * activeDeadlineSeconds, tolerations, and apart the containers' resources, which a resize changes),
+ * to tell an update from a status-only change. Computed on every sync, so it is plain string
+ * building.
  */
 final class PodSpecHash {
+
+  private static final String RESOURCES = "|r:";
 
   private PodSpecHash() {}
 
@@ -37,6 +41,30 @@ final class PodSpecHash {
           .append(',')
           .append(Objects.toString(t.getTolerationSeconds(), ""))
           .append(';');
+    }
+    return fingerprint.append(RESOURCES).append(resources(spec.getContainers())).toString();
+  }
+
+  /** Whether two fingerprints differ only in the containers' resources (a resize). */
+  static boolean onlyResourcesDiffer(String before, String after) {
+    return !before.equals(after)
+        && before
+            .substring(0, before.indexOf(RESOURCES))
+            .equals(after.substring(0, after.indexOf(RESOURCES)));
+  }
+
+  private static String resources(List<Container> containers) {
+    StringBuilder fingerprint = new StringBuilder();
+    for (Container c : containers) {
+      if (c.getResources() != null) {
+        fingerprint
+            .append(c.getName())
+            .append('=')
+            .append(c.getResources().getRequests())
+            .append('/')
+            .append(c.getResources().getLimits())
+            .append(';');
+      }
     }
     return fingerprint.toString();
   }

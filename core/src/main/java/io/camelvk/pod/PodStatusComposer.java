@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HostIP;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -24,6 +26,8 @@ public final class PodStatusComposer {
   static final String CONTAINER_CREATING = "ContainerCreating";
   static final String CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
   static final String COMPLETED = "Completed";
+  static final String RESIZE_PENDING = "PodResizePending";
+  static final String INFEASIBLE = "Infeasible";
 
   private final NodeSettings node;
   private final Clock clock;
@@ -60,6 +64,32 @@ public final class PodStatusComposer {
         .withInitContainerStatuses(init)
         .withContainerStatuses(app)
         .build();
+  }
+
+  /**
+   * A running pod whose resize its provider cannot apply: the kubelet's {@code PodResizePending}
+   * condition, reason {@code Infeasible}, beside the others; the containers keep what they had.
+   */
+  public PodStatus resizeInfeasible(Pod pod, PodStatus running, String provider) {
+    PodCondition pending =
+        new PodConditionBuilder()
+            .withType(RESIZE_PENDING)
+            .withStatus("True")
+            .withReason(INFEASIBLE)
+            .withMessage("provider " + provider + " cannot resize pods in place")
+            .withLastProbeTime(null)
+            .withLastTransitionTime(ConditionTimes.since(earlier(pod), "True", now()))
+            .build();
+    return new PodStatusBuilder(running).addToConditions(pending).build();
+  }
+
+  private static PodCondition earlier(Pod pod) {
+    return pod.getStatus() == null
+        ? null
+        : pod.getStatus().getConditions().stream()
+            .filter(c -> RESIZE_PENDING.equals(c.getType()))
+            .findFirst()
+            .orElse(null);
   }
 
   /** A pod that cannot start: Pending, every container waiting with {@code reason}. */

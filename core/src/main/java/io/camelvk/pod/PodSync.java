@@ -104,7 +104,12 @@ public final class PodSync {
     if (deadlineExceeded(pod)) {
       return plan(key, Operation.DEADLINE, tracked.provider(), pod);
     }
-    boolean specChanged = !tracked.specHash().equals(PodSpecHash.of(pod));
+    String specHash = PodSpecHash.of(pod);
+    if (PodSpecHash.onlyResourcesDiffer(tracked.specHash(), specHash)
+        && !providers.require(tracked.provider()).capabilities().resizes()) {
+      return plan(key, Operation.RESIZE_INFEASIBLE, tracked.provider(), pod);
+    }
+    boolean specChanged = !tracked.specHash().equals(specHash);
     return placement
         .update(key, pod, tracked, specChanged)
         .orElseGet(() -> plan(key, Operation.STATUS, tracked.provider(), pod));
@@ -164,6 +169,7 @@ public final class PodSync {
         cache.pod(key).ifPresent(this::failPastDeadline);
       }
       case STATUS -> cache.pod(key).ifPresent(pod -> writeStatusAndRecheckDeadline(pod, plan));
+      case RESIZE_INFEASIBLE -> cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider()));
       case BLOCKED ->
           cache
               .pod(key)
@@ -216,6 +222,11 @@ public final class PodSync {
       return;
     }
     PodStatus status = composer.running(pod, reported.get());
+    Optional<PodTracker.Tracked> tracked = tracker.get(PodKey.of(pod));
+    if (tracked.isPresent()
+        && PodSpecHash.onlyResourcesDiffer(tracked.get().specHash(), PodSpecHash.of(pod))) {
+      status = composer.resizeInfeasible(pod, status, provider);
+    }
     writer.write(pod, status);
     containerEvents.reported(pod, status);
   }

@@ -47,6 +47,8 @@ public record SyncPlan(
     DELETE(ProviderOperation.DELETE),
     DEADLINE(ProviderOperation.DELETE),
     STATUS(null),
+    /** A resize the pod's provider cannot apply in place: no call, a PodResizePending status. */
+    RESIZE_INFEASIBLE(null),
     BLOCKED(null),
     REJECTED(null),
     FINALIZE(null),

@@ -39,6 +39,11 @@ public record ProviderCapabilities(
     return declared.contains(ProviderCapability.NOTIFIES);
   }
 
+  /** Whether the provider's update resizes a pod's containers in place. */
+  public boolean resizes() {
+    return declared.contains(ProviderCapability.RESIZE);
+  }
+
   /** Whether the provider takes the pods' volumes, their files and tokens. */
   public boolean takesVolumes() {
     return declared.contains(ProviderCapability.VOLUMES);
@@ -89,6 +94,7 @@ public record ProviderCapabilities(
       case STATS -> bean instanceof PodStats;
       case NOTIFIES -> bean instanceof PodStatusNotifier;
       case VOLUMES -> bean instanceof VolumeMounts;
+      case RESIZE -> bean instanceof InPlaceResize;
     };
   }
 }

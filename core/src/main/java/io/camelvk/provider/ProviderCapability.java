@@ -30,7 +30,13 @@ public enum ProviderCapability {
    * header, a bean implements {@link VolumeMounts}. Only then does the core write the files and
    * request service-account tokens.
    */
-  VOLUMES("mount volumes");
+  VOLUMES("mount volumes"),
+  /**
+   * The provider's {@code update} applies changed container resources (the pod's {@code resize}
+   * subresource) without restarting the containers: a route that declares it, or a bean
+   * implementing {@link InPlaceResize}. Without it a resize stays pending, Infeasible.
+   */
+  RESIZE("resize pods in place");
 
   private final String value = name().toLowerCase(Locale.ROOT).replace('_', '-');
   private final String ability;
@@ -51,7 +57,7 @@ public enum ProviderCapability {
 
   /** Whether a provider made of routes alone can have it. */
   public boolean servedByRoutes() {
-    return this == LOGS || this == NOTIFIES || this == VOLUMES;
+    return this == LOGS || this == NOTIFIES || this == VOLUMES || this == RESIZE;
   }
 
   public static Optional<ProviderCapability> of(String value) {

@@ -16,15 +16,19 @@ class ProviderCapabilitiesTest {
       (namespace, pod, container, options) -> InputStream.nullInputStream();
 
   @Test
-  void aProviderMadeOfRoutesCanOfferOnlyLogsNotifiesAndVolumes() {
+  void aProviderMadeOfRoutesCanOfferOnlyLogsNotifiesVolumesAndResize() {
     ProviderCapabilities capabilities =
         ProviderCapabilities.of(
             EnumSet.allOf(ProviderCapability.class), Optional.empty(), routeLogs);
 
     assertThat(capabilities.declared())
         .containsExactlyInAnyOrder(
-            ProviderCapability.LOGS, ProviderCapability.NOTIFIES, ProviderCapability.VOLUMES);
+            ProviderCapability.LOGS,
+            ProviderCapability.NOTIFIES,
+            ProviderCapability.VOLUMES,
+            ProviderCapability.RESIZE);
     assertThat(capabilities.notifies()).isTrue();
+    assertThat(capabilities.resizes()).isTrue();
     assertThat(capabilities.takesVolumes()).isTrue();
     assertThat(capabilities.logs()).containsSame(routeLogs);
     assertThat(capabilities.exec()).isEmpty();

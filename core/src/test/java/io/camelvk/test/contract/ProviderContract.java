@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +193,7 @@ public abstract class ProviderContract {
     checks.put(ProviderCapability.ATTACH, this::attachToARunningContainerReturns);
     checks.put(ProviderCapability.PORT_FORWARD, this::aPortOfARunningPodCanBeForwarded);
     checks.put(ProviderCapability.VOLUMES, this::volumesAreTakenOnCreateAndUpdate);
+    checks.put(ProviderCapability.RESIZE, this::aResizeIsAppliedWithoutARestart);
     return harness.provider().capabilities().declared().stream()
         .sorted()
         .map(c -> DynamicTest.dynamicTest(c.value(), checks.get(c)));
@@ -349,6 +351,40 @@ public abstract class ProviderContract {
     assertThatCode(() -> harness.provider().client().update(pod, configVolume("green")))
         .doesNotThrowAnyException();
     awaitRunning(pod);
+  }
+
+  private void aResizeIsAppliedWithoutARestart() {
+    Pod pod = withCpu(pod(unique("resize")), "100m");
+    harness.provider().client().create(pod);
+    awaitRunning(pod);
+
+    harness.provider().client().update(withCpu(pod, "200m"));
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(harness.status(pod).orElseThrow().getContainerStatuses())
+                    .singleElement()
+                    .satisfies(
+                        c -> {
+                          assertThat(c.getResources().getRequests())
+                              .containsEntry("cpu", new Quantity("200m"));
+                          assertThat(c.getRestartCount()).isZero();
+                          assertThat(c.getState().getRunning()).isNotNull();
+                        }));
+  }
+
+  private static Pod withCpu(Pod pod, String cpu) {
+    return new PodBuilder(pod)
+        .editSpec()
+        .editFirstContainer()
+        .withNewResources()
+        .withRequests(Map.of("cpu", new Quantity(cpu)))
+        .endResources()
+        .endContainer()
+        .endSpec()
+        .build();
   }
 
   private static PodVolumes configVolume(String colour) {

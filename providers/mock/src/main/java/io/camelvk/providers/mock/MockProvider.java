@@ -4,6 +4,7 @@ import io.camelvk.provider.ContainerAttach;
 import io.camelvk.provider.ContainerExec;
 import io.camelvk.provider.ContainerLogs;
 import io.camelvk.provider.GracefulStop;
+import io.camelvk.provider.InPlaceResize;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.PodStats;
@@ -56,6 +57,7 @@ import java.util.function.BiConsumer;
 public final class MockProvider
     implements Provider,
         GracefulStop,
+        InPlaceResize,
         ContainerLogs,
         ContainerExec,
         ContainerAttach,

@@ -5,6 +5,7 @@ import io.camelvk.provider.PodIdentity;
 import io.camelvk.providers.mock.files.ContainerFiles;
 import io.camelvk.providers.mock.volumes.PodVolumeFiles;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -83,12 +84,20 @@ public final class SimulatedPod {
       ContainerTimeline kept = timelines.get(container.getName());
       boolean same =
           kept != null
-              && container(container.getName()).filter(container::equals).isPresent()
+              && container(container.getName())
+                  .filter(before -> sameButResources(before, container))
+                  .isPresent()
               && changedBehaviour.equals(behaviour);
       updated.timelines.put(
           container.getName(), same ? kept : updated.timeline(container, programs));
     }
     return updated;
+  }
+
+  /** A resize changes a container's resources in place: it keeps running. */
+  private static boolean sameButResources(Container before, Container after) {
+    Container resized = new ContainerBuilder(after).withResources(before.getResources()).build();
+    return before.equals(resized);
   }
 
   /** Stops the programs of containers that {@code successor} does not keep running. */
@@ -224,6 +233,7 @@ public final class SimulatedPod {
         .withRestartCount(moment.restartCount())
         .withReady(running)
         .withStarted(running)
+        .withResources(container.getResources())
         .build();
   }
 
