@@ -60,6 +60,32 @@ final class ContainerEvents {
                     "Stopping container " + c.getName()));
   }
 
+  /**
+   * Killing for each running container whose image the update changes: the provider will restart
+   * it, as the kubelet does when a container's definition changed.
+   */
+  void updating(Pod pod) {
+    if (pod.getStatus() == null) {
+      return;
+    }
+    for (var field : PodSpecContainers.withFieldPaths(pod)) {
+      ContainerStatus status =
+          PodPhase.find(pod.getStatus().getContainerStatuses(), field.container().getName());
+      if (status != null
+          && status.getState() != null
+          && status.getState().getRunning() != null
+          && status.getImage() != null
+          && !status.getImage().equals(field.container().getImage())) {
+        events.onContainer(
+            pod,
+            field.fieldPath(),
+            "Normal",
+            KILLING,
+            "Container " + status.getName() + " definition changed, will be restarted");
+      }
+    }
+  }
+
   void forget(String uid) {
     announced.remove(uid);
   }

@@ -128,7 +128,10 @@ public final class PodSync {
     ProviderHandle provider = providers.require(plan.provider());
     switch (plan.providerOperation().orElseThrow()) {
       case CREATE -> provider.client().create(plan.pod(), plan.providerVolumes());
-      case UPDATE -> provider.client().update(plan.pod(), plan.providerVolumes());
+      case UPDATE -> {
+        cache.pod(plan.key()).ifPresent(containerEvents::updating);
+        provider.client().update(plan.pod(), plan.providerVolumes());
+      }
       case DELETE -> {
         Pod pod = cache.pod(plan.key()).filter(p -> sameUid(p, plan.pod())).orElse(plan.pod());
         containerEvents.stopping(pod);

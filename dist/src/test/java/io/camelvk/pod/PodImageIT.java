@@ -72,6 +72,40 @@ class PodImageIT {
         .until(() -> TestPods.isRunningAndReady(cluster.pod("bad-image")));
   }
 
+  @Test
+  void kubectlSetImageRestartsTheContainerWithTheKubeletsCountsAndEvents(TestCluster cluster) {
+    cluster.runPod(kubelet.nodeName(), "new-image", Duration.ofSeconds(30));
+
+    cluster.kubectl("set", "image", "-n", cluster.namespace(), "pod/new-image", "app=busybox:1.37");
+
+    ContainerStatus restarted =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> app(cluster.pod("new-image")),
+                c -> c != null && c.getRestartCount() == 1 && c.getState().getRunning() != null);
+    assertThat(restarted.getImage()).isEqualTo("busybox:1.37");
+    assertThat(restarted.getImageID()).isEqualTo("mock://busybox:1.37");
+    assertThat(restarted.getLastState().getTerminated()).isNotNull();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              var events = cluster.eventsAbout("new-image");
+              assertThat(events)
+                  .anySatisfy(
+                      e -> {
+                        assertThat(e.getReason()).isEqualTo("Killing");
+                        assertThat(e.getMessage())
+                            .isEqualTo("Container app definition changed, will be restarted");
+                      });
+              assertThat(events)
+                  .filteredOn(e -> e.getReason().equals("Started"))
+                  .extracting(e -> e.getCount() == null ? 1 : e.getCount())
+                  .containsExactly(2);
+            });
+  }
+
   private static ContainerStatus app(Pod pod) {
     if (pod == null || pod.getStatus() == null) {
       return null;

@@ -140,7 +140,7 @@ public final class MockProvider
       throw ProviderException.notFound(
           "mock: no pod " + pod.getMetadata().getName() + " to update");
     }
-    SimulatedPod updated = existing.updatedTo(pod, PodBehaviour.of(pod), programs);
+    SimulatedPod updated = existing.updatedTo(pod, PodBehaviour.of(pod), programs, clock.instant());
     pods.put(key(pod), updated);
     existing.stopUnlessKeptBy(updated);
     faults.after(fault, "updatePod", pod);

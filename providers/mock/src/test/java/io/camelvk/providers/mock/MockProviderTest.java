@@ -177,6 +177,35 @@ class MockProviderTest {
   }
 
   @Test
+  void aNewImageRestartsTheContainerAsTheKubeletReportsIt() {
+    Pod pod = pod("web", Map.of(), "Always");
+    provider.createPod(pod);
+    clock.advance(Duration.ofSeconds(10));
+
+    provider.updatePod(
+        new PodBuilder(pod)
+            .editSpec()
+            .editFirstContainer()
+            .withImage("busybox:1.37")
+            .endContainer()
+            .endSpec()
+            .build());
+
+    var app = app(provider.podStatus("ns", "web").orElseThrow().getContainerStatuses());
+    assertThat(app.getRestartCount()).isOne();
+    assertThat(app.getImageID()).isEqualTo("mock://busybox:1.37");
+    assertThat(app.getState().getRunning().getStartedAt()).isEqualTo("2026-11-25T10:00:10Z");
+    assertThat(app.getLastState().getTerminated())
+        .satisfies(
+            t -> {
+              assertThat(t.getReason()).isEqualTo("Completed");
+              assertThat(t.getStartedAt()).isEqualTo("2026-11-25T10:00:00Z");
+              assertThat(t.getFinishedAt()).isEqualTo("2026-11-25T10:00:10Z");
+            });
+    assertThat(app.getContainerID()).endsWith("/app/1");
+  }
+
+  @Test
   void aStopWithinTheGracePeriodEndsTheContainersCleanly() {
     Pod pod = pod("quick", Map.of(PodBehaviour.STOP_DURATION, "50ms"), "Always");
     provider.createPod(pod);

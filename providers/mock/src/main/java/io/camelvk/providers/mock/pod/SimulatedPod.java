@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class SimulatedPod {
   private final PodVolumeFiles.Snapshot volumesAtStart;
   private final Map<String, ContainerFiles> filesByContainer;
   private final Map<String, ContainerTimeline> timelines = new LinkedHashMap<>();
+  private final Map<String, CarriedOver> carried = new HashMap<>();
 
   /** A pod whose volumes have no files (the core gave none). */
   public SimulatedPod(Pod pod, Instant created, PodBehaviour behaviour, ProgramStarter programs) {
@@ -76,7 +78,7 @@ public final class SimulatedPod {
    * spec changed (its image, say) starts again.
    */
   public SimulatedPod updatedTo(
-      Pod changed, PodBehaviour changedBehaviour, ProgramStarter programs) {
+      Pod changed, PodBehaviour changedBehaviour, ProgramStarter programs, Instant now) {
     SimulatedPod updated =
         new SimulatedPod(
             changed, created, changedBehaviour, volumes, volumesAtStart, filesByContainer);
@@ -88,8 +90,17 @@ public final class SimulatedPod {
                   .filter(before -> sameButResources(before, container))
                   .isPresent()
               && changedBehaviour.equals(behaviour);
-      updated.timelines.put(
-          container.getName(), same ? kept : updated.timeline(container, programs));
+      String name = container.getName();
+      CarriedOver earlier = carried.getOrDefault(name, CarriedOver.NONE);
+      if (same) {
+        updated.timelines.put(name, kept);
+        updated.carried.put(name, earlier);
+      } else {
+        updated.timelines.put(name, updated.timeline(container, programs, now));
+        if (kept != null) {
+          updated.carried.put(name, CarriedOver.after(kept.at(now), earlier, now));
+        }
+      }
     }
     return updated;
   }
@@ -135,6 +146,10 @@ public final class SimulatedPod {
   }
 
   private ContainerTimeline timeline(Container container, ProgramStarter programs) {
+    return timeline(container, programs, start());
+  }
+
+  private ContainerTimeline timeline(Container container, ProgramStarter programs, Instant from) {
     ContainerRef ref = ref(container);
     List<String> command = ContainerCommand.of(container);
     ContainerFiles files = files(container.getName());
@@ -143,7 +158,7 @@ public final class SimulatedPod {
             ? (number, at) -> new ScriptedRun(ref, number, at, behaviour.exitAfter())
             : (number, at) -> programs.start(container, command, ref, files, at);
     return new ContainerTimeline(
-        start(),
+        from,
         pod.getSpec().getRestartPolicy(),
         behaviour.restartDelay(),
         behaviour.exitCode(),
@@ -223,14 +238,15 @@ public final class SimulatedPod {
   private ContainerStatus status(Container container, Instant now) {
     ContainerTimeline.Moment moment = timeline(container.getName()).at(now);
     boolean running = moment.state().getRunning() != null;
+    CarriedOver before = carried.getOrDefault(container.getName(), CarriedOver.NONE);
     return new ContainerStatusBuilder()
         .withName(container.getName())
         .withImage(container.getImage())
         .withImageID("mock://" + container.getImage())
-        .withContainerID(ref(container).containerId(moment.instance()))
+        .withContainerID(ref(container).containerId(before.restarts() + moment.instance()))
         .withState(moment.state())
-        .withLastState(moment.lastState())
-        .withRestartCount(moment.restartCount())
+        .withLastState(moment.lastState() != null ? moment.lastState() : before.lastState())
+        .withRestartCount(before.restarts() + moment.restartCount())
         .withReady(running)
         .withStarted(running)
         .withResources(container.getResources())
