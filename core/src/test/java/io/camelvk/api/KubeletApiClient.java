@@ -2,12 +2,12 @@ package io.camelvk.api;
 
 import io.camelvk.controlplane.ControlPlaneCertificates;
 import io.camelvk.test.TestCluster;
+import io.camelvk.test.TrustingAnyServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * An HTTPS client of a kubelet API, as kube-apiserver without {@code
@@ -150,41 +147,6 @@ final class KubeletApiClient {
   }
 
   private static SSLContext tls(KeyManagerFactory keys) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(
-          keys == null ? null : keys.getKeyManagers(),
-          new TrustManager[] {new TrustingAnyServer()},
-          null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Accepts any serving certificate, without a host name check. */
-  private static final class TrustingAnyServer extends X509ExtendedTrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String type, Socket socket) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String type, Socket socket) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String type, SSLEngine engine) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String type, SSLEngine engine) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String type) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String type) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
-    }
+    return TrustingAnyServer.context(keys == null ? null : keys.getKeyManagers());
   }
 }

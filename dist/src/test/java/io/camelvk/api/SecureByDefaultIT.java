@@ -8,19 +8,15 @@ import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.test.ForkedKubelet;
 import io.camelvk.test.Kubectl;
 import io.camelvk.test.TestCluster;
+import io.camelvk.test.TrustingAnyServer;
 import io.camelvk.test.WithControlPlane;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,25 +99,7 @@ class SecureByDefaultIT {
   }
 
   /** A caller with no credentials that does not check the self-signed serving certificate. */
-  private static HttpClient insecureClient() throws Exception {
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(
-        null,
-        new TrustManager[] {
-          new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-              return new X509Certificate[0];
-            }
-          }
-        },
-        new SecureRandom());
-    return HttpClient.newBuilder().sslContext(tls).build();
+  private static HttpClient insecureClient() {
+    return HttpClient.newBuilder().sslContext(TrustingAnyServer.context(null)).build();
   }
 }

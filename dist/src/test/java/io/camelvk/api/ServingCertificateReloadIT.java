@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.camelvk.test.ClusterCaServingCertificate;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
+import io.camelvk.test.TrustingAnyServer;
 import io.camelvk.test.WithControlPlane;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -13,8 +14,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,25 +44,10 @@ class ServingCertificateReloadIT {
   }
 
   private static BigInteger servedSerial(int port) throws Exception {
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, new TrustManager[] {new AnyServer()}, null);
+    SSLContext tls = TrustingAnyServer.context(null);
     try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
       socket.startHandshake();
       return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
-    }
-  }
-
-  /** Reads whatever certificate the server presents; the test compares them. */
-  private static final class AnyServer implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }

@@ -3,18 +3,13 @@ package io.camelvk.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.test.MetricsText;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +24,8 @@ class ApiRequestBudgetIT {
 
   static final int PODS = 10;
   static final int REQUESTS_PER_POD = 3;
-  private static final Pattern POD_REQUESTS =
-      Pattern.compile(
-          "^vk_api_requests_total\\{code=\"[^\"]*\",resource=\"pods(/status)?\",verb=\"(?!WATCH)[A-Z]+\"}"
-              + " ([0-9.E]+)",
-          Pattern.MULTILINE);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String POD_REQUESTS =
+      "vk_api_requests_total\\{code=\"[^\"]*\",resource=\"pods(?:/status)?\",verb=\"(?!WATCH)[A-Z]+\"}";
   private static RunningKubelet kubelet;
 
   @BeforeAll
@@ -43,7 +34,7 @@ class ApiRequestBudgetIT {
   }
 
   @Test
-  void aPodsWholeLifeCostsThreeRequestsOnThePod(TestCluster cluster) throws Exception {
+  void aPodsWholeLifeCostsThreeRequestsOnThePod(TestCluster cluster) {
     var pods = cluster.client().pods().inNamespace(cluster.namespace());
     double before = podRequests();
 
@@ -66,25 +57,15 @@ class ApiRequestBudgetIT {
         .isEqualTo((double) PODS * REQUESTS_PER_POD);
   }
 
-  private static java.util.List<String> podRequestLines() throws IOException, InterruptedException {
+  private static List<String> podRequestLines() {
     return metrics().lines().filter(l -> l.startsWith("vk_api_requests_total")).toList();
   }
 
-  private static String metrics() throws IOException, InterruptedException {
-    URI uri = URI.create("http://127.0.0.1:" + kubelet.settings().metricsPort() + "/metrics");
-    return HTTP.send(
-            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
+  private static String metrics() {
+    return kubelet.httpGet("/metrics").body();
   }
 
-  private static double podRequests() throws IOException, InterruptedException {
-    String metrics = metrics();
-    double sum = 0;
-    Matcher m = POD_REQUESTS.matcher(metrics);
-    while (m.find()) {
-      sum += Double.parseDouble(m.group(2));
-    }
-    return sum;
+  private static double podRequests() {
+    return MetricsText.sum(metrics(), POD_REQUESTS);
   }
 }

@@ -6,20 +6,18 @@ import static org.awaitility.Awaitility.await;
 import io.camelvk.provider.NodeChangeNotifier;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.Provider;
+import io.camelvk.test.DelegatingProvider;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Taint;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -105,13 +103,12 @@ class NodeChangeIT {
   }
 
   /** The mock, plus capacity that grows when a test says so. */
-  static final class GrowingProvider implements Provider, NodeChangeNotifier {
-    private final Provider mock;
+  static final class GrowingProvider extends DelegatingProvider implements NodeChangeNotifier {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile NodeProfile profile = NodeProfile.DEFAULT;
 
     GrowingProvider(Provider mock) {
-      this.mock = mock;
+      super(mock);
     }
 
     void health(String status, String reason, String message) {
@@ -145,31 +142,6 @@ class NodeChangeIT {
     @Override
     public NodeProfile nodeProfile(String nodeName) {
       return profile;
-    }
-
-    @Override
-    public void createPod(Pod pod) {
-      mock.createPod(pod);
-    }
-
-    @Override
-    public void updatePod(Pod pod) {
-      mock.updatePod(pod);
-    }
-
-    @Override
-    public void deletePod(Pod pod) {
-      mock.deletePod(pod);
-    }
-
-    @Override
-    public Optional<PodStatus> podStatus(String namespace, String name) {
-      return mock.podStatus(namespace, name);
-    }
-
-    @Override
-    public List<Pod> pods() {
-      return mock.pods();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.provider.Provider;
+import io.camelvk.test.DelegatingProvider;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -11,10 +12,8 @@ import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,8 @@ class PodResizeIT {
       TestCluster cluster) {
     String node = "no-resize-" + cluster.namespace();
     var settings = RunningKubelet.settings(cluster, node);
-    Provider fixedSize = new FixedSizeProvider(RunningKubelet.defaultProvider(settings));
+    // The mock without in-place resize: a backend whose containers have a fixed size.
+    Provider fixedSize = new DelegatingProvider(RunningKubelet.defaultProvider(settings));
     RunningKubelet kubelet = RunningKubelet.start(cluster, settings, fixedSize);
     try {
       runResizable(cluster, node, "fixed");
@@ -116,33 +116,5 @@ class PodResizeIT {
     return pod.getStatus().getConditions().stream()
         .filter(c -> c.getType().equals("PodResizePending"))
         .findFirst();
-  }
-
-  /** The mock, without in-place resize: a backend whose containers have a fixed size. */
-  private record FixedSizeProvider(Provider mock) implements Provider {
-    @Override
-    public void createPod(Pod pod) {
-      mock.createPod(pod);
-    }
-
-    @Override
-    public void updatePod(Pod pod) {
-      mock.updatePod(pod);
-    }
-
-    @Override
-    public void deletePod(Pod pod) {
-      mock.deletePod(pod);
-    }
-
-    @Override
-    public Optional<PodStatus> podStatus(String namespace, String name) {
-      return mock.podStatus(namespace, name);
-    }
-
-    @Override
-    public List<Pod> pods() {
-      return mock.pods();
-    }
   }
 }

@@ -3,18 +3,13 @@ package io.camelvk.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.test.MetricsText;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.Test;
 @WithVirtualKubelet
 class PodStatusWritesIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static RunningKubelet kubelet;
 
   @BeforeAll
@@ -65,17 +59,7 @@ class PodStatusWritesIT {
     return metric("vk_api_requests_total\\{code=\"200\",resource=\"pods/status\",verb=\"PATCH\"}");
   }
 
-  private static double metric(String series) throws Exception {
-    String metrics =
-        HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:" + kubelet.settings().metricsPort() + "/metrics"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
-    Matcher m = Pattern.compile("^" + series + " ([0-9.E]+)", Pattern.MULTILINE).matcher(metrics);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  private static double metric(String series) {
+    return MetricsText.sum(kubelet.httpGet("/metrics").body(), series);
   }
 }
