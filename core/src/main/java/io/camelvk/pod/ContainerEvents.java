@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The kubelet's container events, derived from the container statuses a provider reports: Created
  * and Started once per container instance that ran, BackOff and Failed when a container waits in a
- * crash loop or on its image, Killing when the pod is stopped. Each change is announced once: what
- * was announced per pod is remembered until the pod is forgotten.
+ * crash loop or on its image, Killing when the pod is stopped, Unhealthy and Killing when a
+ * container's last state says it was killed for a failed liveness probe ({@link #LIVENESS_FAILED}).
+ * Each change is announced once: what was announced per pod is remembered until the pod is
+ * forgotten.
  */
 final class ContainerEvents {
 
@@ -21,11 +23,22 @@ final class ContainerEvents {
   static final String KILLING = "Killing";
   static final String BACK_OFF = "BackOff";
   static final String FAILED = "Failed";
+  static final String UNHEALTHY = "Unhealthy";
+
+  /**
+   * How a provider says that it killed a container because its liveness probe failed: the last
+   * state is terminated with a message that starts so, the kubelet's Unhealthy message.
+   */
+  static final String LIVENESS_FAILED = "Liveness probe failed:";
+
   private static final List<String> IMAGE_ERRORS =
       List.of("ErrImagePull", "InvalidImageName", "ErrImageNeverPull", "ImagePullBackOff");
 
-  /** What was last announced of one container: the instance that ran, the wait it is in. */
-  private record Announced(String containerId, String waiting) {}
+  /**
+   * What was last announced of one container: the instance that ran, the wait it is in, the
+   * instance killed for its liveness probe.
+   */
+  private record Announced(String containerId, String waiting, String killed) {}
 
   private final PodEvents events;
   private final Map<String, Map<String, Announced>> announced = new ConcurrentHashMap<>();
@@ -94,9 +107,14 @@ final class ContainerEvents {
       Pod pod, Map<String, Announced> seen, List<ContainerStatus> statuses, String field) {
     for (ContainerStatus status : statuses) {
       String fieldPath = field + "{" + status.getName() + "}";
-      Announced before = seen.getOrDefault(status.getName(), new Announced(null, null));
-      Announced now = new Announced(ranInstance(status, before), waitingReason(status));
+      Announced before = seen.getOrDefault(status.getName(), new Announced(null, null, null));
+      Announced now =
+          new Announced(
+              ranInstance(status, before), waitingReason(status), killedInstance(status, before));
       seen.put(status.getName(), now);
+      if (now.killed() != null && !now.killed().equals(before.killed())) {
+        announceLivenessKill(pod, fieldPath, status);
+      }
       if (now.containerId() != null && !Objects.equals(now.containerId(), before.containerId())) {
         events.onContainer(pod, fieldPath, "Normal", CREATED, "Container created");
         events.onContainer(pod, fieldPath, "Normal", STARTED, "Container started");
@@ -131,6 +149,31 @@ final class ContainerEvents {
       }
       events.onContainer(pod, fieldPath, "Warning", FAILED, "Error: " + reason);
     }
+  }
+
+  private void announceLivenessKill(Pod pod, String fieldPath, ContainerStatus status) {
+    String message = status.getLastState().getTerminated().getMessage();
+    events.onContainer(pod, fieldPath, "Warning", UNHEALTHY, message);
+    events.onContainer(
+        pod,
+        fieldPath,
+        "Normal",
+        KILLING,
+        "Container " + status.getName() + " failed liveness probe, will be restarted");
+  }
+
+  /**
+   * The last instance, if killed for its liveness probe (its ID), else the one announced before.
+   */
+  private static String killedInstance(ContainerStatus status, Announced before) {
+    var last = status.getLastState() == null ? null : status.getLastState().getTerminated();
+    if (last == null
+        || last.getMessage() == null
+        || !last.getMessage().startsWith(LIVENESS_FAILED)) {
+      return before.killed();
+    }
+    String id = last.getContainerID();
+    return id != null ? id : status.getName() + "#" + (status.getRestartCount() - 1);
   }
 
   /** The instance that runs or ran (its container ID), else the one announced before. */

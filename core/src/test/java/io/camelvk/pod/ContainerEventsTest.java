@@ -87,6 +87,45 @@ class ContainerEventsTest {
     assertThat(counted).hasSize(1);
   }
 
+  @Test
+  void aContainerKilledForItsLivenessProbeIsUnhealthyAndKilledOnceBeforeItsRestart() {
+    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, true));
+    ContainerStatus restarted =
+        new ContainerStatusBuilder(running("mock://u1/app/1", 1))
+            .withNewLastState()
+            .withNewTerminated()
+            .withExitCode(137)
+            .withReason("Error")
+            .withMessage("Liveness probe failed: HTTP probe failed with statuscode: 500")
+            .withContainerID("mock://u1/app/0")
+            .endTerminated()
+            .endLastState()
+            .build();
+
+    events.reported(pod, status(running("mock://u1/app/0", 0)));
+    events.reported(pod, status(restarted));
+    events.reported(pod, status(restarted));
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(written)
+                    .extracting(Event::getType, Event::getReason, Event::getMessage)
+                    .containsExactly(
+                        tuple("Normal", "Created", "Container created"),
+                        tuple("Normal", "Started", "Container started"),
+                        tuple(
+                            "Warning",
+                            "Unhealthy",
+                            "Liveness probe failed: HTTP probe failed with statuscode: 500"),
+                        tuple(
+                            "Normal",
+                            "Killing",
+                            "Container app failed liveness probe, will be restarted")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> counted.size() == 2);
+  }
+
   private EventSink capturing() {
     return new EventSink() {
       @Override

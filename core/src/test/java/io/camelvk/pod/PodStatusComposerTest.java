@@ -57,6 +57,22 @@ class PodStatusComposerTest {
   }
 
   @Test
+  void aRunningContainerTheProviderReportsNotReadyMakesThePodNotReady() {
+    ContainerStatus unready = new ContainerStatusBuilder(running("app")).withReady(false).build();
+
+    PodStatus status = composer.running(pod().build(), reported(unready).build());
+
+    assertThat(status.getPhase()).isEqualTo("Running");
+    assertThat(status.getConditions())
+        .filteredOn(c -> c.getType().endsWith("Ready") && !c.getType().startsWith("Pod"))
+        .extracting(PodCondition::getType, PodCondition::getStatus, PodCondition::getReason)
+        .containsExactly(
+            tuple("ContainersReady", "False", "ContainersNotReady"),
+            tuple("Ready", "False", "ContainersNotReady"));
+    assertThat(status.getContainerStatuses().getFirst().getReady()).isFalse();
+  }
+
+  @Test
   void theProvidersPhaseReasonAddressAndStartTimeWin() {
     PodStatus reported =
         reported(running("app"))
