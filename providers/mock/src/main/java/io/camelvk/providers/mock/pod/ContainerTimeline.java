@@ -189,7 +189,11 @@ public final class ContainerTimeline {
     return instance
         .run()
         .exitBy(until)
-        .map(e -> exitCode.isPresent() ? new Exit(e.at(), exitCode.getAsInt()) : e);
+        .map(
+            e ->
+                exitCode.isPresent() && e.message() == null
+                    ? new Exit(e.at(), exitCode.getAsInt())
+                    : e);
   }
 
   private boolean restarts(int code) {
@@ -222,6 +226,7 @@ public final class ContainerTimeline {
         .withNewTerminated()
         .withExitCode(exit.code())
         .withReason(exit.code() == 0 ? "Completed" : "Error")
+        .withMessage(exit.message())
         .withStartedAt(format(instance.start()))
         .withFinishedAt(format(exit.at()))
         .withContainerID(ref.containerId(instance.number()))

@@ -14,8 +14,14 @@ public interface InstanceRun {
   /** The most lines an instance keeps in its log; older ones are dropped. */
   int MAX_LINES = 10_000;
 
-  /** An instance's end: when, and its exit code. */
-  record Exit(Instant at, int code) {}
+  /**
+   * An instance's end: when, its exit code, and the runtime's message (null, or why it was killed).
+   */
+  record Exit(Instant at, int code, String message) {
+    public Exit(Instant at, int code) {
+      this(at, code, null);
+    }
+  }
 
   /** The instance's exit, if it has exited by {@code until}. */
   Optional<Exit> exitBy(Instant until);

@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * @param refusedPorts the pod's ports that refuse connections (port-forward fails on them)
  * @param stopDuration how long its containers take to stop when asked; past the grace period they
  *     are stopped by force
+ * @param readinessFails the containers whose readiness probe fails
+ * @param livenessFailsAfter how long after each start the liveness probes fail; null: they pass
  */
 public record PodBehaviour(
     Duration startDelay,
@@ -32,7 +34,9 @@ public record PodBehaviour(
     int failCreate,
     Duration createDelay,
     Set<Integer> refusedPorts,
-    Duration stopDuration) {
+    Duration stopDuration,
+    Set<String> readinessFails,
+    Duration livenessFailsAfter) {
 
   public static final String PREFIX = "mock.camelvk.io/";
   public static final String START_DELAY = PREFIX + "start-delay";
@@ -43,6 +47,8 @@ public record PodBehaviour(
   public static final String CREATE_DELAY = PREFIX + "create-delay";
   public static final String REFUSED_PORTS = PREFIX + "refused-ports";
   public static final String STOP_DURATION = PREFIX + "stop-duration";
+  public static final String READINESS_FAILS = PREFIX + "readiness-fails";
+  public static final String LIVENESS_FAILS_AFTER = PREFIX + "liveness-fails-after";
 
   /**
    * The shortest restart-delay: no kubelet restarts a container more often, and a container that
@@ -64,7 +70,9 @@ public record PodBehaviour(
         failCreate(annotations),
         duration(annotations, CREATE_DELAY, Duration.ZERO),
         refusedPorts(annotations),
-        duration(annotations, STOP_DURATION, Duration.ZERO));
+        duration(annotations, STOP_DURATION, Duration.ZERO),
+        readinessFails(pod, annotations),
+        duration(annotations, LIVENESS_FAILS_AFTER, null));
   }
 
   /** Spends the create delay on the calling thread, as a slow backend's create call would. */
@@ -160,5 +168,26 @@ public record PodBehaviour(
           "annotation " + REFUSED_PORTS + ": '" + port + "' is not a port (1..65535)");
     }
     return Set.copyOf(ports);
+  }
+
+  /** The containers named in readiness-fails: each must have a readiness probe to fail. */
+  private static Set<String> readinessFails(Pod pod, Map<String, String> annotations) {
+    String value = annotations.getOrDefault(READINESS_FAILS, "").strip();
+    Set<String> names = new TreeSet<>();
+    for (String name : value.isEmpty() ? new String[0] : value.split("\\s*,\\s*")) {
+      boolean probed =
+          pod.getSpec().getContainers().stream()
+              .anyMatch(c -> c.getName().equals(name) && c.getReadinessProbe() != null);
+      if (!probed) {
+        throw ProviderException.invalid(
+            "annotation "
+                + READINESS_FAILS
+                + ": '"
+                + name
+                + "' is no container with a readinessProbe");
+      }
+      names.add(name);
+    }
+    return Set.copyOf(names);
   }
 }

@@ -6,8 +6,6 @@ import io.camelvk.providers.mock.files.ContainerFiles;
 import io.camelvk.providers.mock.volumes.PodVolumeFiles;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerState;
-import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * A pod the mock runs: its spec, when it was created, its volumes, the files its containers wrote,
@@ -153,10 +152,13 @@ public final class SimulatedPod {
     ContainerRef ref = ref(container);
     List<String> command = ContainerCommand.of(container);
     ContainerFiles files = files(container.getName());
-    ContainerTimeline.Launcher launcher =
+    ContainerTimeline.Launcher run =
         behaviour.exitAfter() != null || command.isEmpty()
             ? (number, at) -> new ScriptedRun(ref, number, at, behaviour.exitAfter())
             : (number, at) -> programs.start(container, command, ref, files, at);
+    ContainerProbes probes = ContainerProbes.of(container, behaviour);
+    ContainerTimeline.Launcher launcher =
+        (number, at) -> probes.withLiveness(run.start(number, at), at);
     return new ContainerTimeline(
         from,
         pod.getSpec().getRestartPolicy(),
@@ -202,13 +204,21 @@ public final class SimulatedPod {
     return Objects.requireNonNull(timelines.get(container), container);
   }
 
-  /** The next instant after {@code now} at which a container's state changes by itself, or null. */
+  /**
+   * The next instant after {@code now} at which a container's state, or whether it is started or
+   * ready, changes by itself, or null.
+   */
   public Instant nextChange(Instant now) {
-    return timelines.values().stream()
-        .map(t -> t.nextChange(now))
+    return pod.getSpec().getContainers().stream()
+        .flatMap(c -> Stream.of(timeline(c.getName()).nextChange(now), probeChange(c, now)))
         .filter(Objects::nonNull)
         .min(Instant::compareTo)
         .orElse(null);
+  }
+
+  private Instant probeChange(Container container, Instant now) {
+    ContainerTimeline.Moment moment = timeline(container.getName()).at(now);
+    return ContainerProbes.of(container, behaviour).nextChange(moment, now);
   }
 
   /** Stops the programs the containers run: the pod was deleted or replaced. */
@@ -224,7 +234,9 @@ public final class SimulatedPod {
 
   public PodStatus status(Instant now) {
     List<ContainerStatus> init =
-        pod.getSpec().getInitContainers().stream().map(c -> initStatus(c, now)).toList();
+        pod.getSpec().getInitContainers().stream()
+            .map(c -> InitContainerStatus.of(c, uid(), start(), now))
+            .toList();
     List<ContainerStatus> app =
         pod.getSpec().getContainers().stream().map(c -> status(c, now)).toList();
     return new PodStatusBuilder()
@@ -237,8 +249,8 @@ public final class SimulatedPod {
 
   private ContainerStatus status(Container container, Instant now) {
     ContainerTimeline.Moment moment = timeline(container.getName()).at(now);
-    boolean running = moment.state().getRunning() != null;
     CarriedOver before = carried.getOrDefault(container.getName(), CarriedOver.NONE);
+    ContainerProbes probes = ContainerProbes.of(container, behaviour);
     return new ContainerStatusBuilder()
         .withName(container.getName())
         .withImage(container.getImage())
@@ -247,38 +259,9 @@ public final class SimulatedPod {
         .withState(moment.state())
         .withLastState(moment.lastState() != null ? moment.lastState() : before.lastState())
         .withRestartCount(before.restarts() + moment.restartCount())
-        .withReady(running)
-        .withStarted(running)
+        .withReady(probes.ready(moment, now))
+        .withStarted(probes.started(moment, now))
         .withResources(container.getResources())
-        .build();
-  }
-
-  /** Init containers complete (exit 0) the moment the pod starts. */
-  private ContainerStatus initStatus(Container container, Instant now) {
-    ContainerState state =
-        now.isBefore(start())
-            ? new ContainerStateBuilder()
-                .withNewWaiting()
-                .withReason("PodInitializing")
-                .endWaiting()
-                .build()
-            : new ContainerStateBuilder()
-                .withNewTerminated()
-                .withExitCode(0)
-                .withReason("Completed")
-                .withStartedAt(ContainerTimeline.format(start()))
-                .withFinishedAt(ContainerTimeline.format(start()))
-                .endTerminated()
-                .build();
-    return new ContainerStatusBuilder()
-        .withName(container.getName())
-        .withImage(container.getImage())
-        .withImageID("mock://" + container.getImage())
-        .withContainerID("mock://" + uid() + "/" + container.getName())
-        .withState(state)
-        .withRestartCount(0)
-        .withReady(false)
-        .withStarted(false)
         .build();
   }
 }
