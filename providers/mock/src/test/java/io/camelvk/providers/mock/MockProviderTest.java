@@ -56,6 +56,18 @@ class MockProviderTest {
   }
 
   @Test
+  void thePodIpAnnotationGivesThePodAnAddressAServicesEndpointAccepts() {
+    provider.createPod(pod("served", Map.of(PodBehaviour.POD_IP, "10.244.0.7"), "Always"));
+
+    assertThat(provider.podStatus("ns", "served").orElseThrow().getPodIP()).isEqualTo("10.244.0.7");
+    assertThatThrownBy(
+            () ->
+                provider.createPod(pod("bad", Map.of(PodBehaviour.POD_IP, "10.0.0.256"), "Always")))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageContaining(PodBehaviour.POD_IP);
+  }
+
+  @Test
   void aStartDelayKeepsContainersCreatingUntilItElapses() {
     provider.createPod(pod("slow", Map.of(PodBehaviour.START_DELAY, "3s"), "Always"));
 

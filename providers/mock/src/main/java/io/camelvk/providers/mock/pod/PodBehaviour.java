@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * How a mock pod behaves, from its annotations (see docs/providers/mock.md). A bad value is the
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  *     are stopped by force
  * @param readinessFails the containers whose readiness probe fails
  * @param livenessFailsAfter how long after each start the liveness probes fail; null: they pass
+ * @param podIp the pod's IPv4 address, or null for a loopback one derived from its UID
  */
 public record PodBehaviour(
     Duration startDelay,
@@ -36,7 +38,8 @@ public record PodBehaviour(
     Set<Integer> refusedPorts,
     Duration stopDuration,
     Set<String> readinessFails,
-    Duration livenessFailsAfter) {
+    Duration livenessFailsAfter,
+    String podIp) {
 
   public static final String PREFIX = "mock.camelvk.io/";
   public static final String START_DELAY = PREFIX + "start-delay";
@@ -49,6 +52,7 @@ public record PodBehaviour(
   public static final String STOP_DURATION = PREFIX + "stop-duration";
   public static final String READINESS_FAILS = PREFIX + "readiness-fails";
   public static final String LIVENESS_FAILS_AFTER = PREFIX + "liveness-fails-after";
+  public static final String POD_IP = PREFIX + "pod-ip";
 
   /**
    * The shortest restart-delay: no kubelet restarts a container more often, and a container that
@@ -58,6 +62,9 @@ public record PodBehaviour(
 
   private static final int MAX_EXIT_CODE = 255;
   private static final int MAX_PORT = 65535;
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
   public static PodBehaviour of(Pod pod) {
     Map<String, String> annotations =
@@ -72,7 +79,8 @@ public record PodBehaviour(
         refusedPorts(annotations),
         duration(annotations, STOP_DURATION, Duration.ZERO),
         readinessFails(pod, annotations),
-        duration(annotations, LIVENESS_FAILS_AFTER, null));
+        duration(annotations, LIVENESS_FAILS_AFTER, null),
+        podIp(annotations));
   }
 
   /** Spends the create delay on the calling thread, as a slow backend's create call would. */
@@ -189,5 +197,14 @@ public record PodBehaviour(
       names.add(name);
     }
     return Set.copyOf(names);
+  }
+
+  private static String podIp(Map<String, String> annotations) {
+    String value = annotations.get(POD_IP);
+    if (value == null || IPV4.matcher(value).matches()) {
+      return value;
+    }
+    throw ProviderException.invalid(
+        "annotation " + POD_IP + ": '" + value + "' is not an IPv4 address");
   }
 }

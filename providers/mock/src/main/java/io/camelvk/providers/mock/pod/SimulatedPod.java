@@ -226,8 +226,14 @@ public final class SimulatedPod {
     timelines.values().forEach(ContainerTimeline::stop);
   }
 
-  /** The pod's IP: a loopback address derived from its UID, so nothing ever leaves the machine. */
+  /**
+   * The pod's IP: the pod-ip annotation's, else a loopback address derived from its UID, so nothing
+   * ever leaves the machine.
+   */
   String podIp() {
+    if (behaviour.podIp() != null) {
+      return behaviour.podIp();
+    }
     int hash = uid().hashCode() & 0xffff;
     return "127.0." + (hash >> 8) + "." + Math.max(1, hash & 0xff);
   }
