@@ -226,18 +226,6 @@ public final class SimulatedPod {
     timelines.values().forEach(ContainerTimeline::stop);
   }
 
-  /**
-   * The pod's IP: the pod-ip annotation's, else a loopback address derived from its UID, so nothing
-   * ever leaves the machine.
-   */
-  String podIp() {
-    if (behaviour.podIp() != null) {
-      return behaviour.podIp();
-    }
-    int hash = uid().hashCode() & 0xffff;
-    return "127.0." + (hash >> 8) + "." + Math.max(1, hash & 0xff);
-  }
-
   public PodStatus status(Instant now) {
     List<ContainerStatus> init =
         pod.getSpec().getInitContainers().stream()
@@ -246,7 +234,7 @@ public final class SimulatedPod {
     List<ContainerStatus> app =
         pod.getSpec().getContainers().stream().map(c -> status(c, now)).toList();
     return new PodStatusBuilder()
-        .withPodIP(podIp())
+        .withPodIP(PodAddress.of(uid(), behaviour.podIp()))
         .withStartTime(ContainerTimeline.format(created))
         .withInitContainerStatuses(init)
         .withContainerStatuses(app)
