@@ -23,6 +23,7 @@ final class ContainerEvents {
   static final String KILLING = "Killing";
   static final String BACK_OFF = "BackOff";
   static final String FAILED = "Failed";
+  static final String CREATE_CONTAINER_ERROR = "CreateContainerError";
   static final String UNHEALTHY = "Unhealthy";
 
   /**
@@ -142,6 +143,13 @@ final class ContainerEvents {
               + "("
               + pod.getMetadata().getUid()
               + ")");
+    } else if (reason.equals(CREATE_CONTAINER_ERROR)) {
+      events.onContainer(
+          pod,
+          fieldPath,
+          "Warning",
+          FAILED,
+          "Error: " + status.getState().getWaiting().getMessage());
     } else if (IMAGE_ERRORS.contains(reason)) {
       String message = status.getState().getWaiting().getMessage();
       if (message != null && !message.isBlank()) {

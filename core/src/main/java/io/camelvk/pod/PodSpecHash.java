@@ -1,10 +1,13 @@
 package io.camelvk.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Toleration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A fingerprint of the parts of a pod spec that may change while it runs (container images,
@@ -15,6 +18,17 @@ import java.util.Objects;
 final class PodSpecHash {
 
   private static final String RESOURCES = "|r:";
+  private static final String EPHEMERAL = "|e:";
+
+  /** The parts of a spec that can change on a running pod, each told apart. */
+  enum Part {
+    /** Images, the deadline, tolerations. */
+    SPEC,
+    /** Container resources: a resize. */
+    RESOURCES,
+    /** Ephemeral containers: kubectl debug. */
+    EPHEMERAL
+  }
 
   private PodSpecHash() {}
 
@@ -42,15 +56,35 @@ final class PodSpecHash {
           .append(Objects.toString(t.getTolerationSeconds(), ""))
           .append(';');
     }
-    return fingerprint.append(RESOURCES).append(resources(spec.getContainers())).toString();
+    fingerprint.append(RESOURCES).append(resources(spec.getContainers())).append(EPHEMERAL);
+    for (EphemeralContainer c : spec.getEphemeralContainers()) {
+      fingerprint.append(c.getName()).append('=').append(c.getImage()).append(';');
+    }
+    return fingerprint.toString();
   }
 
-  /** Whether two fingerprints differ only in the containers' resources (a resize). */
-  static boolean onlyResourcesDiffer(String before, String after) {
-    return !before.equals(after)
-        && before
-            .substring(0, before.indexOf(RESOURCES))
-            .equals(after.substring(0, after.indexOf(RESOURCES)));
+  /** The parts in which two fingerprints differ. */
+  static Set<Part> changed(String before, String after) {
+    Set<Part> changed = EnumSet.noneOf(Part.class);
+    if (before.equals(after)) {
+      return changed;
+    }
+    for (Part part : Part.values()) {
+      if (!part(before, part).equals(part(after, part))) {
+        changed.add(part);
+      }
+    }
+    return changed;
+  }
+
+  private static String part(String fingerprint, Part part) {
+    int resources = fingerprint.indexOf(RESOURCES);
+    int ephemeral = fingerprint.indexOf(EPHEMERAL);
+    return switch (part) {
+      case SPEC -> fingerprint.substring(0, resources);
+      case RESOURCES -> fingerprint.substring(resources, ephemeral);
+      case EPHEMERAL -> fingerprint.substring(ephemeral);
+    };
   }
 
   private static String resources(List<Container> containers) {

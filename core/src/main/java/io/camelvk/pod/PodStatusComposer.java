@@ -2,6 +2,7 @@ package io.camelvk.pod;
 
 import io.camelvk.node.NodeSettings;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HostIP;
@@ -63,7 +64,32 @@ public final class PodStatusComposer {
         .withStartTime(startTime(pod, reported))
         .withInitContainerStatuses(init)
         .withContainerStatuses(app)
+        .withEphemeralContainerStatuses(
+            complete(
+                ephemeral(pod), reported.getEphemeralContainerStatuses(), CONTAINER_CREATING, null))
         .build();
+  }
+
+  /**
+   * A running pod whose ephemeral containers its provider cannot run: they wait, with reason
+   * CreateContainerError (as a runtime that cannot create a container), saying why.
+   */
+  public PodStatus ephemeralUnsupported(Pod pod, PodStatus running, String provider) {
+    return new PodStatusBuilder(running)
+        .withEphemeralContainerStatuses(
+            complete(
+                ephemeral(pod),
+                List.of(),
+                ContainerEvents.CREATE_CONTAINER_ERROR,
+                "provider " + provider + " cannot run ephemeral containers"))
+        .build();
+  }
+
+  /** The pod's ephemeral containers as containers (their name and image is all a status needs). */
+  private static List<Container> ephemeral(Pod pod) {
+    return pod.getSpec().getEphemeralContainers().stream()
+        .map(e -> new ContainerBuilder().withName(e.getName()).withImage(e.getImage()).build())
+        .toList();
   }
 
   /**

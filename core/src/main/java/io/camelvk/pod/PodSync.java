@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Level-triggered sync of one pod, in three steps that route {@code pod-sync} runs: {@link #plan}
@@ -105,9 +107,9 @@ public final class PodSync {
       return plan(key, Operation.DEADLINE, tracked.provider(), pod);
     }
     String specHash = PodSpecHash.of(pod);
-    if (PodSpecHash.onlyResourcesDiffer(tracked.specHash(), specHash)
-        && !providers.require(tracked.provider()).capabilities().resizes()) {
-      return plan(key, Operation.RESIZE_INFEASIBLE, tracked.provider(), pod);
+    Set<PodSpecHash.Part> changed = PodSpecHash.changed(tracked.specHash(), specHash);
+    if (!changed.isEmpty() && unsupported(tracked.provider(), changed).containsAll(changed)) {
+      return plan(key, Operation.UNSUPPORTED_CHANGE, tracked.provider(), pod);
     }
     boolean specChanged = !tracked.specHash().equals(specHash);
     return placement
@@ -172,7 +174,7 @@ public final class PodSync {
         cache.pod(key).ifPresent(this::failPastDeadline);
       }
       case STATUS -> cache.pod(key).ifPresent(pod -> writeStatusAndRecheckDeadline(pod, plan));
-      case RESIZE_INFEASIBLE -> cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider()));
+      case UNSUPPORTED_CHANGE -> cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider()));
       case BLOCKED ->
           cache
               .pod(key)
@@ -225,13 +227,32 @@ public final class PodSync {
       return;
     }
     PodStatus status = composer.running(pod, reported.get());
-    Optional<PodTracker.Tracked> tracked = tracker.get(PodKey.of(pod));
-    if (tracked.isPresent()
-        && PodSpecHash.onlyResourcesDiffer(tracked.get().specHash(), PodSpecHash.of(pod))) {
+    Set<PodSpecHash.Part> pending =
+        tracker
+            .get(PodKey.of(pod))
+            .map(t -> unsupported(provider, PodSpecHash.changed(t.specHash(), PodSpecHash.of(pod))))
+            .orElse(Set.of());
+    if (pending.contains(PodSpecHash.Part.RESOURCES)) {
       status = composer.resizeInfeasible(pod, status, provider);
+    }
+    if (pending.contains(PodSpecHash.Part.EPHEMERAL)) {
+      status = composer.ephemeralUnsupported(pod, status, provider);
     }
     writer.write(pod, status);
     containerEvents.reported(pod, status);
+  }
+
+  /** Of these changes, those the provider cannot apply to a running pod. */
+  private Set<PodSpecHash.Part> unsupported(String provider, Set<PodSpecHash.Part> changed) {
+    var capabilities = providers.require(provider).capabilities();
+    Set<PodSpecHash.Part> unsupported = EnumSet.noneOf(PodSpecHash.Part.class);
+    if (changed.contains(PodSpecHash.Part.RESOURCES) && !capabilities.resizes()) {
+      unsupported.add(PodSpecHash.Part.RESOURCES);
+    }
+    if (changed.contains(PodSpecHash.Part.EPHEMERAL) && !capabilities.runsEphemeralContainers()) {
+      unsupported.add(PodSpecHash.Part.EPHEMERAL);
+    }
+    return unsupported;
   }
 
   /** Forgets what was announced of a pod that has left the cache. */

@@ -47,8 +47,11 @@ public record SyncPlan(
     DELETE(ProviderOperation.DELETE),
     DEADLINE(ProviderOperation.DELETE),
     STATUS(null),
-    /** A resize the pod's provider cannot apply in place: no call, a PodResizePending status. */
-    RESIZE_INFEASIBLE(null),
+    /**
+     * A change the pod's provider cannot apply to a running pod (a resize, an ephemeral container):
+     * no call, a status that says so.
+     */
+    UNSUPPORTED_CHANGE(null),
     BLOCKED(null),
     REJECTED(null),
     FINALIZE(null),

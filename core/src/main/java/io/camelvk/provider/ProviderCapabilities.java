@@ -44,6 +44,11 @@ public record ProviderCapabilities(
     return declared.contains(ProviderCapability.RESIZE);
   }
 
+  /** Whether the provider runs the ephemeral containers an update adds. */
+  public boolean runsEphemeralContainers() {
+    return declared.contains(ProviderCapability.EPHEMERAL_CONTAINERS);
+  }
+
   /** Whether the provider takes the pods' volumes, their files and tokens. */
   public boolean takesVolumes() {
     return declared.contains(ProviderCapability.VOLUMES);
@@ -95,6 +100,7 @@ public record ProviderCapabilities(
       case NOTIFIES -> bean instanceof PodStatusNotifier;
       case VOLUMES -> bean instanceof VolumeMounts;
       case RESIZE -> bean instanceof InPlaceResize;
+      case EPHEMERAL_CONTAINERS -> bean instanceof EphemeralContainers;
     };
   }
 }

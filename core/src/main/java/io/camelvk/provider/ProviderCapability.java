@@ -36,7 +36,13 @@ public enum ProviderCapability {
    * subresource) without restarting the containers: a route that declares it, or a bean
    * implementing {@link InPlaceResize}. Without it a resize stays pending, Infeasible.
    */
-  RESIZE("resize pods in place");
+  RESIZE("resize pods in place"),
+  /**
+   * The provider runs ephemeral containers ({@code kubectl debug}) that an {@code update} adds to a
+   * running pod, reporting them in {@code ephemeralContainerStatuses}: a route that declares it, or
+   * a bean implementing {@link EphemeralContainers}. Without it they wait, with a warning.
+   */
+  EPHEMERAL_CONTAINERS("run ephemeral containers");
 
   private final String value = name().toLowerCase(Locale.ROOT).replace('_', '-');
   private final String ability;
@@ -57,7 +63,11 @@ public enum ProviderCapability {
 
   /** Whether a provider made of routes alone can have it. */
   public boolean servedByRoutes() {
-    return this == LOGS || this == NOTIFIES || this == VOLUMES || this == RESIZE;
+    return this == LOGS
+        || this == NOTIFIES
+        || this == VOLUMES
+        || this == RESIZE
+        || this == EPHEMERAL_CONTAINERS;
   }
 
   public static Optional<ProviderCapability> of(String value) {

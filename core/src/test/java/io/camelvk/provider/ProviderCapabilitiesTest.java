@@ -16,7 +16,7 @@ class ProviderCapabilitiesTest {
       (namespace, pod, container, options) -> InputStream.nullInputStream();
 
   @Test
-  void aProviderMadeOfRoutesCanOfferOnlyLogsNotifiesVolumesAndResize() {
+  void aProviderMadeOfRoutesCanOfferOnlyWhatNeedsNoBean() {
     ProviderCapabilities capabilities =
         ProviderCapabilities.of(
             EnumSet.allOf(ProviderCapability.class), Optional.empty(), routeLogs);
@@ -26,9 +26,11 @@ class ProviderCapabilitiesTest {
             ProviderCapability.LOGS,
             ProviderCapability.NOTIFIES,
             ProviderCapability.VOLUMES,
-            ProviderCapability.RESIZE);
+            ProviderCapability.RESIZE,
+            ProviderCapability.EPHEMERAL_CONTAINERS);
     assertThat(capabilities.notifies()).isTrue();
     assertThat(capabilities.resizes()).isTrue();
+    assertThat(capabilities.runsEphemeralContainers()).isTrue();
     assertThat(capabilities.takesVolumes()).isTrue();
     assertThat(capabilities.logs()).containsSame(routeLogs);
     assertThat(capabilities.exec()).isEmpty();

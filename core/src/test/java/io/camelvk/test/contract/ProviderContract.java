@@ -194,6 +194,8 @@ public abstract class ProviderContract {
     checks.put(ProviderCapability.PORT_FORWARD, this::aPortOfARunningPodCanBeForwarded);
     checks.put(ProviderCapability.VOLUMES, this::volumesAreTakenOnCreateAndUpdate);
     checks.put(ProviderCapability.RESIZE, this::aResizeIsAppliedWithoutARestart);
+    checks.put(
+        ProviderCapability.EPHEMERAL_CONTAINERS, this::anEphemeralContainerAddedByAnUpdateRuns);
     return harness.provider().capabilities().declared().stream()
         .sorted()
         .map(c -> DynamicTest.dynamicTest(c.value(), checks.get(c)));
@@ -373,6 +375,33 @@ public abstract class ProviderContract {
                           assertThat(c.getRestartCount()).isZero();
                           assertThat(c.getState().getRunning()).isNotNull();
                         }));
+  }
+
+  private void anEphemeralContainerAddedByAnUpdateRuns() {
+    Pod pod = pod(unique("debug"));
+    harness.provider().client().create(pod);
+    awaitRunning(pod);
+
+    harness
+        .provider()
+        .client()
+        .update(
+            new PodBuilder(pod)
+                .editSpec()
+                .addNewEphemeralContainer()
+                .withName("debugger")
+                .withImage("busybox")
+                .endEphemeralContainer()
+                .endSpec()
+                .build());
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(harness.status(pod).orElseThrow().getEphemeralContainerStatuses())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getName()).isEqualTo("debugger")));
   }
 
   private static Pod withCpu(Pod pod, String cpu) {
