@@ -3,6 +3,7 @@ package io.camelvk.providers.mock;
 import io.camelvk.provider.ContainerAttach;
 import io.camelvk.provider.ContainerExec;
 import io.camelvk.provider.ContainerLogs;
+import io.camelvk.provider.EphemeralContainers;
 import io.camelvk.provider.GracefulStop;
 import io.camelvk.provider.InPlaceResize;
 import io.camelvk.provider.LogOptions;
@@ -58,6 +59,7 @@ public final class MockProvider
     implements Provider,
         GracefulStop,
         InPlaceResize,
+        EphemeralContainers,
         ContainerLogs,
         ContainerExec,
         ContainerAttach,

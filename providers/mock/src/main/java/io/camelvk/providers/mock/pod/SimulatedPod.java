@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class SimulatedPod {
       ProgramStarter programs,
       PodVolumeFiles volumes) {
     this(pod, created, behaviour, volumes, volumes.snapshot(), new ConcurrentHashMap<>());
-    for (Container container : this.pod.getSpec().getContainers()) {
+    for (Container container : runnable()) {
       timelines.put(container.getName(), timeline(container, programs));
     }
   }
@@ -81,7 +82,7 @@ public final class SimulatedPod {
     SimulatedPod updated =
         new SimulatedPod(
             changed, created, changedBehaviour, volumes, volumesAtStart, filesByContainer);
-    for (Container container : updated.pod.getSpec().getContainers()) {
+    for (Container container : updated.runnable()) {
       ContainerTimeline kept = timelines.get(container.getName());
       boolean same =
           kept != null
@@ -133,6 +134,7 @@ public final class SimulatedPod {
     PodSpec spec = new PodSpec();
     spec.setInitContainers(pod.getSpec().getInitContainers());
     spec.setContainers(pod.getSpec().getContainers());
+    spec.setEphemeralContainers(pod.getSpec().getEphemeralContainers());
     spec.setRestartPolicy(pod.getSpec().getRestartPolicy());
     Pod kept = PodIdentity.of(pod);
     kept.setSpec(spec);
@@ -161,7 +163,9 @@ public final class SimulatedPod {
         (number, at) -> probes.withLiveness(run.start(number, at), at);
     return new ContainerTimeline(
         from,
-        pod.getSpec().getRestartPolicy(),
+        EphemeralAsContainers.isEphemeral(pod, container.getName())
+            ? "Never"
+            : pod.getSpec().getRestartPolicy(),
         behaviour.restartDelay(),
         behaviour.exitCode(),
         ref,
@@ -186,7 +190,7 @@ public final class SimulatedPod {
   }
 
   public Optional<Container> container(String name) {
-    return pod.getSpec().getContainers().stream().filter(c -> c.getName().equals(name)).findFirst();
+    return runnable().stream().filter(c -> c.getName().equals(name)).findFirst();
   }
 
   /** The container's file system, with its volumes mounted. */
@@ -209,7 +213,7 @@ public final class SimulatedPod {
    * ready, changes by itself, or null.
    */
   public Instant nextChange(Instant now) {
-    return pod.getSpec().getContainers().stream()
+    return runnable().stream()
         .flatMap(c -> Stream.of(timeline(c.getName()).nextChange(now), probeChange(c, now)))
         .filter(Objects::nonNull)
         .min(Instant::compareTo)
@@ -238,7 +242,16 @@ public final class SimulatedPod {
         .withStartTime(ContainerTimeline.format(created))
         .withInitContainerStatuses(init)
         .withContainerStatuses(app)
+        .withEphemeralContainerStatuses(
+            EphemeralAsContainers.of(pod).stream().map(c -> status(c, now)).toList())
         .build();
+  }
+
+  /** The containers that run: the regular ones, then the ephemeral ones (kubectl debug). */
+  private List<Container> runnable() {
+    List<Container> all = new ArrayList<>(pod.getSpec().getContainers());
+    all.addAll(EphemeralAsContainers.of(pod));
+    return all;
   }
 
   private ContainerStatus status(Container container, Instant now) {
