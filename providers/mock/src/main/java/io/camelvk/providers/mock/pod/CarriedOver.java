@@ -26,7 +26,7 @@ record CarriedOver(int restarts, ContainerState lastState) {
               .withExitCode(0)
               .withReason("Completed")
               .withStartedAt(ended.getRunning().getStartedAt())
-              .withFinishedAt(ContainerTimeline.format(now))
+              .withFinishedAt(KubeletStates.format(now))
               .endTerminated()
               .build();
     } else if (ended.getTerminated() == null) {

@@ -40,7 +40,7 @@ public final class ContainerStop {
       throw ProviderException.transientFailure("mock: stop of " + pod.uid() + " interrupted");
     }
     PodStatus before = pod.status(clock.instant());
-    String now = ContainerTimeline.format(clock.instant());
+    String now = KubeletStates.format(clock.instant());
     return new PodStatusBuilder()
         .withInitContainerStatuses(terminated(before.getInitContainerStatuses(), killed, now))
         .withContainerStatuses(terminated(before.getContainerStatuses(), killed, now))

@@ -2,11 +2,8 @@ package io.camelvk.providers.mock.pod;
 
 import io.camelvk.providers.mock.pod.InstanceRun.Exit;
 import io.fabric8.kubernetes.api.model.ContainerState;
-import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -14,9 +11,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One container's life as the kubelet reports it: waiting ({@code ContainerCreating}) until {@code
- * start}, then instances ({@link InstanceRun}) one after the other, each restarted when the restart
- * policy says so after its exit, in {@code CrashLoopBackOff} for the {@link RestartBackOff} wait.
+ * One container's life as the kubelet reports it: waiting ({@code ContainerCreating}, or {@code
+ * PodInitializing} in a pod with init containers) until its {@link ContainerSchedule} starts it,
+ * then instances ({@link InstanceRun}) one after the other, each restarted when the restart policy
+ * says so after its exit, in {@code CrashLoopBackOff} for the {@link RestartBackOff} wait.
  * Instances are started as the time asked about reaches them; the last {@link #KEPT_INSTANCES} are
  * kept, for the previous log and for questions about a moment ago.
  */
@@ -42,7 +40,7 @@ public final class ContainerTimeline {
 
   static final int KEPT_INSTANCES = 4;
 
-  private final Instant start;
+  private final ContainerSchedule schedule;
   private final String restartPolicy;
   private final RestartBackOff backOff;
   private final OptionalInt exitCode;
@@ -57,13 +55,13 @@ public final class ContainerTimeline {
    * @param exitCode the exit code every exit reports instead of its own, if given
    */
   public ContainerTimeline(
-      Instant start,
+      ContainerSchedule schedule,
       String restartPolicy,
       Duration restartDelay,
       OptionalInt exitCode,
       ContainerRef ref,
       Launcher launcher) {
-    this.start = start;
+    this.schedule = schedule;
     this.restartPolicy = restartPolicy == null ? "Always" : restartPolicy;
     this.backOff = new RestartBackOff(restartDelay);
     this.exitCode = exitCode;
@@ -71,47 +69,74 @@ public final class ContainerTimeline {
     this.launcher = launcher;
   }
 
-  public Instant start() {
-    return start;
+  /** When the container started, if it did by {@code now}. */
+  public Optional<Instant> startedBy(Instant now) {
+    return schedule.start().openedBy(now);
   }
 
-  public synchronized Moment at(Instant now) {
-    if (now.isBefore(start)) {
-      return new Moment(waiting("ContainerCreating", null), null, 0, 0, null);
+  /**
+   * The container's last exit, after which its restart policy does not restart it, if it exited so
+   * by {@code now}: an init container's completion or failure, a Job's container's end.
+   */
+  public Optional<Exit> finalExitBy(Instant now) {
+    Optional<Instant> start = startedBy(now);
+    if (start.isEmpty()) {
+      return Optional.empty();
     }
-    Instance current = advance(now);
+    synchronized (this) {
+      return exitOf(advance(start.get(), now), now).filter(e -> !restarts(e.code()));
+    }
+  }
+
+  // The gate and the stop are read before this timeline's lock is taken: they ask other
+  // containers' timelines, which may ask this one, so that no two locks are ever held at once.
+  public Moment at(Instant now) {
+    Optional<Instant> start = startedBy(now);
+    Optional<Instant> stop = start.isEmpty() ? Optional.empty() : schedule.stoppedBy().apply(now);
+    synchronized (this) {
+      if (start.isEmpty()) {
+        return new Moment(KubeletStates.waiting(schedule.waitingReason(), null), null, 0, 0, null);
+      }
+      return stop.isPresent()
+          ? ContainerSchedule.stopped(momentAt(start.get(), stop.get()), stop.get(), ref)
+          : momentAt(start.get(), now);
+    }
+  }
+
+  private Moment momentAt(Instant start, Instant now) {
+    Instance current = advance(start, now);
     Optional<Exit> exit = exitOf(current, now);
-    int number = current.number();
     if (exit.isEmpty()) {
-      return new Moment(
-          running(current.start()), current.previous(), number, number, current.start());
+      return moment(KubeletStates.running(current.start()), current.previous(), current);
     }
     ContainerState terminated = terminated(current, exit.get());
     if (!restarts(exit.get().code())) {
-      return new Moment(terminated, current.previous(), number, number, current.start());
+      return moment(terminated, current.previous(), current);
     }
-    String message =
-        "back-off "
-            + GoDurationText.of(waitAfter(current))
-            + " restarting failed container="
-            + ref.container()
-            + " pod="
-            + ref.kubeletPodName();
-    return new Moment(
-        waiting("CrashLoopBackOff", message), terminated, number, number, current.start());
+    return moment(KubeletStates.crashLoopBackOff(waitAfter(current), ref), terminated, current);
+  }
+
+  private static Moment moment(ContainerState state, ContainerState last, Instance current) {
+    return new Moment(state, last, current.number(), current.number(), current.start());
   }
 
   /** The next instant after {@code now} at which the state changes by itself, or null. */
-  public synchronized Instant nextChange(Instant now) {
-    if (now.isBefore(start)) {
-      return start;
+  public Instant nextChange(Instant now) {
+    Optional<Instant> start = startedBy(now);
+    if (start.isEmpty()) {
+      return schedule.start().opensNext(now);
     }
-    Instance current = advance(now);
-    Optional<Exit> exit = exitOf(current, now);
-    if (exit.isEmpty()) {
-      return current.run().nextChange(now);
+    if (schedule.stoppedBy().apply(now).isPresent()) {
+      return null;
     }
-    return restarts(exit.get().code()) ? exit.get().at().plus(waitAfter(current)) : null;
+    synchronized (this) {
+      Instance current = advance(start.get(), now);
+      Optional<Exit> exit = exitOf(current, now);
+      if (exit.isEmpty()) {
+        return current.run().nextChange(now);
+      }
+      return restarts(exit.get().code()) ? exit.get().at().plus(waitAfter(current)) : null;
+    }
   }
 
   /** The run of instance {@code number}, while it is kept. */
@@ -133,7 +158,7 @@ public final class ContainerTimeline {
   /**
    * Starts the instances due by {@code now}; returns the one that is the container at {@code now}.
    */
-  private Instance advance(Instant now) {
+  private Instance advance(Instant start, Instant now) {
     if (instances.isEmpty()) {
       launch(0, start, null, Duration.ZERO);
     }
@@ -204,37 +229,12 @@ public final class ContainerTimeline {
     };
   }
 
-  private static ContainerState waiting(String reason, String message) {
-    return new ContainerStateBuilder()
-        .withNewWaiting()
-        .withReason(reason)
-        .withMessage(message)
-        .endWaiting()
-        .build();
-  }
-
-  private static ContainerState running(Instant since) {
-    return new ContainerStateBuilder()
-        .withNewRunning()
-        .withStartedAt(format(since))
-        .endRunning()
-        .build();
-  }
-
   private ContainerState terminated(Instance instance, Exit exit) {
-    return new ContainerStateBuilder()
-        .withNewTerminated()
-        .withExitCode(exit.code())
-        .withReason(exit.code() == 0 ? "Completed" : "Error")
-        .withMessage(exit.message())
-        .withStartedAt(format(instance.start()))
-        .withFinishedAt(format(exit.at()))
-        .withContainerID(ref.containerId(instance.number()))
-        .endTerminated()
-        .build();
-  }
-
-  static String format(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    return KubeletStates.terminated(
+        exit.code(),
+        exit.message(),
+        instance.start(),
+        exit.at(),
+        ref.containerId(instance.number()));
   }
 }

@@ -37,7 +37,7 @@ public final class ResourceUsage {
     long millicores = request(container, "cpu", DEFAULT_CPU_MILLICORES, 1000);
     long memory = request(container, "memory", DEFAULT_MEMORY_BYTES, 1);
     long runningNanos =
-        now.isBefore(timeline.start()) ? 0 : Duration.between(timeline.start(), now).toNanos();
+        timeline.startedBy(now).map(start -> Duration.between(start, now).toNanos()).orElse(0L);
     long cpuNanoSeconds = runningNanos / 1000 * millicores;
     boolean running = timeline.at(now).state().getRunning() != null;
     return new ContainerUsage(

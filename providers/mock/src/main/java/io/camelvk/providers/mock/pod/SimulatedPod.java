@@ -6,14 +6,10 @@ import io.camelvk.providers.mock.files.ContainerFiles;
 import io.camelvk.providers.mock.volumes.PodVolumeFiles;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
-import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * A pod the mock runs: its spec, when it was created, its volumes, the files its containers wrote,
- * and one {@link ContainerTimeline} per container. A container runs its command in the mock's shell
- * (see {@link ProgramStarter}); one with no command, or whose pod sets {@code exit-after}, runs as
- * the annotations say ({@link ScriptedRun}).
+ * and one {@link ContainerTimeline} per container, init containers included, started in the
+ * kubelet's order ({@link PodStartOrder}). A container runs its command in the mock's shell (see
+ * {@link ProgramStarter}); one with no command, or whose pod sets {@code exit-after}, runs as the
+ * annotations say ({@link ScriptedRun}).
  */
 public final class SimulatedPod {
 
@@ -52,7 +49,7 @@ public final class SimulatedPod {
       ProgramStarter programs,
       PodVolumeFiles volumes) {
     this(pod, created, behaviour, volumes, volumes.snapshot(), new ConcurrentHashMap<>());
-    for (Container container : runnable()) {
+    for (Container container : allContainers()) {
       timelines.put(container.getName(), timeline(container, programs));
     }
   }
@@ -82,7 +79,7 @@ public final class SimulatedPod {
     SimulatedPod updated =
         new SimulatedPod(
             changed, created, changedBehaviour, volumes, volumesAtStart, filesByContainer);
-    for (Container container : updated.runnable()) {
+    for (Container container : updated.allContainers()) {
       ContainerTimeline kept = timelines.get(container.getName());
       boolean same =
           kept != null
@@ -96,7 +93,9 @@ public final class SimulatedPod {
         updated.timelines.put(name, kept);
         updated.carried.put(name, earlier);
       } else {
-        updated.timelines.put(name, updated.timeline(container, programs, now));
+        updated.timelines.put(
+            name,
+            new PodTimelines(updated, programs, updated.timelines::get).timeline(container, now));
         if (kept != null) {
           updated.carried.put(name, CarriedOver.after(kept.at(now), earlier, now));
         }
@@ -141,35 +140,23 @@ public final class SimulatedPod {
     return EmptyMapSharing.apply(kept);
   }
 
-  private ContainerRef ref(Container container) {
+  ContainerRef ref(Container container) {
     return new ContainerRef(
         pod.getMetadata().getNamespace(), pod.getMetadata().getName(), uid(), container.getName());
   }
 
-  private ContainerTimeline timeline(Container container, ProgramStarter programs) {
-    return timeline(container, programs, start());
+  /** The init containers, the regular ones, then the ephemeral ones (kubectl debug). */
+  private List<Container> allContainers() {
+    return Stream.of(
+            pod.getSpec().getInitContainers(),
+            pod.getSpec().getContainers(),
+            EphemeralAsContainers.of(pod))
+        .flatMap(List::stream)
+        .toList();
   }
 
-  private ContainerTimeline timeline(Container container, ProgramStarter programs, Instant from) {
-    ContainerRef ref = ref(container);
-    List<String> command = ContainerCommand.of(container);
-    ContainerFiles files = files(container.getName());
-    ContainerTimeline.Launcher run =
-        behaviour.exitAfter() != null || command.isEmpty()
-            ? (number, at) -> new ScriptedRun(ref, number, at, behaviour.exitAfter())
-            : (number, at) -> programs.start(container, command, ref, files, at);
-    ContainerProbes probes = ContainerProbes.of(container, behaviour);
-    ContainerTimeline.Launcher launcher =
-        (number, at) -> probes.withLiveness(run.start(number, at), at);
-    return new ContainerTimeline(
-        from,
-        EphemeralAsContainers.isEphemeral(pod, container.getName())
-            ? "Never"
-            : pod.getSpec().getRestartPolicy(),
-        behaviour.restartDelay(),
-        behaviour.exitCode(),
-        ref,
-        launcher);
+  private ContainerTimeline timeline(Container container, ProgramStarter programs) {
+    return new PodTimelines(this, programs, timelines::get).timeline(container, null);
   }
 
   public PodBehaviour behaviour() {
@@ -181,7 +168,7 @@ public final class SimulatedPod {
   }
 
   /** When the containers start: after the start delay. */
-  private Instant start() {
+  Instant start() {
     return created.plus(behaviour.startDelay());
   }
 
@@ -190,7 +177,7 @@ public final class SimulatedPod {
   }
 
   public Optional<Container> container(String name) {
-    return runnable().stream().filter(c -> c.getName().equals(name)).findFirst();
+    return allContainers().stream().filter(c -> c.getName().equals(name)).findFirst();
   }
 
   /** The container's file system, with its volumes mounted. */
@@ -213,7 +200,7 @@ public final class SimulatedPod {
    * ready, changes by itself, or null.
    */
   public Instant nextChange(Instant now) {
-    return runnable().stream()
+    return allContainers().stream()
         .flatMap(c -> Stream.of(timeline(c.getName()).nextChange(now), probeChange(c, now)))
         .filter(Objects::nonNull)
         .min(Instant::compareTo)
@@ -222,7 +209,15 @@ public final class SimulatedPod {
 
   private Instant probeChange(Container container, Instant now) {
     ContainerTimeline.Moment moment = timeline(container.getName()).at(now);
-    return ContainerProbes.of(container, behaviour).nextChange(moment, now);
+    return probes(container).nextChange(moment, now);
+  }
+
+  /**
+   * The container's probes; the API server allows none on an init container but a sidecar, so only
+   * regular containers and sidecars have any.
+   */
+  ContainerProbes probes(Container container) {
+    return ContainerProbes.of(container, behaviour);
   }
 
   /** Stops the programs the containers run: the pod was deleted or replaced. */
@@ -230,45 +225,13 @@ public final class SimulatedPod {
     timelines.values().forEach(ContainerTimeline::stop);
   }
 
+  /** What the container carries over from before an update restarted it. */
+  CarriedOver carriedOver(String container) {
+    return carried.getOrDefault(container, CarriedOver.NONE);
+  }
+
+  /** The pod's status as the kubelet would report it at {@code now}. */
   public PodStatus status(Instant now) {
-    List<ContainerStatus> init =
-        pod.getSpec().getInitContainers().stream()
-            .map(c -> InitContainerStatus.of(c, uid(), start(), now))
-            .toList();
-    List<ContainerStatus> app =
-        pod.getSpec().getContainers().stream().map(c -> status(c, now)).toList();
-    return new PodStatusBuilder()
-        .withPodIP(PodAddress.of(uid(), behaviour.podIp()))
-        .withStartTime(ContainerTimeline.format(created))
-        .withInitContainerStatuses(init)
-        .withContainerStatuses(app)
-        .withEphemeralContainerStatuses(
-            EphemeralAsContainers.of(pod).stream().map(c -> status(c, now)).toList())
-        .build();
-  }
-
-  /** The containers that run: the regular ones, then the ephemeral ones (kubectl debug). */
-  private List<Container> runnable() {
-    List<Container> all = new ArrayList<>(pod.getSpec().getContainers());
-    all.addAll(EphemeralAsContainers.of(pod));
-    return all;
-  }
-
-  private ContainerStatus status(Container container, Instant now) {
-    ContainerTimeline.Moment moment = timeline(container.getName()).at(now);
-    CarriedOver before = carried.getOrDefault(container.getName(), CarriedOver.NONE);
-    ContainerProbes probes = ContainerProbes.of(container, behaviour);
-    return new ContainerStatusBuilder()
-        .withName(container.getName())
-        .withImage(container.getImage())
-        .withImageID("mock://" + container.getImage())
-        .withContainerID(ref(container).containerId(before.restarts() + moment.instance()))
-        .withState(moment.state())
-        .withLastState(moment.lastState() != null ? moment.lastState() : before.lastState())
-        .withRestartCount(before.restarts() + moment.restartCount())
-        .withReady(probes.ready(moment, now))
-        .withStarted(probes.started(moment, now))
-        .withResources(container.getResources())
-        .build();
+    return new MockPodStatus(this).at(now);
   }
 }

@@ -1,0 +1,66 @@
+package io.camelvk.providers.mock.pod;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import java.time.Instant;
+import java.util.List;
+
+/** A mock pod's status as the kubelet reports one: its IP, start time and containers' statuses. */
+final class MockPodStatus {
+
+  private final SimulatedPod pod;
+
+  MockPodStatus(SimulatedPod pod) {
+    this.pod = pod;
+  }
+
+  PodStatus at(Instant now) {
+    List<ContainerStatus> init =
+        pod.pod().getSpec().getInitContainers().stream().map(c -> initStatus(c, now)).toList();
+    List<ContainerStatus> app =
+        pod.pod().getSpec().getContainers().stream().map(c -> status(c, now)).toList();
+    return new PodStatusBuilder()
+        .withPodIP(PodAddress.of(pod.uid(), pod.behaviour().podIp()))
+        .withStartTime(KubeletStates.format(pod.created()))
+        .withInitContainerStatuses(init)
+        .withContainerStatuses(app)
+        .withEphemeralContainerStatuses(
+            EphemeralAsContainers.of(pod.pod()).stream().map(c -> status(c, now)).toList())
+        .build();
+  }
+
+  private ContainerStatus status(Container container, Instant now) {
+    ContainerTimeline.Moment moment = pod.timeline(container.getName()).at(now);
+    ContainerProbes probes = pod.probes(container);
+    CarriedOver before = pod.carriedOver(container.getName());
+    return new ContainerStatusBuilder()
+        .withName(container.getName())
+        .withImage(container.getImage())
+        .withImageID("mock://" + container.getImage())
+        .withContainerID(pod.ref(container).containerId(before.restarts() + moment.instance()))
+        .withState(moment.state())
+        .withLastState(moment.lastState() != null ? moment.lastState() : before.lastState())
+        .withRestartCount(before.restarts() + moment.restartCount())
+        .withReady(probes.ready(moment, now))
+        .withStarted(probes.started(moment, now))
+        .withResources(container.getResources())
+        .build();
+  }
+
+  /**
+   * An init container is ready once it completed (exit 0), as the kubelet reports it; a sidecar as
+   * its probes say (while it runs, when it has none).
+   */
+  private ContainerStatus initStatus(Container container, Instant now) {
+    ContainerStatus status = status(container, now);
+    if (PodStartOrder.isSidecar(container)) {
+      return status;
+    }
+    var terminated = status.getState().getTerminated();
+    status.setReady(terminated != null && terminated.getExitCode() == 0);
+    return status;
+  }
+}
