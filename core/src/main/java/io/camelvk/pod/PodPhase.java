@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The kubelet's {@code getPhase} (pkg/kubelet/kubelet_pods.go), on the restart-policy path: the pod
  * phase from the spec and the container statuses. Restartable init containers (sidecars, {@code
- * restartPolicy: Always} on an init container) count with the app containers.
+ * restartPolicy: Always} on an init container) are left out, as the kubelet leaves them: a running
+ * sidecar does not keep a Job's pod Running once its regular containers ended.
  */
 public final class PodPhase {
 
@@ -31,7 +32,9 @@ public final class PodPhase {
       return FAILED;
     }
     AppCount count = countApp(pod.getSpec().getContainers(), app);
-    if (initCount.pending > 0 || count.waiting > 0) {
+    // The kubelet's HasAnyRegularContainerStarted: a pod whose regular containers ran is not
+    // Pending again because an init container restarts.
+    if (initCount.pending > 0 && !count.anyStarted() || count.waiting > 0) {
       return PENDING;
     }
     if (count.running > 0 && count.unknown == 0) {
@@ -57,6 +60,10 @@ public final class PodPhase {
     int waiting;
     int stopped;
     int succeeded;
+
+    boolean anyStarted() {
+      return running > 0 || stopped > 0;
+    }
   }
 
   private static InitCount countInit(List<Container> containers, List<ContainerStatus> statuses) {

@@ -25,6 +25,10 @@ import java.util.List;
 public final class PodStatusComposer {
 
   static final String CONTAINER_CREATING = "ContainerCreating";
+
+  /** The kubelet's waiting reason for the containers of a pod whose init containers run. */
+  static final String POD_INITIALIZING = "PodInitializing";
+
   static final String CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
   static final String COMPLETED = "Completed";
   static final String RESIZE_PENDING = "PodResizePending";
@@ -44,13 +48,13 @@ public final class PodStatusComposer {
         complete(
             pod.getSpec().getInitContainers(),
             reported.getInitContainerStatuses(),
-            CONTAINER_CREATING,
+            POD_INITIALIZING,
             null);
     List<ContainerStatus> app =
         complete(
             pod.getSpec().getContainers(),
             reported.getContainerStatuses(),
-            init.isEmpty() || allInitDone(pod, init) ? CONTAINER_CREATING : "PodInitializing",
+            init.isEmpty() || allInitDone(pod, init) ? CONTAINER_CREATING : POD_INITIALIZING,
             null);
     String phase = reported.getPhase() != null ? reported.getPhase() : PodPhase.of(pod, init, app);
     String podIp = reported.getPodIP() != null ? reported.getPodIP() : node.internalIp();

@@ -141,7 +141,7 @@ class PodStatusComposerTest {
 
     assertThat(status.getPhase()).isEqualTo("Pending");
     assertThat(status.getInitContainerStatuses().getFirst().getState().getWaiting().getReason())
-        .isEqualTo("ContainerCreating");
+        .isEqualTo("PodInitializing");
     assertThat(status.getContainerStatuses().getFirst().getState().getWaiting().getReason())
         .isEqualTo("PodInitializing");
     assertThat(status.getConditions())
