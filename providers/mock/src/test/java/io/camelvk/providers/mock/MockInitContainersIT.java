@@ -1,0 +1,155 @@
+package io.camelvk.providers.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.test.RunningKubelet;
+import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.camelvk.test.WithVirtualKubelet;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Init containers and sidecars on the real control plane, as {@code kubectl get pod} shows them:
+ * init containers run in order ({@code Init:1/2}, then Running), a failing one fails a pod that
+ * never restarts ({@code Init:Error}) or loops ({@code Init:CrashLoopBackOff}), and a Job with a
+ * sidecar completes.
+ */
+@WithVirtualKubelet
+class MockInitContainersIT {
+
+  private static final Duration LOADED_MACHINE = Duration.ofSeconds(90);
+
+  private static RunningKubelet kubelet;
+
+  @BeforeAll
+  static void kubelet(RunningKubelet started) {
+    kubelet = started;
+  }
+
+  @Test
+  void initContainersRunInOrderBeforeTheMainContainer(TestCluster cluster) {
+    cluster.create(
+        pod(
+            "ordered",
+            "Always",
+            List.of(init("init-a", "echo one"), init("init-b", "sleep 5; echo two")),
+            "sleep infinity"));
+
+    await()
+        .atMost(LOADED_MACHINE)
+        .until(() -> kubectlStatus(cluster, "ordered").equals("Init:1/2"));
+    await().atMost(LOADED_MACHINE).until(() -> kubectlStatus(cluster, "ordered").equals("Running"));
+    assertThat(logs(cluster, "ordered", "init-a")).isEqualTo("one\n");
+    assertThat(logs(cluster, "ordered", "init-b")).isEqualTo("two\n");
+    var initB = cluster.pod("ordered").getStatus().getInitContainerStatuses().get(1);
+    var app = cluster.pod("ordered").getStatus().getContainerStatuses().getFirst();
+    assertThat(app.getState().getRunning().getStartedAt())
+        .isGreaterThanOrEqualTo(initB.getState().getTerminated().getFinishedAt());
+  }
+
+  @Test
+  void aFailingInitContainerFailsAPodThatNeverRestartsAndLoopsInOneThatDoes(TestCluster cluster) {
+    cluster.create(pod("broken", "Never", List.of(init("init-a", "exit 1")), "echo never"));
+    cluster.create(pod("looping", "Always", List.of(init("init-a", "exit 1")), "echo never"));
+
+    await()
+        .atMost(LOADED_MACHINE)
+        .until(() -> kubectlStatus(cluster, "broken").equals("Init:Error"));
+    assertThat(cluster.pod("broken").getStatus().getPhase()).isEqualTo("Failed");
+    await()
+        .atMost(LOADED_MACHINE)
+        .until(() -> kubectlStatus(cluster, "looping").equals("Init:CrashLoopBackOff"));
+    assertThat(cluster.pod("looping").getStatus().getPhase()).isEqualTo("Pending");
+  }
+
+  @Test
+  void aJobWithASidecarCompletes(TestCluster cluster) {
+    Pod template = pod("unused", "Never", List.of(sidecar("proxy", "sleep 3600")), "echo done");
+    Job job =
+        new JobBuilder()
+            .withNewMetadata()
+            .withName("with-sidecar")
+            .endMetadata()
+            .withNewSpec()
+            .withBackoffLimit(0)
+            .withNewTemplate()
+            .withSpec(template.getSpec())
+            .endTemplate()
+            .endSpec()
+            .build();
+    cluster.client().batch().v1().jobs().inNamespace(cluster.namespace()).resource(job).create();
+
+    await()
+        .atMost(LOADED_MACHINE)
+        .until(
+            () -> {
+              Job now =
+                  cluster
+                      .client()
+                      .batch()
+                      .v1()
+                      .jobs()
+                      .inNamespace(cluster.namespace())
+                      .withName("with-sidecar")
+                      .get();
+              return now.getStatus() != null
+                  && Integer.valueOf(1).equals(now.getStatus().getSucceeded());
+            });
+    assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "job/with-sidecar", "-c", "app"))
+        .isEqualTo("done\n");
+    String pod =
+        cluster.kubectl(
+            "get",
+            "pods",
+            "-n",
+            cluster.namespace(),
+            "-l",
+            "job-name=with-sidecar",
+            "--no-headers");
+    assertThat(pod.trim().split("\\s+")[2]).isEqualTo("Completed");
+  }
+
+  private static Pod pod(String name, String restartPolicy, List<Container> init, String script) {
+    return new PodBuilder(TestPods.boundTo(kubelet.nodeName(), name).build())
+        .editSpec()
+        .withRestartPolicy(restartPolicy)
+        .withInitContainers(init)
+        .editFirstContainer()
+        .withCommand("sh", "-c", script)
+        .endContainer()
+        .endSpec()
+        .build();
+  }
+
+  private static Container init(String name, String script) {
+    return new ContainerBuilder()
+        .withName(name)
+        .withImage("busybox")
+        .withCommand("sh", "-c", script)
+        .build();
+  }
+
+  private static Container sidecar(String name, String script) {
+    return new ContainerBuilder(init(name, script)).withRestartPolicy("Always").build();
+  }
+
+  /** The STATUS column of {@code kubectl get pod}, which kubectl computes from the statuses. */
+  private static String kubectlStatus(TestCluster cluster, String pod) {
+    String line = cluster.kubectl("get", "pod", pod, "-n", cluster.namespace(), "--no-headers");
+    return line.trim().split("\\s+")[2];
+  }
+
+  private static String logs(TestCluster cluster, String pod, String container) {
+    return cluster.kubectl("logs", "-n", cluster.namespace(), pod, "-c", container);
+  }
+}
