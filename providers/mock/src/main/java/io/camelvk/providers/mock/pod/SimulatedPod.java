@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +38,9 @@ public final class SimulatedPod {
   private final Map<String, ContainerTimeline> timelines = new LinkedHashMap<>();
   private final Map<String, CarriedOver> carried = new HashMap<>();
 
+  /** The timelines as they are now, shared with updates: the start order follows what runs. */
+  private final AtomicReference<Map<String, ContainerTimeline>> current;
+
   /** A pod whose volumes have no files (the core gave none). */
   public SimulatedPod(Pod pod, Instant created, PodBehaviour behaviour, ProgramStarter programs) {
     this(pod, created, behaviour, programs, PodVolumeFiles.of(pod));
@@ -48,7 +52,15 @@ public final class SimulatedPod {
       PodBehaviour behaviour,
       ProgramStarter programs,
       PodVolumeFiles volumes) {
-    this(pod, created, behaviour, volumes, volumes.snapshot(), new ConcurrentHashMap<>());
+    this(
+        pod,
+        created,
+        behaviour,
+        volumes,
+        volumes.snapshot(),
+        new ConcurrentHashMap<>(),
+        new AtomicReference<>());
+    current.set(timelines);
     for (Container container : allContainers()) {
       timelines.put(container.getName(), timeline(container, programs));
     }
@@ -60,13 +72,15 @@ public final class SimulatedPod {
       PodBehaviour behaviour,
       PodVolumeFiles volumes,
       PodVolumeFiles.Snapshot volumesAtStart,
-      Map<String, ContainerFiles> filesByContainer) {
+      Map<String, ContainerFiles> filesByContainer,
+      AtomicReference<Map<String, ContainerTimeline>> current) {
     this.pod = keptPartsOf(pod);
     this.created = created;
     this.behaviour = behaviour;
     this.volumes = volumes;
     this.volumesAtStart = volumesAtStart;
     this.filesByContainer = filesByContainer;
+    this.current = current;
   }
 
   /**
@@ -78,7 +92,7 @@ public final class SimulatedPod {
       Pod changed, PodBehaviour changedBehaviour, ProgramStarter programs, Instant now) {
     SimulatedPod updated =
         new SimulatedPod(
-            changed, created, changedBehaviour, volumes, volumesAtStart, filesByContainer);
+            changed, created, changedBehaviour, volumes, volumesAtStart, filesByContainer, current);
     for (Container container : updated.allContainers()) {
       ContainerTimeline kept = timelines.get(container.getName());
       boolean same =
@@ -95,12 +109,13 @@ public final class SimulatedPod {
       } else {
         updated.timelines.put(
             name,
-            new PodTimelines(updated, programs, updated.timelines::get).timeline(container, now));
+            new PodTimelines(updated, programs, updated::currentTimeline).timeline(container, now));
         if (kept != null) {
           updated.carried.put(name, CarriedOver.after(kept.at(now), earlier, now));
         }
       }
     }
+    current.set(updated.timelines);
     return updated;
   }
 
@@ -108,6 +123,10 @@ public final class SimulatedPod {
   private static boolean sameButResources(Container before, Container after) {
     Container resized = new ContainerBuilder(after).withResources(before.getResources()).build();
     return before.equals(resized);
+  }
+
+  private ContainerTimeline currentTimeline(String container) {
+    return current.get().get(container);
   }
 
   /** Stops the programs of containers that {@code successor} does not keep running. */
@@ -156,7 +175,7 @@ public final class SimulatedPod {
   }
 
   private ContainerTimeline timeline(Container container, ProgramStarter programs) {
-    return new PodTimelines(this, programs, timelines::get).timeline(container, null);
+    return new PodTimelines(this, programs, this::currentTimeline).timeline(container, null);
   }
 
   public PodBehaviour behaviour() {

@@ -181,7 +181,30 @@ class InitContainersTest {
     assertThat(phase("job")).isEqualTo(PodPhase.SUCCEEDED);
   }
 
-  private void run(String name, String restartPolicy, List<Container> init, Container main) {
+  @Test
+  void aSidecarFollowsAMainContainerThatAnUpdateRestarted() {
+    Pod job =
+        run("updated", "Never", List.of(sidecar("proxy", "sleep infinity")), regular("sleep 60"));
+    clock.advance(Duration.ofSeconds(1));
+
+    provider.updatePod(
+        new PodBuilder(job)
+            .editSpec()
+            .editFirstContainer()
+            .withImage("busybox:2")
+            .withCommand("sh", "-c", "sleep 2")
+            .endContainer()
+            .endSpec()
+            .build());
+    clock.advance(Duration.ofSeconds(2));
+
+    assertThat(state(main("updated"))).isEqualTo("terminated Completed 0");
+    assertThat(state(init("updated", 0))).isEqualTo("terminated Completed 0");
+    assertThat(init("updated", 0).getState().getTerminated().getFinishedAt())
+        .isEqualTo("2026-11-25T10:00:03Z");
+  }
+
+  private Pod run(String name, String restartPolicy, List<Container> init, Container main) {
     Pod pod =
         new PodBuilder(MockFixture.pod(name, Map.of(), restartPolicy))
             .editSpec()
@@ -190,6 +213,7 @@ class InitContainersTest {
             .endSpec()
             .build();
     provider.createPod(pod);
+    return pod;
   }
 
   private static Container init(String name, String script) {
