@@ -70,7 +70,8 @@ final class ContainerProbes {
     return new LivenessKill(run, liveness.failedAt(firstFail), livenessFailure);
   }
 
-  private Instant startedAt(Instant start) {
+  /** When an instance that started at {@code start} is started: its startup probe passed. */
+  Instant startedAt(Instant start) {
     return startup == null ? start : startup.succeededAt(startup.firstProbeFrom(start, start));
   }
 

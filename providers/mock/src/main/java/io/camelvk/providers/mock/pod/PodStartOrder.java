@@ -23,19 +23,23 @@ final class PodStartOrder {
   private final List<Container> regular;
   private final Instant podStart;
   private final Function<String, ContainerTimeline> timelines;
+  private final Function<Container, ContainerProbes> probes;
 
   /**
    * @param timelines the pod's timeline of a container, by name; asked only once they all exist
+   * @param probes a container's probes: a sidecar is started once its startup probe passed
    */
   PodStartOrder(
       List<Container> init,
       List<Container> regular,
       Instant podStart,
-      Function<String, ContainerTimeline> timelines) {
+      Function<String, ContainerTimeline> timelines,
+      Function<Container, ContainerProbes> probes) {
     this.init = init;
     this.regular = regular;
     this.podStart = podStart;
     this.timelines = timelines;
+    this.probes = probes;
   }
 
   static boolean isSidecar(Container container) {
@@ -72,9 +76,18 @@ final class PodStartOrder {
     if (index == 0) {
       return StartGate.at(podStart);
     }
-    String previous = init.get(index - 1).getName();
-    if (isSidecar(init.get(index - 1))) {
-      return StartGate.after(now -> timelines.apply(previous).startedBy(now));
+    Container before = init.get(index - 1);
+    String previous = before.getName();
+    if (isSidecar(before)) {
+      // The next container starts once the sidecar's first instance is started; the sidecar's
+      // probe change at that instant is the pod's change that tells the core.
+      return StartGate.after(
+          now ->
+              timelines
+                  .apply(previous)
+                  .startedBy(now)
+                  .map(probes.apply(before)::startedAt)
+                  .filter(started -> !started.isAfter(now)));
     }
     return StartGate.after(
         now -> timelines.apply(previous).finalExitBy(now).filter(e -> e.code() == 0).map(Exit::at));

@@ -39,7 +39,8 @@ final class PodTimelines {
   ContainerTimeline timeline(Container container, Instant restartedAt) {
     int initIndex = spec.getInitContainers().indexOf(container);
     PodStartOrder order =
-        new PodStartOrder(spec.getInitContainers(), spec.getContainers(), pod.start(), timelines);
+        new PodStartOrder(
+            spec.getInitContainers(), spec.getContainers(), pod.start(), timelines, pod::probes);
     ContainerSchedule schedule =
         initIndex < 0 ? order.regularSchedule() : order.initSchedule(initIndex);
     if (restartedAt != null) {

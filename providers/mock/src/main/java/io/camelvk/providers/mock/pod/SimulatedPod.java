@@ -231,10 +231,7 @@ public final class SimulatedPod {
     return probes(container).nextChange(moment, now);
   }
 
-  /**
-   * The container's probes; the API server allows none on an init container but a sidecar, so only
-   * regular containers and sidecars have any.
-   */
+  /** The container's probes (the API server allows none on init containers but sidecars). */
   ContainerProbes probes(Container container) {
     return ContainerProbes.of(container, behaviour);
   }

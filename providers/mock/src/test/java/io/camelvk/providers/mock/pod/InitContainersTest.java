@@ -150,6 +150,27 @@ class InitContainersTest {
   }
 
   @Test
+  void theContainerAfterASidecarWaitsForItsStartupProbe() {
+    Container proxy =
+        new ContainerBuilder(sidecar("proxy", "sleep infinity"))
+            .withNewStartupProbe()
+            .withInitialDelaySeconds(2)
+            .withNewExec()
+            .withCommand("true")
+            .endExec()
+            .endStartupProbe()
+            .build();
+    run("probed", "Always", List.of(proxy), regular("sleep infinity"));
+
+    assertThat(init("probed", 0).getStarted()).isFalse();
+    assertThat(state(main("probed"))).isEqualTo("waiting PodInitializing");
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(init("probed", 0).getStarted()).isTrue();
+    assertThat(main("probed").getState().getRunning().getStartedAt())
+        .isEqualTo("2026-11-25T10:00:02Z");
+  }
+
+  @Test
   void aSidecarThatExitsIsRestartedWithTheBackOff() {
     run("flaky", "Never", List.of(sidecar("proxy", "sleep 1; exit 2")), regular("sleep infinity"));
 
