@@ -34,7 +34,7 @@ final class MockPodStatus {
 
   private ContainerStatus status(Container container, Instant now) {
     ContainerTimeline.Moment moment = pod.timeline(container.getName()).at(now);
-    ContainerProbes probes = pod.probes(container);
+    ContainerProbes probes = ContainerProbes.of(container, pod.behaviour());
     CarriedOver before = pod.carriedOver(container.getName());
     return new ContainerStatusBuilder()
         .withName(container.getName())

@@ -40,7 +40,11 @@ final class PodTimelines {
     int initIndex = spec.getInitContainers().indexOf(container);
     PodStartOrder order =
         new PodStartOrder(
-            spec.getInitContainers(), spec.getContainers(), pod.start(), timelines, pod::probes);
+            spec.getInitContainers(),
+            spec.getContainers(),
+            pod.start(),
+            timelines,
+            c -> ContainerProbes.of(c, pod.behaviour()));
     ContainerSchedule schedule =
         initIndex < 0 ? order.regularSchedule() : order.initSchedule(initIndex);
     if (restartedAt != null) {
@@ -77,7 +81,7 @@ final class PodTimelines {
         exitAfter != null || command.isEmpty()
             ? (number, at) -> new ScriptedRun(ref, number, at, exitAfter)
             : (number, at) -> programs.start(container, command, ref, files, at);
-    ContainerProbes probes = pod.probes(container);
+    ContainerProbes probes = ContainerProbes.of(container, pod.behaviour());
     return (number, at) -> probes.withLiveness(run.start(number, at), at);
   }
 

@@ -62,7 +62,7 @@ public final class SimulatedPod {
         new AtomicReference<>());
     current.set(timelines);
     for (Container container : allContainers()) {
-      timelines.put(container.getName(), timeline(container, programs));
+      timelines.put(container.getName(), timeline(container, programs, null));
     }
   }
 
@@ -107,9 +107,7 @@ public final class SimulatedPod {
         updated.timelines.put(name, kept);
         updated.carried.put(name, earlier);
       } else {
-        updated.timelines.put(
-            name,
-            new PodTimelines(updated, programs, updated::currentTimeline).timeline(container, now));
+        updated.timelines.put(name, updated.timeline(container, programs, now));
         if (kept != null) {
           updated.carried.put(name, CarriedOver.after(kept.at(now), earlier, now));
         }
@@ -174,8 +172,10 @@ public final class SimulatedPod {
         .toList();
   }
 
-  private ContainerTimeline timeline(Container container, ProgramStarter programs) {
-    return new PodTimelines(this, programs, this::currentTimeline).timeline(container, null);
+  /** The container's timeline, in the pod's start order, or from {@code restartedAt} if given. */
+  private ContainerTimeline timeline(
+      Container container, ProgramStarter programs, Instant restartedAt) {
+    return new PodTimelines(this, programs, this::currentTimeline).timeline(container, restartedAt);
   }
 
   public PodBehaviour behaviour() {
@@ -228,12 +228,7 @@ public final class SimulatedPod {
 
   private Instant probeChange(Container container, Instant now) {
     ContainerTimeline.Moment moment = timeline(container.getName()).at(now);
-    return probes(container).nextChange(moment, now);
-  }
-
-  /** The container's probes (the API server allows none on init containers but sidecars). */
-  ContainerProbes probes(Container container) {
-    return ContainerProbes.of(container, behaviour);
+    return ContainerProbes.of(container, behaviour).nextChange(moment, now);
   }
 
   /** Stops the programs the containers run: the pod was deleted or replaced. */
