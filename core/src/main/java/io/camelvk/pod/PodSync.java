@@ -273,11 +273,16 @@ public final class PodSync {
 
   private void writeStatusAndRecheckDeadline(Pod pod, SyncPlan plan) {
     writeStatus(pod, plan.provider());
+    if (pod.getSpec().getActiveDeadlineSeconds() == null) {
+      return;
+    }
     // The deadline counts from status.startTime; until the cache shows the one we wrote, check
-    // again soon rather than wait for the next full resync.
-    if (pod.getSpec().getActiveDeadlineSeconds() != null
-        && (pod.getStatus() == null || pod.getStatus().getStartTime() == null)) {
+    // again soon. Once it does, check again at the deadline: a check that ran a moment early (the
+    // start time has whole seconds) would otherwise wait for the next full resync.
+    if (pod.getStatus() == null || pod.getStatus().getStartTime() == null) {
       queue.addAfter(PodKey.of(pod), DEADLINE_RECHECK);
+    } else {
+      scheduleDeadlineCheck(pod);
     }
   }
 
