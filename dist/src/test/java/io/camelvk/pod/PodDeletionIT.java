@@ -31,27 +31,9 @@ class PodDeletionIT {
   void gracefulDeletionStopsThePodInTheProviderReportsTerminatedContainersThenRemovesIt(
       TestCluster cluster) {
     Pod pod = runPod(cluster, "graceful");
-    List<Pod> seen = new CopyOnWriteArrayList<>();
-    Watch watch =
-        cluster
-            .client()
-            .pods()
-            .inNamespace(cluster.namespace())
-            .withName("graceful")
-            .watch(recorder(seen));
-    try {
-      cluster
-          .client()
-          .pods()
-          .inNamespace(cluster.namespace())
-          .withName("graceful")
-          .withGracePeriod(30)
-          .delete();
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.pod("graceful") == null);
-    } finally {
-      watch.close();
-    }
+    List<Pod> seen = deleteWatching(cluster, "graceful", 30);
+
     assertThat(providerHas(pod)).isFalse();
     assertThat(seen)
         .anySatisfy(
@@ -78,28 +60,10 @@ class PodDeletionIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> TestPods.isRunningAndReady(cluster.pod("slow-stop")));
-    List<Pod> seen = new CopyOnWriteArrayList<>();
-    Watch watch =
-        cluster
-            .client()
-            .pods()
-            .inNamespace(cluster.namespace())
-            .withName("slow-stop")
-            .watch(recorder(seen));
     long start = System.nanoTime();
-    try {
-      cluster
-          .client()
-          .pods()
-          .inNamespace(cluster.namespace())
-          .withName("slow-stop")
-          .withGracePeriod(3)
-          .delete();
 
-      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.pod("slow-stop") == null);
-    } finally {
-      watch.close();
-    }
+    List<Pod> seen = deleteWatching(cluster, "slow-stop", 3);
+
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(took).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(20));
     assertThat(seen)
@@ -161,6 +125,20 @@ class PodDeletionIT {
   private static boolean providerHas(Pod pod) {
     return kubelet.provider().pods().stream()
         .anyMatch(p -> p.getMetadata().getUid().equals(pod.getMetadata().getUid()));
+  }
+
+  /** Deletes the pod with this grace period; returns every state of it seen until it was gone. */
+  private static List<Pod> deleteWatching(TestCluster cluster, String name, long grace) {
+    List<Pod> seen = new CopyOnWriteArrayList<>();
+    var pod = cluster.client().pods().inNamespace(cluster.namespace()).withName(name);
+    Watch watch = pod.watch(recorder(seen));
+    try {
+      pod.withGracePeriod(grace).delete();
+      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.pod(name) == null);
+    } finally {
+      watch.close();
+    }
+    return seen;
   }
 
   private static Watcher<Pod> recorder(List<Pod> seen) {
