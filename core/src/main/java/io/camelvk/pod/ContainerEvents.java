@@ -3,7 +3,11 @@ package io.camelvk.pod;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ContainerEvents {
 
+  static final String PULLING = "Pulling";
+  static final String PULLED = "Pulled";
+  static final String PULLING_MESSAGE = "Pulling image ";
   static final String CREATED = "Created";
   static final String STARTED = "Started";
   static final String KILLING = "Killing";
@@ -39,13 +46,15 @@ final class ContainerEvents {
    * What was last announced of one container: the instance that ran, the wait it is in, the
    * instance killed for its liveness probe.
    */
-  private record Announced(String containerId, String waiting, String killed) {}
+  private record Announced(String containerId, String waiting, String killed, Instant pulling) {}
 
   private final PodEvents events;
+  private final Clock clock;
   private final Map<String, Map<String, Announced>> announced = new ConcurrentHashMap<>();
 
-  ContainerEvents(PodEvents events) {
+  ContainerEvents(PodEvents events, Clock clock) {
     this.events = events;
+    this.clock = clock;
   }
 
   /** Announces what changed in the containers since the last status of this pod. */
@@ -108,15 +117,25 @@ final class ContainerEvents {
       Pod pod, Map<String, Announced> seen, List<ContainerStatus> statuses, String field) {
     for (ContainerStatus status : statuses) {
       String fieldPath = field + "{" + status.getName() + "}";
-      Announced before = seen.getOrDefault(status.getName(), new Announced(null, null, null));
+      Announced before = seen.getOrDefault(status.getName(), new Announced(null, null, null, null));
       Announced now =
           new Announced(
-              ranInstance(status, before), waitingReason(status), killedInstance(status, before));
+              ranInstance(status, before),
+              waitingReason(status),
+              killedInstance(status, before),
+              pullingSince(status, before));
       seen.put(status.getName(), now);
       if (now.killed() != null && !now.killed().equals(before.killed())) {
         announceLivenessKill(pod, fieldPath, status);
       }
+      if (now.pulling() != null && before.pulling() == null) {
+        events.onContainer(
+            pod, fieldPath, "Normal", PULLING, status.getState().getWaiting().getMessage());
+      }
       if (now.containerId() != null && !Objects.equals(now.containerId(), before.containerId())) {
+        if (before.containerId() == null && before.pulling() != null) {
+          events.onContainer(pod, fieldPath, "Normal", PULLED, pulled(status, before.pulling()));
+        }
         events.onContainer(pod, fieldPath, "Normal", CREATED, "Container created");
         events.onContainer(pod, fieldPath, "Normal", STARTED, "Container started");
       }
@@ -196,6 +215,29 @@ final class ContainerEvents {
   }
 
   /** The wait, with the restart count, so that each back-off of a crash loop is one wait. */
+  /**
+   * When the provider began to pull the container's image, as it reports it: waiting in
+   * ContainerCreating with a message "Pulling image ..." (kept until the container first runs).
+   */
+  private Instant pullingSince(ContainerStatus status, Announced before) {
+    if (before.pulling() != null) {
+      return before.pulling();
+    }
+    var waiting = status.getState() == null ? null : status.getState().getWaiting();
+    return waiting != null
+            && waiting.getMessage() != null
+            && waiting.getMessage().startsWith(PULLING_MESSAGE)
+        ? clock.instant()
+        : null;
+  }
+
+  /** The kubelet's message for a pull that is done, with how long it took. */
+  private String pulled(ContainerStatus status, Instant since) {
+    Duration took = Duration.between(since, clock.instant());
+    String seconds = String.format(Locale.ROOT, "%.3fs", took.toMillis() / 1000.0);
+    return "Successfully pulled image \"" + status.getImage() + "\" in " + seconds;
+  }
+
   private static String waitingReason(ContainerStatus status) {
     var state = status.getState();
     if (state == null || state.getWaiting() == null || state.getWaiting().getReason() == null) {

@@ -64,7 +64,7 @@ public final class PodSync {
     this.writer = parts.writer();
     this.remover = parts.remover();
     this.events = parts.events();
-    this.containerEvents = new ContainerEvents(parts.events());
+    this.containerEvents = new ContainerEvents(parts.events(), parts.clock());
     this.queue = parts.queue();
     this.clock = parts.clock();
   }

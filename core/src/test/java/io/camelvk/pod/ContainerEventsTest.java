@@ -36,7 +36,7 @@ class ContainerEventsTest {
 
   @Test
   void eachContainerInstanceThatRunsIsCreatedAndStartedOnceAndKilledOnStop() {
-    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, true));
+    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, true), clock);
 
     events.reported(pod, status(waiting("ContainerCreating", 0)));
     events.reported(pod, status(running("mock://u1/app/0", 0)));
@@ -64,8 +64,45 @@ class ContainerEventsTest {
   }
 
   @Test
+  void aPullTheProviderReportsIsPullingThenPulledWithItsDuration() {
+    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, true), clock);
+
+    events.reported(pod, status(waitingWith("ContainerCreating", "Pulling image \"busybox\"")));
+    clock.advance(Duration.ofMillis(1500));
+    events.reported(pod, status(waitingWith("ContainerCreating", "Pulling image \"busybox\"")));
+    events.reported(pod, status(running("mock://u1/app/0", 0)));
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(written)
+                    .extracting(Event::getReason, Event::getMessage)
+                    .containsExactly(
+                        tuple("Pulling", "Pulling image \"busybox\""),
+                        tuple("Pulled", "Successfully pulled image \"busybox\" in 1.500s"),
+                        tuple("Created", "Container created"),
+                        tuple("Started", "Container started")));
+  }
+
+  private static ContainerStatus waitingWith(String reason, String message) {
+    return new ContainerStatusBuilder()
+        .withName("app")
+        .withImage("busybox")
+        .withRestartCount(0)
+        .withNewState()
+        .withNewWaiting()
+        .withReason(reason)
+        .withMessage(message)
+        .endWaiting()
+        .endState()
+        .build();
+  }
+
+  @Test
   void aCrashLoopIsOneBackOffPerRestartAndNoNormalEventsWhenTurnedOff() {
-    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, false));
+    ContainerEvents events =
+        new ContainerEvents(new PodEvents(recorder, "vk", clock, false), clock);
 
     events.reported(pod, status(running("mock://u1/app/0", 0)));
     events.reported(pod, status(waiting("CrashLoopBackOff", 1)));
@@ -89,7 +126,7 @@ class ContainerEventsTest {
 
   @Test
   void aContainerKilledForItsLivenessProbeIsUnhealthyAndKilledOnceBeforeItsRestart() {
-    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, true));
+    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, true), clock);
     ContainerStatus restarted =
         new ContainerStatusBuilder(running("mock://u1/app/1", 1))
             .withNewLastState()
@@ -151,6 +188,7 @@ class ContainerEventsTest {
   private static ContainerStatus running(String id, int restarts) {
     return new ContainerStatusBuilder()
         .withName("app")
+        .withImage("busybox")
         .withContainerID(id)
         .withRestartCount(restarts)
         .withNewState()

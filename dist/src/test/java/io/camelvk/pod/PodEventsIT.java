@@ -63,6 +63,30 @@ class PodEventsIT {
   }
 
   @Test
+  void aPullTheProviderReportsShowsAsPullingAndPulled(TestCluster cluster) {
+    cluster.create(
+        TestPods.boundTo(kubelet.nodeName(), "pulled")
+            .editMetadata()
+            .addToAnnotations(PodBehaviour.START_DELAY, "2s")
+            .endMetadata()
+            .build());
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(cluster.eventsAbout("pulled"))
+                    .extracting(Event::getReason)
+                    .containsSubsequence("Pulling", "Pulled", "Created", "Started"));
+    assertThat(cluster.eventsAbout("pulled"))
+        .filteredOn(e -> e.getReason().equals("Pulled"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getMessage()).startsWith("Successfully pulled image \"busybox\" in "));
+  }
+
+  @Test
   void aCrashLoopIsCountedOnOneBackOffEventInsteadOfFloodingTheApiServer(TestCluster cluster) {
     cluster.create(
         TestPods.boundTo(kubelet.nodeName(), "crashing")

@@ -1,6 +1,8 @@
 package io.camelvk.providers.mock.pod;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerState;
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -41,12 +43,35 @@ final class MockPodStatus {
         .withImage(container.getImage())
         .withImageID("mock://" + container.getImage())
         .withContainerID(pod.ref(container).containerId(before.restarts() + moment.instance()))
-        .withState(moment.state())
+        .withState(pulling(moment.state(), container, before, now))
         .withLastState(moment.lastState() != null ? moment.lastState() : before.lastState())
         .withRestartCount(before.restarts() + moment.restartCount())
         .withReady(probes.ready(moment, now))
         .withStarted(probes.started(moment, now))
         .withResources(container.getResources())
+        .build();
+  }
+
+  /**
+   * A container of a pod with a start delay waits in ContainerCreating while its first instance is
+   * due: the mock's image pull, which it reports the way the core reads a pull (docs/providers).
+   */
+  private ContainerState pulling(
+      ContainerState state, Container container, CarriedOver before, Instant now) {
+    boolean firstStart =
+        before.restarts() == 0
+            && !pod.behaviour().startDelay().isZero()
+            && now.isBefore(pod.created().plus(pod.behaviour().startDelay()));
+    if (!firstStart
+        || state.getWaiting() == null
+        || !ContainerSchedule.CONTAINER_CREATING.equals(state.getWaiting().getReason())) {
+      return state;
+    }
+    return new ContainerStateBuilder()
+        .withNewWaiting()
+        .withReason(ContainerSchedule.CONTAINER_CREATING)
+        .withMessage("Pulling image \"" + container.getImage() + "\"")
+        .endWaiting()
         .build();
   }
 
