@@ -174,7 +174,8 @@ public final class PodSync {
         cache.pod(key).ifPresent(this::failPastDeadline);
       }
       case STATUS -> cache.pod(key).ifPresent(pod -> writeStatusAndRecheckDeadline(pod, plan));
-      case UNSUPPORTED_CHANGE -> cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider()));
+      case UNSUPPORTED_CHANGE ->
+          cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider(), pending(plan, pod)));
       case BLOCKED ->
           cache
               .pod(key)
@@ -219,6 +220,25 @@ public final class PodSync {
   }
 
   private void writeStatus(Pod pod, String provider) {
+    writeStatus(pod, provider, Set.of());
+  }
+
+  /** The changes of a running pod its provider cannot apply, which its status then reports. */
+  private Set<PodSpecHash.Part> pending(SyncPlan plan, Pod pod) {
+    return tracker
+        .get(plan.key())
+        .map(
+            t ->
+                unsupported(
+                    plan.provider(), PodSpecHash.changed(t.specHash(), PodSpecHash.of(pod))))
+        .orElse(Set.of());
+  }
+
+  /**
+   * Writes the status the provider reports; {@code pending} are the changes it cannot apply (only
+   * an UNSUPPORTED_CHANGE plan has any: any other plan's spec is the one the provider was given).
+   */
+  private void writeStatus(Pod pod, String provider, Set<PodSpecHash.Part> pending) {
     Optional<PodStatus> reported = statuses.of(pod, provider);
     if (reported.isEmpty()) {
       // The provider lost the pod (its backend restarted): start it again.
@@ -227,11 +247,6 @@ public final class PodSync {
       return;
     }
     PodStatus status = composer.running(pod, reported.get());
-    Set<PodSpecHash.Part> pending =
-        tracker
-            .get(PodKey.of(pod))
-            .map(t -> unsupported(provider, PodSpecHash.changed(t.specHash(), PodSpecHash.of(pod))))
-            .orElse(Set.of());
     if (pending.contains(PodSpecHash.Part.RESOURCES)) {
       status = composer.resizeInfeasible(pod, status, provider);
     }
