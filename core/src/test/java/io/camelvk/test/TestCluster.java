@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.camelvk.controlplane.LocalControlPlane;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,14 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
     create(TestPods.boundTo(nodeName, name).build());
     await().atMost(atMost).until(() -> TestPods.isRunningAndReady(pod(name)));
     return pod(name);
+  }
+
+  /** Whether the named Job of the test namespace has a pod that succeeded. */
+  public boolean jobSucceeded(String name) {
+    Job job = client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+    return job != null
+        && job.getStatus() != null
+        && Integer.valueOf(1).equals(job.getStatus().getSucceeded());
   }
 
   /** The events of the test namespace about the named object. */

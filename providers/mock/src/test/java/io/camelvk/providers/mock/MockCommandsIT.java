@@ -58,22 +58,7 @@ class MockCommandsIT {
     template.setTolerations(List.of(TestPods.mockToleration()));
     cluster.client().batch().v1().jobs().inNamespace(cluster.namespace()).resource(job).create();
 
-    await()
-        .atMost(LOADED_MACHINE)
-        .until(
-            () -> {
-              Job now =
-                  cluster
-                      .client()
-                      .batch()
-                      .v1()
-                      .jobs()
-                      .inNamespace(cluster.namespace())
-                      .withName("hi")
-                      .get();
-              return now.getStatus() != null
-                  && Integer.valueOf(1).equals(now.getStatus().getSucceeded());
-            });
+    await().atMost(LOADED_MACHINE).until(() -> cluster.jobSucceeded("hi"));
     assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "job/hi")).isEqualTo("hi\n");
   }
 

@@ -89,22 +89,7 @@ class MockInitContainersIT {
             .build();
     cluster.client().batch().v1().jobs().inNamespace(cluster.namespace()).resource(job).create();
 
-    await()
-        .atMost(LOADED_MACHINE)
-        .until(
-            () -> {
-              Job now =
-                  cluster
-                      .client()
-                      .batch()
-                      .v1()
-                      .jobs()
-                      .inNamespace(cluster.namespace())
-                      .withName("with-sidecar")
-                      .get();
-              return now.getStatus() != null
-                  && Integer.valueOf(1).equals(now.getStatus().getSucceeded());
-            });
+    await().atMost(LOADED_MACHINE).until(() -> cluster.jobSucceeded("with-sidecar"));
     assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "job/with-sidecar", "-c", "app"))
         .isEqualTo("done\n");
     String pod =
