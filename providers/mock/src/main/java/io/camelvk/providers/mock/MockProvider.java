@@ -145,6 +145,7 @@ public final class MockProvider
     SimulatedPod updated = existing.updatedTo(pod, PodBehaviour.of(pod), programs, clock.instant());
     pods.put(key(pod), updated);
     existing.stopUnlessKeptBy(updated);
+    notifications.scheduleNextChange(updated);
     faults.after(fault, "updatePod", pod);
   }
 

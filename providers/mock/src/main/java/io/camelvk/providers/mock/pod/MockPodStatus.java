@@ -48,7 +48,7 @@ final class MockPodStatus {
         .withRestartCount(before.restarts() + moment.restartCount())
         .withReady(probes.ready(moment, now))
         .withStarted(probes.started(moment, now))
-        .withResources(container.getResources())
+        .withResources(pod.resources(container, now))
         .build();
   }
 

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param readinessFails the containers whose readiness probe fails
  * @param livenessFailsAfter how long after each start the liveness probes fail; null: they pass
  * @param podIp the pod's IPv4 address, or null for a loopback one derived from its UID
+ * @param resizeDuration how long an in-place resize takes: until then a container reports the
+ *     resources it had
  */
 public record PodBehaviour(
     Duration startDelay,
@@ -39,7 +41,8 @@ public record PodBehaviour(
     Duration stopDuration,
     Set<String> readinessFails,
     Duration livenessFailsAfter,
-    String podIp) {
+    String podIp,
+    Duration resizeDuration) {
 
   public static final String PREFIX = "mock.camelvk.io/";
   public static final String START_DELAY = PREFIX + "start-delay";
@@ -53,6 +56,7 @@ public record PodBehaviour(
   public static final String READINESS_FAILS = PREFIX + "readiness-fails";
   public static final String LIVENESS_FAILS_AFTER = PREFIX + "liveness-fails-after";
   public static final String POD_IP = PREFIX + "pod-ip";
+  public static final String RESIZE_DURATION = PREFIX + "resize-duration";
 
   /**
    * The shortest restart-delay: no kubelet restarts a container more often, and a container that
@@ -80,7 +84,8 @@ public record PodBehaviour(
         duration(annotations, STOP_DURATION, Duration.ZERO),
         readinessFails(pod, annotations),
         duration(annotations, LIVENESS_FAILS_AFTER, null),
-        podIp(annotations));
+        podIp(annotations),
+        duration(annotations, RESIZE_DURATION, Duration.ZERO));
   }
 
   /** Spends the create delay on the calling thread, as a slow backend's create call would. */

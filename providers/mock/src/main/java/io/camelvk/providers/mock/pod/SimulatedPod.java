@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class SimulatedPod {
   private final Map<String, ContainerFiles> filesByContainer;
   private final Map<String, ContainerTimeline> timelines = new LinkedHashMap<>();
   private final Map<String, CarriedOver> carried = new HashMap<>();
+  private final InPlaceResizes resizes = new InPlaceResizes();
 
   /** The timelines as they are now, shared with updates: the start order follows what runs. */
   private final AtomicReference<Map<String, ContainerTimeline>> current;
@@ -106,6 +108,12 @@ public final class SimulatedPod {
       if (same) {
         updated.timelines.put(name, kept);
         updated.carried.put(name, earlier);
+        updated.resizes.kept(
+            resizes,
+            container(name).orElseThrow(),
+            container,
+            changedBehaviour.resizeDuration(),
+            now);
       } else {
         updated.timelines.put(name, updated.timeline(container, programs, now));
         if (kept != null) {
@@ -125,6 +133,11 @@ public final class SimulatedPod {
 
   private ContainerTimeline currentTimeline(String container) {
     return current.get().get(container);
+  }
+
+  /** The resources the container reports at {@code now}: the earlier ones while it is resized. */
+  public ResourceRequirements resources(Container container, Instant now) {
+    return resizes.at(container, now);
   }
 
   /** Stops the programs of containers that {@code successor} does not keep running. */
@@ -215,12 +228,15 @@ public final class SimulatedPod {
   }
 
   /**
-   * The next instant after {@code now} at which a container's state, or whether it is started or
-   * ready, changes by itself, or null.
+   * The next instant after {@code now} at which a container's state, whether it is started or
+   * ready, or its resources (a resize that is done) change by themselves, or null.
    */
   public Instant nextChange(Instant now) {
-    return allContainers().stream()
-        .flatMap(c -> Stream.of(timeline(c.getName()).nextChange(now), probeChange(c, now)))
+    return Stream.concat(
+            allContainers().stream()
+                .flatMap(
+                    c -> Stream.of(timeline(c.getName()).nextChange(now), probeChange(c, now))),
+            Stream.of(resizes.nextChange(now)))
         .filter(Objects::nonNull)
         .min(Instant::compareTo)
         .orElse(null);
