@@ -8,14 +8,15 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HostIP;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Builds the status we write for a pod, like the kubelet's generateAPIPodStatus: what the provider
@@ -31,8 +32,6 @@ public final class PodStatusComposer {
 
   static final String CREATE_CONTAINER_CONFIG_ERROR = "CreateContainerConfigError";
   static final String COMPLETED = "Completed";
-  static final String RESIZE_PENDING = "PodResizePending";
-  static final String INFEASIBLE = "Infeasible";
 
   private final NodeSettings node;
   private final Clock clock;
@@ -42,27 +41,47 @@ public final class PodStatusComposer {
     this.clock = clock;
   }
 
-  /** The status of a pod the provider runs; {@code reported} is what the provider says. */
+  /** The status of a pod the provider runs as its spec says; {@code reported} is what it says. */
   public PodStatus running(Pod pod, PodStatus reported) {
+    return running(pod, reported, PodAllocation.of(pod));
+  }
+
+  /**
+   * The status of a pod the provider runs; {@code reported} is what the provider says, {@code
+   * allocation} the resources it was last handed.
+   */
+  public PodStatus running(Pod pod, PodStatus reported, PodAllocation allocation) {
     List<ContainerStatus> init =
-        complete(
+        PodResizeStatus.withResources(
             pod.getSpec().getInitContainers(),
-            reported.getInitContainerStatuses(),
-            POD_INITIALIZING,
-            null);
+            complete(
+                pod.getSpec().getInitContainers(),
+                reported.getInitContainerStatuses(),
+                POD_INITIALIZING,
+                null),
+            allocation);
     List<ContainerStatus> app =
-        complete(
+        PodResizeStatus.withResources(
             pod.getSpec().getContainers(),
-            reported.getContainerStatuses(),
-            init.isEmpty() || allInitDone(pod, init) ? CONTAINER_CREATING : POD_INITIALIZING,
-            null);
+            complete(
+                pod.getSpec().getContainers(),
+                reported.getContainerStatuses(),
+                init.isEmpty() || allInitDone(pod, init) ? CONTAINER_CREATING : POD_INITIALIZING,
+                null),
+            allocation);
     String phase = reported.getPhase() != null ? reported.getPhase() : PodPhase.of(pod, init, app);
     String podIp = reported.getPodIP() != null ? reported.getPodIP() : node.internalIp();
+    List<PodCondition> conditions =
+        new ArrayList<>(new PodConditions(pod, now()).compose(pod, phase, init, app, true));
+    if (!PodPhase.isTerminal(phase)) {
+      List<ContainerStatus> all = Stream.concat(init.stream(), app.stream()).toList();
+      PodResizeStatus.inProgress(pod, all, allocation, now()).ifPresent(conditions::add);
+    }
     return base(pod)
         .withPhase(phase)
         .withReason(reported.getReason())
         .withMessage(reported.getMessage())
-        .withConditions(new PodConditions(pod, now()).compose(pod, phase, init, app, true))
+        .withConditions(conditions)
         .withPodIP(podIp)
         .withPodIPs(new PodIP(podIp))
         .withStartTime(startTime(pod, reported))
@@ -101,25 +120,16 @@ public final class PodStatusComposer {
    * condition, reason {@code Infeasible}, beside the others; the containers keep what they had.
    */
   public PodStatus resizeInfeasible(Pod pod, PodStatus running, String provider) {
-    PodCondition pending =
-        new PodConditionBuilder()
-            .withType(RESIZE_PENDING)
-            .withStatus("True")
-            .withReason(INFEASIBLE)
-            .withMessage("provider " + provider + " cannot resize pods in place")
-            .withLastProbeTime(null)
-            .withLastTransitionTime(ConditionTimes.since(earlier(pod), "True", now()))
-            .build();
-    return new PodStatusBuilder(running).addToConditions(pending).build();
+    return PodResizeStatus.infeasible(
+        pod, running, "provider " + provider + " cannot resize pods in place", now());
   }
 
-  private static PodCondition earlier(Pod pod) {
-    return pod.getStatus() == null
-        ? null
-        : pod.getStatus().getConditions().stream()
-            .filter(c -> RESIZE_PENDING.equals(c.getType()))
-            .findFirst()
-            .orElse(null);
+  /**
+   * A pod whose provider failed to apply the resize it was handed: the kubelet's {@code
+   * PodResizeInProgress} condition, reason {@code Error}, with the failure's message.
+   */
+  public PodStatus resizeFailed(Pod pod, String message) {
+    return PodResizeStatus.failed(pod, message, now());
   }
 
   /** A pod that cannot start: Pending, every container waiting with {@code reason}. */

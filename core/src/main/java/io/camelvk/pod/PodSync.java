@@ -246,7 +246,14 @@ public final class PodSync {
       queue.add(PodKey.of(pod));
       return;
     }
-    PodStatus status = composer.running(pod, reported.get());
+    PodStatus status =
+        composer.running(
+            pod,
+            reported.get(),
+            tracker
+                .get(PodKey.of(pod))
+                .map(PodTracker.Tracked::allocation)
+                .orElseGet(() -> PodAllocation.of(pod)));
     if (pending.contains(PodSpecHash.Part.RESOURCES)) {
       status = composer.resizeInfeasible(pod, status, provider);
     }

@@ -61,6 +61,9 @@ public final class PodSyncFailures {
       writeQuietly(pod, composer.failed(pod, PROVIDER_FAILED, message));
       return false;
     }
+    if (plan.operation() == SyncPlan.Operation.UPDATE && resizing(key, pod)) {
+      writeQuietly(pod, composer.resizeFailed(pod, message));
+    }
     if (attempt + 1 < PROVIDER_ATTEMPTS) {
       retrying(pod, plan, failure, message);
     } else if (attempt + 1 == PROVIDER_ATTEMPTS && plan.operation() == SyncPlan.Operation.CREATE) {
@@ -88,6 +91,14 @@ public final class PodSyncFailures {
               + message);
     }
     return true;
+  }
+
+  /** The pod's container resources are not those its provider was handed: it is being resized. */
+  private boolean resizing(PodKey key, Pod pod) {
+    return tracker
+        .get(key)
+        .filter(t -> !t.allocation().byContainer().equals(PodAllocation.of(pod).byContainer()))
+        .isPresent();
   }
 
   /** One event per failed call until the ProviderFailed one, so that each failure is seen. */

@@ -19,10 +19,16 @@ public final class PodTracker {
   /**
    * One tracked pod. {@code running} is false once we stopped it (deadline, failure); {@code
    * volumeDigest} fingerprints the volume files its provider was given, null when it was given none
-   * or we do not know (a pod adopted at start-up).
+   * or we do not know (a pod adopted at start-up); {@code allocation} is the container resources it
+   * was handed.
    */
   public record Tracked(
-      String provider, Pod applied, String specHash, boolean running, Long volumeDigest) {
+      String provider,
+      Pod applied,
+      String specHash,
+      boolean running,
+      Long volumeDigest,
+      PodAllocation allocation) {
     public String uid() {
       return applied.getMetadata().getUid();
     }
@@ -54,18 +60,29 @@ public final class PodTracker {
                 PodIdentity.of(applied),
                 PodSpecHash.of(applied),
                 true,
-                volumeDigest == null && before != null ? before.volumeDigest() : volumeDigest));
+                volumeDigest == null && before != null ? before.volumeDigest() : volumeDigest,
+                PodAllocation.of(applied)));
   }
 
   /** A pod refused for good: tracked, so that it is not created again. */
   public void refused(PodKey key, String provider, Pod pod) {
-    pods.put(key, new Tracked(provider, PodIdentity.of(pod), PodSpecHash.of(pod), false, null));
+    pods.put(
+        key,
+        new Tracked(
+            provider,
+            PodIdentity.of(pod),
+            PodSpecHash.of(pod),
+            false,
+            null,
+            PodAllocation.of(pod)));
   }
 
   public void stopped(PodKey key) {
     pods.computeIfPresent(
         key,
-        (k, t) -> new Tracked(t.provider(), t.applied(), t.specHash(), false, t.volumeDigest()));
+        (k, t) ->
+            new Tracked(
+                t.provider(), t.applied(), t.specHash(), false, t.volumeDigest(), t.allocation()));
   }
 
   public void forget(PodKey key) {
