@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.provider.Provider;
+import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.DelegatingProvider;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
@@ -20,10 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * In-place resize (the pod's resize subresource): applied by a provider that can (the mock),
- * without a restart; pending as Infeasible, with the kubelet's condition, on one that cannot.
+ * without a restart, with the kubelet's PodResizeInProgress condition until the container reports
+ * the new resources; pending as Infeasible, with the kubelet's condition, on one that cannot.
  */
 @WithControlPlane
 class PodResizeIT {
+
+  private static final String IN_PROGRESS = "PodResizeInProgress";
+  private static final String PENDING = "PodResizePending";
 
   private static final String RESIZE =
       "{\"spec\":{\"containers\":[{\"name\":\"app\",\"resources\":"
@@ -36,22 +41,37 @@ class PodResizeIT {
     RunningKubelet kubelet =
         RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
     try {
-      runResizable(cluster, node, "resized");
+      runResizable(cluster, node, "resized", Map.of(PodBehaviour.RESIZE_DURATION, "3s"));
+      ContainerStatus before = app(cluster.pod("resized"));
+      assertThat(before.getResources().getRequests()).containsEntry("cpu", new Quantity("100m"));
+      assertThat(before.getAllocatedResources()).containsEntry("cpu", new Quantity("100m"));
 
       resize(cluster, "resized");
 
-      ContainerStatus app =
+      PodCondition inProgress =
           await()
               .atMost(Duration.ofSeconds(30))
-              .until(
-                  () -> app(cluster.pod("resized")),
-                  c ->
-                      c.getResources() != null
-                          && new Quantity("150m")
-                              .equals(c.getResources().getRequests().get("cpu")));
-      assertThat(app.getRestartCount()).isZero();
+              .until(() -> condition(cluster.pod("resized"), IN_PROGRESS), Optional::isPresent)
+              .orElseThrow();
+      assertThat(inProgress.getStatus()).isEqualTo("True");
+      assertThat(inProgress.getReason()).isNull();
+      assertThat(inProgress.getObservedGeneration()).isEqualTo(2L);
+      ContainerStatus applying = app(cluster.pod("resized"));
+      assertThat(applying.getAllocatedResources()).containsEntry("cpu", new Quantity("150m"));
+      assertThat(applying.getResources().getRequests()).containsEntry("cpu", new Quantity("100m"));
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> condition(cluster.pod("resized"), IN_PROGRESS).isEmpty());
+      Pod resized = cluster.pod("resized");
+      ContainerStatus app = app(resized);
+      assertThat(app.getResources().getRequests()).containsEntry("cpu", new Quantity("150m"));
       assertThat(app.getResources().getLimits()).containsEntry("cpu", new Quantity("300m"));
-      assertThat(resizePending(cluster.pod("resized"))).isEmpty();
+      assertThat(app.getAllocatedResources()).containsEntry("cpu", new Quantity("150m"));
+      assertThat(app.getRestartCount()).isZero();
+      assertThat(app.getContainerID()).isEqualTo(before.getContainerID());
+      assertThat(condition(resized, PENDING)).isEmpty();
+      assertThat(TestPods.isRunningAndReady(resized)).isTrue();
     } finally {
       kubelet.stopAndDeleteNode(cluster);
     }
@@ -66,14 +86,14 @@ class PodResizeIT {
     Provider fixedSize = new DelegatingProvider(RunningKubelet.defaultProvider(settings));
     RunningKubelet kubelet = RunningKubelet.start(cluster, settings, fixedSize);
     try {
-      runResizable(cluster, node, "fixed");
+      runResizable(cluster, node, "fixed", Map.of());
 
       resize(cluster, "fixed");
 
       PodCondition pending =
           await()
               .atMost(Duration.ofSeconds(30))
-              .until(() -> resizePending(cluster.pod("fixed")), Optional::isPresent)
+              .until(() -> condition(cluster.pod("fixed"), PENDING), Optional::isPresent)
               .orElseThrow();
       assertThat(pending.getStatus()).isEqualTo("True");
       assertThat(pending.getReason()).isEqualTo("Infeasible");
@@ -81,14 +101,19 @@ class PodResizeIT {
       assertThat(app(cluster.pod("fixed")).getResources().getRequests())
           .containsEntry("cpu", new Quantity("100m"));
       assertThat(TestPods.isRunningAndReady(cluster.pod("fixed"))).isTrue();
+      assertThat(condition(cluster.pod("fixed"), IN_PROGRESS)).isEmpty();
     } finally {
       kubelet.stopAndDeleteNode(cluster);
     }
   }
 
-  private static void runResizable(TestCluster cluster, String node, String name) {
+  private static void runResizable(
+      TestCluster cluster, String node, String name, Map<String, String> annotations) {
     cluster.create(
         TestPods.boundTo(node, name)
+            .editMetadata()
+            .addToAnnotations(annotations)
+            .endMetadata()
             .editSpec()
             .editFirstContainer()
             .withNewResources()
@@ -112,9 +137,9 @@ class PodResizeIT {
     return pod.getStatus().getContainerStatuses().getFirst();
   }
 
-  private static Optional<PodCondition> resizePending(Pod pod) {
+  private static Optional<PodCondition> condition(Pod pod, String type) {
     return pod.getStatus().getConditions().stream()
-        .filter(c -> c.getType().equals("PodResizePending"))
+        .filter(c -> c.getType().equals(type))
         .findFirst();
   }
 }
