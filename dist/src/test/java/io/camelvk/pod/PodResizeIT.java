@@ -3,7 +3,9 @@ package io.camelvk.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.provider.InPlaceResize;
 import io.camelvk.provider.Provider;
+import io.camelvk.provider.ProviderException;
 import io.camelvk.providers.mock.pod.PodBehaviour;
 import io.camelvk.test.DelegatingProvider;
 import io.camelvk.test.RunningKubelet;
@@ -17,12 +19,14 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
  * In-place resize (the pod's resize subresource): applied by a provider that can (the mock),
  * without a restart, with the kubelet's PodResizeInProgress condition until the container reports
- * the new resources; pending as Infeasible, with the kubelet's condition, on one that cannot.
+ * the new resources (reason Error while it fails to); pending as Infeasible, with the kubelet's
+ * condition, on one that cannot.
  */
 @WithControlPlane
 class PodResizeIT {
@@ -104,6 +108,62 @@ class PodResizeIT {
       assertThat(condition(cluster.pod("fixed"), IN_PROGRESS)).isEmpty();
     } finally {
       kubelet.stopAndDeleteNode(cluster);
+    }
+  }
+
+  @Test
+  void aResizeItsProviderFailsToApplyIsInProgressWithReasonErrorUntilARetryAppliesIt(
+      TestCluster cluster) {
+    String node = "failing-resize-" + cluster.namespace();
+    var settings = RunningKubelet.settings(cluster, node);
+    RefusingResizes refusing = new RefusingResizes(RunningKubelet.defaultProvider(settings));
+    RunningKubelet kubelet = RunningKubelet.start(cluster, settings, refusing);
+    try {
+      runResizable(cluster, node, "refused", Map.of());
+
+      resize(cluster, "refused");
+
+      PodCondition failed =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> condition(cluster.pod("refused"), IN_PROGRESS), Optional::isPresent)
+              .orElseThrow();
+      assertThat(failed.getStatus()).isEqualTo("True");
+      assertThat(failed.getReason()).isEqualTo("Error");
+      assertThat(failed.getMessage()).contains(RefusingResizes.REFUSAL);
+      assertThat(app(cluster.pod("refused")).getResources().getRequests())
+          .containsEntry("cpu", new Quantity("100m"));
+
+      refusing.refuse.set(false);
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> condition(cluster.pod("refused"), IN_PROGRESS).isEmpty());
+      ContainerStatus app = app(cluster.pod("refused"));
+      assertThat(app.getResources().getRequests()).containsEntry("cpu", new Quantity("150m"));
+      assertThat(app.getRestartCount()).isZero();
+    } finally {
+      kubelet.stopAndDeleteNode(cluster);
+    }
+  }
+
+  /** The mock, resizing in place, on a backend that refuses every update while told to. */
+  private static final class RefusingResizes extends DelegatingProvider implements InPlaceResize {
+
+    static final String REFUSAL = "backend: no room to resize app";
+
+    final AtomicBoolean refuse = new AtomicBoolean(true);
+
+    RefusingResizes(Provider mock) {
+      super(mock);
+    }
+
+    @Override
+    public void updatePod(Pod pod) {
+      if (refuse.get()) {
+        throw ProviderException.transientFailure(REFUSAL);
+      }
+      super.updatePod(pod);
     }
   }
 
