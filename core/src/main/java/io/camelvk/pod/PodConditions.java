@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The kubelet's pod conditions: PodScheduled, PodReadyToStartContainers, Initialized,
- * ContainersReady and Ready, keeping each one's lastTransitionTime while its status stays.
+ * ContainersReady and Ready, keeping each one's lastTransitionTime while its status stays, each
+ * with the pod's generation as its observedGeneration.
  */
 final class PodConditions {
 
@@ -21,11 +22,13 @@ final class PodConditions {
   static final String INITIALIZED = "Initialized";
 
   private final List<PodCondition> existing;
+  private final Long generation;
   private final String now;
   private final List<PodCondition> result = new ArrayList<>();
 
   PodConditions(Pod pod, String now) {
     this.existing = pod.getStatus() == null ? List.of() : pod.getStatus().getConditions();
+    this.generation = pod.getMetadata().getGeneration();
     this.now = now;
   }
 
@@ -115,8 +118,16 @@ final class PodConditions {
             .withMessage(message)
             .withLastProbeTime(previous == null ? null : previous.getLastProbeTime())
             .withLastTransitionTime(transition)
-            .withObservedGeneration(previous == null ? null : previous.getObservedGeneration())
+            .withObservedGeneration(observedGeneration(previous))
             .build());
+  }
+
+  /** The kubelet's (1.35 and later): the generation of the pod the condition was composed for. */
+  private Long observedGeneration(PodCondition previous) {
+    if (generation != null) {
+      return generation;
+    }
+    return previous == null ? null : previous.getObservedGeneration();
   }
 
   /** An init container completed (exit 0), or a sidecar started. */

@@ -153,7 +153,8 @@ final class PodResizeStatus {
   static PodStatus infeasible(Pod pod, PodStatus running, String message, String now) {
     String since = ConditionTimes.since(existing(pod, PENDING), "True", now);
     return new PodStatusBuilder(running)
-        .addToConditions(condition(PENDING, INFEASIBLE, message, since, null))
+        .addToConditions(
+            condition(PENDING, INFEASIBLE, message, since, pod.getMetadata().getGeneration()))
         .build();
   }
 

@@ -195,6 +195,7 @@ public final class PodStatusComposer {
     String phase =
         PodPhase.isTerminal(current.getPhase()) ? current.getPhase() : PodPhase.of(pod, init, app);
     return new PodStatusBuilder(current)
+        .withObservedGeneration(observedGeneration(pod, current))
         .withPhase(phase)
         .withConditions(new PodConditions(pod, now()).compose(pod, phase, init, app, false))
         .withInitContainerStatuses(init)
@@ -205,8 +206,22 @@ public final class PodStatusComposer {
   private PodStatusBuilder base(Pod pod) {
     PodStatus current = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
     return new PodStatusBuilder(current)
+        .withObservedGeneration(observedGeneration(pod, current))
         .withHostIP(node.internalIp())
         .withHostIPs(new HostIP(node.internalIp()));
+  }
+
+  /**
+   * The kubelet's (1.35 and later): the generation of the pod it composed the status for, never
+   * lower than the one already written.
+   */
+  private static Long observedGeneration(Pod pod, PodStatus current) {
+    Long generation = pod.getMetadata().getGeneration();
+    Long written = current.getObservedGeneration();
+    if (generation == null || (written != null && written > generation)) {
+      return written;
+    }
+    return generation;
   }
 
   private String startTime(Pod pod, PodStatus reported) {

@@ -173,6 +173,26 @@ class PodStatusComposerTest {
   }
 
   @Test
+  void theStatusAndItsConditionsObserveThePodsGenerationButNeverGoBack() {
+    Pod pod = pod().editMetadata().withGeneration(3L).endMetadata().build();
+
+    PodStatus status = composer.running(pod, reported(running("app")).build());
+
+    assertThat(status.getObservedGeneration()).isEqualTo(3L);
+    assertThat(status.getConditions())
+        .extracting(PodCondition::getObservedGeneration)
+        .containsOnly(3L);
+    Pod stale =
+        new PodBuilder(pod)
+            .withStatus(new PodStatusBuilder(status).withObservedGeneration(4L).build())
+            .build();
+    assertThat(composer.running(stale, reported(running("app")).build()).getObservedGeneration())
+        .isEqualTo(4L);
+    assertThat(composer.stopped(stale, null).getObservedGeneration()).isEqualTo(4L);
+    assertThat(composer.waiting(pod, "Blocked", "why").getObservedGeneration()).isEqualTo(3L);
+  }
+
+  @Test
   void aPodThatCannotStartIsPendingWithEveryContainerWaitingForTheReason() {
     Pod pod = pod().withStatus(new PodStatusBuilder().withReason("Old").build()).build();
 

@@ -76,6 +76,10 @@ class PodResizeIT {
       assertThat(app.getContainerID()).isEqualTo(before.getContainerID());
       assertThat(condition(resized, PENDING)).isEmpty();
       assertThat(TestPods.isRunningAndReady(resized)).isTrue();
+      assertThat(resized.getStatus().getObservedGeneration()).isEqualTo(2L);
+      assertThat(resized.getStatus().getConditions())
+          .extracting(PodCondition::getObservedGeneration)
+          .containsOnly(2L);
     } finally {
       kubelet.stopAndDeleteNode(cluster);
     }
