@@ -84,4 +84,35 @@ final class ContainerStates {
                 .build())
         .build();
   }
+
+  /** One status per container of the spec, in spec order; missing ones wait with {@code reason}. */
+  static List<ContainerStatus> complete(
+      List<Container> containers, List<ContainerStatus> reported, String reason, String message) {
+    return containers.stream()
+        .map(
+            c -> {
+              ContainerStatus s = PodPhase.find(reported, c.getName());
+              if (s == null) {
+                return ContainerStates.waiting(c, reason, message);
+              }
+              ContainerStatusBuilder b =
+                  new ContainerStatusBuilder(s)
+                      .withState(ApiTimes.seconds(s.getState()))
+                      .withLastState(ApiTimes.seconds(s.getLastState()));
+              if (s.getImage() == null || s.getImage().isBlank()) {
+                b.withImage(c.getImage());
+              }
+              if (s.getImageID() == null) {
+                b.withImageID("");
+              }
+              if (s.getRestartCount() == null) {
+                b.withRestartCount(0);
+              }
+              if (s.getReady() == null) {
+                b.withReady(s.getState() != null && s.getState().getRunning() != null);
+              }
+              return b.build();
+            })
+        .toList();
+  }
 }

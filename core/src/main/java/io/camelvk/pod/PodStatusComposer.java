@@ -4,7 +4,6 @@ import io.camelvk.node.NodeSettings;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.HostIP;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
@@ -54,7 +53,7 @@ public final class PodStatusComposer {
     List<ContainerStatus> init =
         PodResizeStatus.withResources(
             pod.getSpec().getInitContainers(),
-            complete(
+            ContainerStates.complete(
                 pod.getSpec().getInitContainers(),
                 reported.getInitContainerStatuses(),
                 POD_INITIALIZING,
@@ -63,7 +62,7 @@ public final class PodStatusComposer {
     List<ContainerStatus> app =
         PodResizeStatus.withResources(
             pod.getSpec().getContainers(),
-            complete(
+            ContainerStates.complete(
                 pod.getSpec().getContainers(),
                 reported.getContainerStatuses(),
                 init.isEmpty() || allInitDone(pod, init) ? CONTAINER_CREATING : POD_INITIALIZING,
@@ -88,7 +87,7 @@ public final class PodStatusComposer {
         .withInitContainerStatuses(init)
         .withContainerStatuses(app)
         .withEphemeralContainerStatuses(
-            complete(
+            ContainerStates.complete(
                 ephemeral(pod), reported.getEphemeralContainerStatuses(), CONTAINER_CREATING, null))
         .build();
   }
@@ -100,7 +99,7 @@ public final class PodStatusComposer {
   public PodStatus ephemeralUnsupported(Pod pod, PodStatus running, String provider) {
     return new PodStatusBuilder(running)
         .withEphemeralContainerStatuses(
-            complete(
+            ContainerStates.complete(
                 ephemeral(pod),
                 List.of(),
                 ContainerEvents.CREATE_CONTAINER_ERROR,
@@ -141,8 +140,9 @@ public final class PodStatusComposer {
         .withConditions(new PodConditions(pod, now()).notStarted(pod))
         .withStartTime(startTime(pod, null))
         .withInitContainerStatuses(
-            complete(pod.getSpec().getInitContainers(), List.of(), reason, message))
-        .withContainerStatuses(complete(pod.getSpec().getContainers(), List.of(), reason, message))
+            ContainerStates.complete(pod.getSpec().getInitContainers(), List.of(), reason, message))
+        .withContainerStatuses(
+            ContainerStates.complete(pod.getSpec().getContainers(), List.of(), reason, message))
         .build();
   }
 
@@ -151,7 +151,7 @@ public final class PodStatusComposer {
     PodStatus current = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
     List<ContainerStatus> init =
         ContainerStates.terminateRunning(
-            complete(
+            ContainerStates.complete(
                 pod.getSpec().getInitContainers(),
                 current.getInitContainerStatuses(),
                 reason,
@@ -160,7 +160,7 @@ public final class PodStatusComposer {
             reason);
     List<ContainerStatus> app =
         ContainerStates.terminateRunning(
-            complete(
+            ContainerStates.complete(
                 pod.getSpec().getContainers(), current.getContainerStatuses(), reason, message),
             now(),
             reason);
@@ -244,37 +244,6 @@ public final class PodStatusComposer {
                   && s.getState().getTerminated() != null
                   && s.getState().getTerminated().getExitCode() == 0;
             });
-  }
-
-  /** One status per container of the spec, in spec order; missing ones wait with {@code reason}. */
-  private static List<ContainerStatus> complete(
-      List<Container> containers, List<ContainerStatus> reported, String reason, String message) {
-    return containers.stream()
-        .map(
-            c -> {
-              ContainerStatus s = PodPhase.find(reported, c.getName());
-              if (s == null) {
-                return ContainerStates.waiting(c, reason, message);
-              }
-              ContainerStatusBuilder b =
-                  new ContainerStatusBuilder(s)
-                      .withState(ApiTimes.seconds(s.getState()))
-                      .withLastState(ApiTimes.seconds(s.getLastState()));
-              if (s.getImage() == null || s.getImage().isBlank()) {
-                b.withImage(c.getImage());
-              }
-              if (s.getImageID() == null) {
-                b.withImageID("");
-              }
-              if (s.getRestartCount() == null) {
-                b.withRestartCount(0);
-              }
-              if (s.getReady() == null) {
-                b.withReady(s.getState() != null && s.getState().getRunning() != null);
-              }
-              return b.build();
-            })
-        .toList();
   }
 
   String now() {
