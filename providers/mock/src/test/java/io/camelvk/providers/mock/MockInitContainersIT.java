@@ -13,8 +13,13 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Init containers and sidecars on the real control plane, as {@code kubectl get pod} shows them:
  * init containers run in order ({@code Init:1/2}, then Running), a failing one fails a pod that
  * never restarts ({@code Init:Error}) or loops ({@code Init:CrashLoopBackOff}), and a Job with a
- * sidecar completes.
+ * sidecar completes; on deletion the sidecars stop after the main container, in reverse order.
  */
 @WithVirtualKubelet
 class MockInitContainersIT {
@@ -102,6 +107,71 @@ class MockInitContainersIT {
             "job-name=with-sidecar",
             "--no-headers");
     assertThat(pod.trim().split("\\s+")[2]).isEqualTo("Completed");
+  }
+
+  @Test
+  void onDeletionTheMainContainerStopsFirstThenTheSidecarsInReverseOrder(TestCluster cluster) {
+    Pod pod =
+        new PodBuilder(
+                pod(
+                    "stopping",
+                    "Always",
+                    List.of(
+                        sidecar("first", "sleep infinity"), sidecar("second", "sleep infinity")),
+                    "sleep infinity"))
+            .editMetadata()
+            .addToAnnotations("mock.camelvk.io/stop-duration", "2s")
+            .endMetadata()
+            .build();
+    cluster.create(pod);
+    await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("stopping")));
+
+    List<Pod> seen = deleteWatching(cluster, "stopping");
+
+    Pod terminal =
+        seen.stream()
+            .filter(
+                p ->
+                    p.getStatus().getContainerStatuses().getFirst().getState().getTerminated()
+                        != null)
+            .findFirst()
+            .orElseThrow();
+    var app = terminal.getStatus().getContainerStatuses().getFirst().getState().getTerminated();
+    var first = terminal.getStatus().getInitContainerStatuses().get(0).getState().getTerminated();
+    var second = terminal.getStatus().getInitContainerStatuses().get(1).getState().getTerminated();
+    assertThat(List.of(app, second, first)).allSatisfy(t -> assertThat(t.getExitCode()).isZero());
+    assertThat(Instant.parse(second.getFinishedAt()))
+        .isEqualTo(Instant.parse(app.getFinishedAt()).plusSeconds(2));
+    assertThat(Instant.parse(first.getFinishedAt()))
+        .isEqualTo(Instant.parse(second.getFinishedAt()).plusSeconds(2));
+  }
+
+  /**
+   * Deletes the pod with a grace period of 30 s; answers every state of it seen until it is gone.
+   */
+  private static List<Pod> deleteWatching(TestCluster cluster, String name) {
+    List<Pod> seen = new CopyOnWriteArrayList<>();
+    var pod = cluster.client().pods().inNamespace(cluster.namespace()).withName(name);
+    Watch watch = pod.watch(recorder(seen));
+    try {
+      pod.withGracePeriod(30).delete();
+      await().atMost(LOADED_MACHINE).until(() -> cluster.pod(name) == null);
+    } finally {
+      watch.close();
+    }
+    return seen;
+  }
+
+  private static Watcher<Pod> recorder(List<Pod> seen) {
+    return new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Pod resource) {
+        seen.add(resource);
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    };
   }
 
   private static Pod pod(String name, String restartPolicy, List<Container> init, String script) {

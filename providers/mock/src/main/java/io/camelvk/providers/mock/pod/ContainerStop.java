@@ -1,6 +1,7 @@
 package io.camelvk.providers.mock.pod;
 
 import io.camelvk.provider.ProviderException;
+import io.camelvk.providers.mock.pod.TerminationOrder.Stopped;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -8,12 +9,19 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * A mock pod's containers stopping like processes sent SIGTERM: they take the pod's stop duration
- * and exit 0, or, when that is longer than the grace period, are killed when it ends (exit code
- * 137, as a runtime reports SIGKILL).
+ * A mock pod's containers stopping like processes sent SIGTERM, in the kubelet's order (regular
+ * containers first, then the sidecars in reverse order, see {@link TerminationOrder}): each takes
+ * the pod's stop duration and exits 0, or, when that is longer than what is left of the grace
+ * period, is killed when it ends (exit code 137, as a runtime reports SIGKILL).
  */
 public final class ContainerStop {
 
@@ -31,40 +39,61 @@ public final class ContainerStop {
 
   /** Waits as the containers would, then answers their last states. */
   public PodStatus stop(Duration gracePeriod) {
-    Duration stopping = pod.behaviour().stopDuration();
-    boolean killed = stopping.compareTo(gracePeriod) > 0;
+    Instant start = clock.instant();
+    PodStatus before = pod.status(start);
+    Map<String, Stopped> stops =
+        new TerminationOrder(pod.behaviour().stopDuration(), gracePeriod)
+            .stops(pod.pod().getSpec(), running(before));
+    Duration last =
+        stops.values().stream().map(Stopped::after).max(Duration::compareTo).orElse(Duration.ZERO);
     try {
-      Thread.sleep(killed ? gracePeriod : stopping);
+      Thread.sleep(last);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ProviderException.transientFailure("mock: stop of " + pod.uid() + " interrupted");
     }
-    PodStatus before = pod.status(clock.instant());
-    String now = KubeletStates.format(clock.instant());
     return new PodStatusBuilder()
-        .withInitContainerStatuses(terminated(before.getInitContainerStatuses(), killed, now))
-        .withContainerStatuses(terminated(before.getContainerStatuses(), killed, now))
+        .withInitContainerStatuses(terminated(before.getInitContainerStatuses(), stops, start))
+        .withContainerStatuses(terminated(before.getContainerStatuses(), stops, start))
         .build();
   }
 
+  private static Set<String> running(PodStatus status) {
+    return Stream.concat(
+            status.getInitContainerStatuses().stream(), status.getContainerStatuses().stream())
+        .filter(ContainerStop::isRunning)
+        .map(ContainerStatus::getName)
+        .collect(Collectors.toSet());
+  }
+
+  private static boolean isRunning(ContainerStatus status) {
+    return status.getState() != null && status.getState().getRunning() != null;
+  }
+
   private static List<ContainerStatus> terminated(
-      List<ContainerStatus> statuses, boolean killed, String now) {
+      List<ContainerStatus> statuses, Map<String, Stopped> stops, Instant start) {
     return statuses.stream()
-        .filter(s -> s.getState() != null && s.getState().getRunning() != null)
-        .map(
+        .filter(ContainerStop::isRunning)
+        .flatMap(
             s ->
-                new ContainerStatusBuilder(s)
-                    .withState(
-                        new ContainerStateBuilder()
-                            .withNewTerminated()
-                            .withExitCode(killed ? KILLED : 0)
-                            .withReason(killed ? KILLED_REASON : STOPPED_REASON)
-                            .withStartedAt(s.getState().getRunning().getStartedAt())
-                            .withFinishedAt(now)
-                            .withContainerID(s.getContainerID())
-                            .endTerminated()
-                            .build())
-                    .build())
+                Optional.ofNullable(stops.get(s.getName()))
+                    .map(t -> terminated(s, t, start))
+                    .stream())
         .toList();
+  }
+
+  private static ContainerStatus terminated(ContainerStatus status, Stopped stop, Instant start) {
+    return new ContainerStatusBuilder(status)
+        .withState(
+            new ContainerStateBuilder()
+                .withNewTerminated()
+                .withExitCode(stop.killed() ? KILLED : 0)
+                .withReason(stop.killed() ? KILLED_REASON : STOPPED_REASON)
+                .withStartedAt(status.getState().getRunning().getStartedAt())
+                .withFinishedAt(KubeletStates.format(start.plus(stop.after())))
+                .withContainerID(status.getContainerID())
+                .endTerminated()
+                .build())
+        .build();
   }
 }

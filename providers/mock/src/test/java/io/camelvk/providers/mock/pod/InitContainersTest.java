@@ -225,6 +225,32 @@ class InitContainersTest {
         .isEqualTo("2026-11-25T10:00:03Z");
   }
 
+  @Test
+  void aStopEndsTheMainContainerFirstThenTheSidecarsInReverseOrderWithinTheGracePeriod() {
+    Pod pod =
+        new PodBuilder(
+                MockFixture.pod("stopping", Map.of(PodBehaviour.STOP_DURATION, "1s"), "Always"))
+            .editSpec()
+            .withInitContainers(
+                sidecar("first", "sleep infinity"), sidecar("second", "sleep infinity"))
+            .withContainers(regular("sleep infinity"))
+            .endSpec()
+            .build();
+    provider.createPod(pod);
+
+    PodStatus last = provider.stopPod(pod, Duration.ofMillis(2500).plusSeconds(1)).orElseThrow();
+
+    assertThat(last.getContainerStatuses().getFirst().getState().getTerminated())
+        .satisfies(t -> assertThat(t.getFinishedAt()).isEqualTo("2026-11-25T10:00:01Z"))
+        .satisfies(t -> assertThat(t.getExitCode()).isZero());
+    assertThat(last.getInitContainerStatuses())
+        .extracting(
+            s -> s.getName() + " " + state(s) + " " + s.getState().getTerminated().getFinishedAt())
+        .containsExactly(
+            "first terminated Completed 0 2026-11-25T10:00:03Z",
+            "second terminated Completed 0 2026-11-25T10:00:02Z");
+  }
+
   private Pod run(String name, String restartPolicy, List<Container> init, Container main) {
     Pod pod =
         new PodBuilder(MockFixture.pod(name, Map.of(), restartPolicy))
