@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.test.DelegatingProvider;
+import io.camelvk.test.Kubectl;
+import io.camelvk.test.PseudoTerminal;
+import io.camelvk.test.PseudoTerminal.Step;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -11,9 +14,13 @@ import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** kubectl debug adds an ephemeral container: the mock runs it; a provider that cannot says so. */
+/**
+ * kubectl debug adds an ephemeral container: the mock runs it, and {@code kubectl debug -it}
+ * attaches to its shell; a provider that cannot says so.
+ */
 @WithControlPlane
 class PodEphemeralContainersIT {
 
@@ -33,6 +40,49 @@ class PodEphemeralContainersIT {
               c -> c != null && c.getState().getRunning() != null);
       assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "debugged", "-c", "debugger"))
           .isEqualTo("debugging\n");
+    } finally {
+      kubelet.stopAndDeleteNode(cluster);
+    }
+  }
+
+  @Test
+  void kubectlDebugAttachesToTheEphemeralContainersShellOnATerminal(TestCluster cluster) {
+    String node = "debug-it-" + cluster.namespace();
+    RunningKubelet kubelet = RunningKubelet.start(cluster, node);
+    try {
+      cluster.runPod(node, "attached", Duration.ofSeconds(30));
+      Kubectl kubectl = Kubectl.of(cluster);
+      List<String> debug =
+          kubectl.command(
+              "debug",
+              "-it",
+              "-n",
+              cluster.namespace(),
+              "attached",
+              "--image=busybox",
+              "-c",
+              "debugger",
+              "--",
+              "sh");
+
+      Kubectl.Result result =
+          kubectl.run(
+              PseudoTerminal.converse(
+                  List.of(new Step("", "echo hi\r"), new Step("\r\nhi\r\n", "exit\r")), debug),
+              null,
+              Kubectl.DEFAULT_TIMEOUT);
+
+      assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+      assertThat(result.stdout()).contains("echo hi\r\nhi\r\n");
+      ContainerStatus debugger =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> ephemeral(cluster.pod("attached")),
+                  c -> c != null && c.getState().getTerminated() != null);
+      assertThat(debugger.getState().getTerminated().getExitCode()).isZero();
+      assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "attached", "-c", "debugger"))
+          .isEqualTo("hi\n");
     } finally {
       kubelet.stopAndDeleteNode(cluster);
     }

@@ -226,7 +226,9 @@ public final class MockProvider
 
   @Override
   public int attach(String namespace, String pod, String container, RemoteStreams streams) {
-    return MainProcess.attach(require(namespace, pod, container), container, streams, clock);
+    SimulatedPod mock = require(namespace, pod, container);
+    return MainProcess.attach(
+        mock, container, streams, clock, () -> notifications.changedNow(mock));
   }
 
   @Override

@@ -44,6 +44,13 @@ final class StatusNotifications {
     scheduler.schedule(() -> notify(pod), delay, TimeUnit.MILLISECONDS);
   }
 
+  /** Notifies at once (the pod changed by what an attach gave it), then at its next change. */
+  void changedNow(SimulatedPod pod) {
+    if (!scheduler.isShutdown()) {
+      scheduler.execute(() -> notify(pod));
+    }
+  }
+
   private void notify(SimulatedPod pod) {
     if (stillRuns.test(pod)) {
       String namespace = pod.pod().getMetadata().getNamespace();

@@ -35,6 +35,11 @@ public interface InstanceRun {
   /** When a line after {@code now} may be written next, or null when none will be. */
   Instant nextLine(Instant now);
 
+  /** Its stdin, when its container has one and the instance runs a program that reads it. */
+  default Optional<InstanceInput> input() {
+    return Optional.empty();
+  }
+
   /** Ends the instance: its pod was deleted or replaced. */
   default void stop() {}
 }

@@ -1,6 +1,7 @@
 package io.camelvk.providers.mock.program;
 
 import io.camelvk.provider.TerminalResizes;
+import io.camelvk.providers.mock.pod.InstanceInput;
 import io.camelvk.providers.mock.pod.InstanceRun;
 import io.camelvk.providers.mock.pod.LogLine;
 import io.camelvk.providers.mock.process.Stdio;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One instance of a container's program: its command, run by the mock's shell on a virtual thread
@@ -53,10 +56,25 @@ final class ProgramRun implements InstanceRun {
   private Instant wakeAt;
   private Exit exit;
   private boolean stopped;
+  private boolean awaitingInput;
+  private final Optional<ProgramInput> input;
 
   ProgramRun(Instant start) {
+    this(start, false);
+  }
+
+  /**
+   * @param stdin whether the program has a stdin that attaches write to (else it reads nothing)
+   */
+  ProgramRun(Instant start, boolean stdin) {
     this.allowed = start;
     this.now = start;
+    this.input = stdin ? Optional.of(new ProgramInput(this)) : Optional.empty();
+  }
+
+  @Override
+  public Optional<InstanceInput> input() {
+    return input.map(InstanceInput.class::cast);
   }
 
   /** Starts the program on a virtual thread of this name. */
@@ -92,6 +110,54 @@ final class ProgramRun implements InstanceRun {
       }
       now = wakeAt;
       wakeAt = null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The program waits for input, as in a sleep without end, until {@code take} (asked under the
+   * run's lock) answers some; then its time moves to {@code arrival} of it.
+   *
+   * @throws ProgramStopped when the instance is stopped meanwhile
+   */
+  <T> T awaitInput(Supplier<Optional<T>> take, Function<T, Instant> arrival) {
+    lock.lock();
+    try {
+      Optional<T> taken = take.get();
+      while (!stopped && taken.isEmpty()) {
+        awaitingInput = true;
+        wakeAt = Instant.MAX;
+        moved.signalAll();
+        moved.awaitUninterruptibly();
+        taken = take.get();
+      }
+      awaitingInput = false;
+      if (stopped) {
+        throw new ProgramStopped();
+      }
+      wakeAt = null;
+      Instant at = arrival.apply(taken.orElseThrow());
+      now = at.isAfter(now) ? at : now;
+      return taken.orElseThrow();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Input came at {@code at}: {@code store} keeps it (under the run's lock), the program may run up
+   * to that time, and a question waits until a program that waited for input has taken it in.
+   */
+  void inputArrived(Instant at, Runnable store) {
+    lock.lock();
+    try {
+      store.run();
+      allowed = at.isAfter(allowed) ? at : allowed;
+      if (awaitingInput) {
+        wakeAt = null;
+      }
+      moved.signalAll();
     } finally {
       lock.unlock();
     }
@@ -137,6 +203,9 @@ final class ProgramRun implements InstanceRun {
     advanceTo(time);
     lock.lock();
     try {
+      if (awaitingInput) {
+        return time.plus(GLANCE);
+      }
       if (exit != null || Instant.MAX.equals(wakeAt)) {
         return null;
       }
@@ -185,7 +254,7 @@ final class ProgramRun implements InstanceRun {
       code =
           program.run(
               new Stdio(
-                  InputStream.nullInputStream(),
+                  input.map(InputStream.class::cast).orElse(InputStream.nullInputStream()),
                   output,
                   output,
                   Optional.empty(),

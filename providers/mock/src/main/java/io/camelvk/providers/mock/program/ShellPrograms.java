@@ -22,7 +22,7 @@ public final class ShellPrograms implements ProgramStarter {
       ContainerRef ref,
       ContainerFiles files,
       Instant start) {
-    ProgramRun run = new ProgramRun(start);
+    ProgramRun run = new ProgramRun(start, Boolean.TRUE.equals(container.getStdin()));
     Shell shell = new Shell(container, ref.pod(), files, new ProgramHost(run));
     run.begin("mock-program-" + ref.podKey() + "/" + ref.container(), io -> shell.run(command, io));
     return run;

@@ -64,6 +64,29 @@ class MainProcessTest {
   }
 
   @Test
+  void aContainerWithStdinRunsItsShellOnWhatTheClientTypesUntilItExits() {
+    Pod pod =
+        new PodBuilder(MockFixture.pod("debug", Map.of(), "Never"))
+            .editSpec()
+            .editFirstContainer()
+            .withCommand("sh")
+            .withStdin(true)
+            .withTty(true)
+            .endContainer()
+            .endSpec()
+            .build();
+    provider.createPod(pod);
+    try (RunningSession tty = RunningSession.attach(provider, "debug", true, true)) {
+      tty.type("echo hi\r");
+      assertThat(tty.awaitOut("echo hi\r\nhi\r\n")).isEqualTo("echo hi\r\nhi\r\n");
+      tty.type("exit 3\r");
+      assertThat(tty.awaitExit()).isEqualTo(3);
+    }
+    var debug = provider.podStatus("ns", "debug").orElseThrow().getContainerStatuses().getFirst();
+    assertThat(debug.getState().getTerminated().getExitCode()).isEqualTo(3);
+  }
+
+  @Test
   void withStdinTheProcessEchoesEachLine() {
     provider.createPod(MockFixture.pod("echo", Map.of(), "Always"));
     try (RunningSession attach = RunningSession.attach(provider, "echo", false, true)) {
