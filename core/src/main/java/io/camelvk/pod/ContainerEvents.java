@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The kubelet's container events, derived from the container statuses a provider reports: Created
  * and Started once per container instance that ran, BackOff and Failed when a container waits in a
  * crash loop or on its image, Killing when the pod is stopped, Unhealthy and Killing when a
- * container's last state says it was killed for a failed liveness probe ({@link #LIVENESS_FAILED}).
- * Each change is announced once: what was announced per pod is remembered until the pod is
- * forgotten.
+ * container's last state says it was killed for a failed liveness probe ({@link #LIVENESS_FAILED})
+ * (a failed readiness probe: {@link ReadinessEvents}). Each change is announced once: what was
+ * announced per pod is remembered until the pod is forgotten.
  */
 final class ContainerEvents {
 
@@ -214,7 +214,6 @@ final class ContainerEvents {
     return ran ? id : before.containerId();
   }
 
-  /** The wait, with the restart count, so that each back-off of a crash loop is one wait. */
   /**
    * When the provider began to pull the container's image, as it reports it: waiting in
    * ContainerCreating with a message "Pulling image ..." (kept until the container first runs).
@@ -238,6 +237,7 @@ final class ContainerEvents {
     return "Successfully pulled image \"" + status.getImage() + "\" in " + seconds;
   }
 
+  /** The wait, with the restart count, so that each back-off of a crash loop is one wait. */
   private static String waitingReason(ContainerStatus status) {
     var state = status.getState();
     if (state == null || state.getWaiting() == null || state.getWaiting().getReason() == null) {

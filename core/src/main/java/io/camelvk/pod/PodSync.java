@@ -37,6 +37,7 @@ public final class PodSync {
   private final PodRemover remover;
   private final PodEvents events;
   private final ContainerEvents containerEvents;
+  private final ReadinessEvents readinessEvents;
   private final PodWorkQueue queue;
   private final Clock clock;
 
@@ -65,6 +66,7 @@ public final class PodSync {
     this.remover = parts.remover();
     this.events = parts.events();
     this.containerEvents = new ContainerEvents(parts.events(), parts.clock());
+    this.readinessEvents = new ReadinessEvents(parts.events(), parts.clock());
     this.queue = parts.queue();
     this.clock = parts.clock();
   }
@@ -262,6 +264,7 @@ public final class PodSync {
     }
     writer.write(pod, status);
     containerEvents.reported(pod, status);
+    readinessEvents.reported(pod, reported.get(), status);
   }
 
   /** Of these changes, those the provider cannot apply to a running pod. */
@@ -280,6 +283,7 @@ public final class PodSync {
   /** Forgets what was announced of a pod that has left the cache. */
   public void podGone(String uid) {
     containerEvents.forget(uid);
+    readinessEvents.forget(uid);
   }
 
   private void scheduleDeadlineCheck(Pod pod) {

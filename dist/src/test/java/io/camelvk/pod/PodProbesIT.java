@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,29 @@ class PodProbesIT {
     Pod sick = cluster.pod("sick");
     assertThat(sick.getStatus().getPhase()).isEqualTo("Running");
     assertThat(TestPods.isRunningAndReady(sick)).isFalse();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(unhealthy(cluster, "sick"))
+                    .singleElement()
+                    .satisfies(
+                        e -> {
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getMessage())
+                              .isEqualTo(
+                                  "Readiness probe failed: HTTP probe failed with statuscode: 500");
+                          assertThat(e.getInvolvedObject().getFieldPath())
+                              .isEqualTo("spec.containers{app}");
+                          assertThat(e.getCount()).isOne();
+                        }));
+    assertThat(unhealthy(cluster, "slow")).as("not ready only before its first probe").isEmpty();
+  }
+
+  private static List<Event> unhealthy(TestCluster cluster, String pod) {
+    return cluster.eventsAbout(pod).stream()
+        .filter(e -> e.getReason().equals("Unhealthy"))
+        .toList();
   }
 
   @Test

@@ -60,6 +60,27 @@ class MockProbesTest {
   }
 
   @Test
+  void aFailingReadinessProbeIsReportedWithTheKubeletsMessageFromItsFirstRun() {
+    provider.onPodStatusChange((ns, name) -> {});
+    provider.createPod(
+        withProbes("sick", Map.of(PodBehaviour.READINESS_FAILS, "app"), probe(3, 1), null, null));
+
+    assertThat(provider.podStatus("ns", "sick").orElseThrow().getConditions()).isEmpty();
+    assertThat(notificationDelayMillis()).isBetween(2_000L, 3_001L);
+    clock.advance(Duration.ofSeconds(3));
+
+    assertThat(provider.podStatus("ns", "sick").orElseThrow().getConditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo("ContainersReady");
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getMessage())
+                  .isEqualTo("Readiness probe failed: HTTP probe failed with statuscode: 500");
+            });
+  }
+
+  @Test
   void readinessFailsMustNameAContainerWithAReadinessProbe() {
     assertThatThrownBy(
             () ->

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,7 @@ final class ContainerProbes {
   private final boolean readinessFails;
   private final Duration livenessFailsAfter;
   private final String livenessFailure;
+  private final String readinessFailure;
 
   private ContainerProbes(Container container, PodBehaviour behaviour) {
     this.startup = timing(container.getStartupProbe());
@@ -29,7 +31,12 @@ final class ContainerProbes {
     this.liveness = timing(container.getLivenessProbe());
     this.readinessFails = behaviour.readinessFails().contains(container.getName());
     this.livenessFailsAfter = behaviour.livenessFailsAfter();
-    this.livenessFailure = "Liveness probe failed: " + failureDetail(container.getLivenessProbe());
+    this.livenessFailure =
+        "Liveness probe failed: "
+            + failureDetail(container.getLivenessProbe(), PodBehaviour.LIVENESS_FAILS_AFTER);
+    this.readinessFailure =
+        "Readiness probe failed: "
+            + failureDetail(container.getReadinessProbe(), PodBehaviour.READINESS_FAILS);
   }
 
   static ContainerProbes of(Container container, PodBehaviour behaviour) {
@@ -47,13 +54,36 @@ final class ContainerProbes {
     return readyAt != null && !now.isBefore(readyAt);
   }
 
-  /** The next instant after {@code now} at which started or ready changes, or null. */
+  /**
+   * The kubelet's message for the failed readiness probe of the container of {@code moment}, once
+   * its first run after the start-up has failed ({@code readiness-fails}).
+   */
+  Optional<String> readinessFailure(ContainerTimeline.Moment moment, Instant now) {
+    if (readiness == null || !readinessFails || !started(moment, now)) {
+      return Optional.empty();
+    }
+    return now.isBefore(failingFrom(moment.instanceStart()))
+        ? Optional.empty()
+        : Optional.of(readinessFailure);
+  }
+
+  /** When the first run of a readiness probe that {@code readiness-fails} fails; else null. */
+  private Instant failingFrom(Instant start) {
+    return readiness == null || !readinessFails
+        ? null
+        : readiness.firstProbeFrom(start, startedAt(start));
+  }
+
+  /**
+   * The next instant after {@code now} at which started or ready changes, or the readiness probe
+   * first fails; or null.
+   */
   Instant nextChange(ContainerTimeline.Moment moment, Instant now) {
     if (!runs(moment)) {
       return null;
     }
     Instant start = moment.instanceStart();
-    return Stream.of(startedAt(start), readyAt(start))
+    return Stream.of(startedAt(start), readyAt(start), failingFrom(start))
         .filter(Objects::nonNull)
         .filter(at -> at.isAfter(now))
         .min(Instant::compareTo)
@@ -97,13 +127,13 @@ final class ContainerProbes {
   }
 
   /** What the kubelet's prober says of a failure of this kind of probe. */
-  private static String failureDetail(Probe probe) {
+  private static String failureDetail(Probe probe, String annotation) {
     if (probe != null && probe.getHttpGet() != null) {
       return "HTTP probe failed with statuscode: 500";
     }
     if (probe != null && probe.getTcpSocket() != null) {
       return "dial tcp: connect: connection refused";
     }
-    return "command failed (" + PodBehaviour.LIVENESS_FAILS_AFTER + ")";
+    return "command failed (" + annotation + ")";
   }
 }

@@ -5,13 +5,19 @@ import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** A mock pod's status as the kubelet reports one: its IP, start time and containers' statuses. */
 final class MockPodStatus {
+
+  static final String CONTAINERS_READY = "ContainersReady";
 
   private final SimulatedPod pod;
 
@@ -31,7 +37,31 @@ final class MockPodStatus {
         .withContainerStatuses(app)
         .withEphemeralContainerStatuses(
             EphemeralAsContainers.of(pod.pod()).stream().map(c -> status(c, now)).toList())
+        .withConditions(readinessFailure(now).stream().toList())
         .build();
+  }
+
+  /**
+   * A failed readiness probe's message, the way a provider gives it to the core: a ContainersReady
+   * condition, False, with the kubelet's message (docs/providers/README.md).
+   */
+  private Optional<PodCondition> readinessFailure(Instant now) {
+    return Stream.concat(
+            pod.pod().getSpec().getInitContainers().stream(),
+            pod.pod().getSpec().getContainers().stream())
+        .flatMap(
+            c ->
+                ContainerProbes.of(c, pod.behaviour())
+                    .readinessFailure(pod.timeline(c.getName()).at(now), now)
+                    .stream())
+        .findFirst()
+        .map(
+            message ->
+                new PodConditionBuilder()
+                    .withType(CONTAINERS_READY)
+                    .withStatus("False")
+                    .withMessage(message)
+                    .build());
   }
 
   private ContainerStatus status(Container container, Instant now) {
