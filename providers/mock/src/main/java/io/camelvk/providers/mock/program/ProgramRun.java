@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -58,10 +57,6 @@ final class ProgramRun implements InstanceRun {
   private boolean stopped;
   private boolean awaitingInput;
   private final Optional<ProgramInput> input;
-
-  ProgramRun(Instant start) {
-    this(start, false);
-  }
 
   /**
    * @param stdin whether the program has a stdin that attaches write to (else it reads nothing)
@@ -116,38 +111,33 @@ final class ProgramRun implements InstanceRun {
   }
 
   /**
-   * The program waits for input, as in a sleep without end, until {@code take} (asked under the
-   * run's lock) answers some; then its time moves to {@code arrival} of it.
+   * The program waits for input, asleep without end, until {@code take} (asked under the run's
+   * lock) answers some: {@link #inputArrived} wakes it at the time the input came.
    *
    * @throws ProgramStopped when the instance is stopped meanwhile
    */
-  <T> T awaitInput(Supplier<Optional<T>> take, Function<T, Instant> arrival) {
+  <T> T awaitInput(Supplier<Optional<T>> take) {
     lock.lock();
     try {
-      Optional<T> taken = take.get();
-      while (!stopped && taken.isEmpty()) {
+      for (Optional<T> taken = take.get(); ; taken = take.get()) {
+        if (taken.isPresent()) {
+          return taken.get();
+        }
         awaitingInput = true;
-        wakeAt = Instant.MAX;
-        moved.signalAll();
-        moved.awaitUninterruptibly();
-        taken = take.get();
+        try {
+          sleep(Duration.between(now, Instant.MAX));
+        } finally {
+          awaitingInput = false;
+        }
       }
-      awaitingInput = false;
-      if (stopped) {
-        throw new ProgramStopped();
-      }
-      wakeAt = null;
-      Instant at = arrival.apply(taken.orElseThrow());
-      now = at.isAfter(now) ? at : now;
-      return taken.orElseThrow();
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Input came at {@code at}: {@code store} keeps it (under the run's lock), the program may run up
-   * to that time, and a question waits until a program that waited for input has taken it in.
+   * Input came at {@code at}: {@code store} keeps it under the run's lock, and it wakes the
+   * program.
    */
   void inputArrived(Instant at, Runnable store) {
     lock.lock();
@@ -155,7 +145,7 @@ final class ProgramRun implements InstanceRun {
       store.run();
       allowed = at.isAfter(allowed) ? at : allowed;
       if (awaitingInput) {
-        wakeAt = null;
+        wakeAt = at.isAfter(now) ? at : now;
       }
       moved.signalAll();
     } finally {

@@ -3,8 +3,11 @@ package io.camelvk.providers.mock.program;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camelvk.providers.mock.MockFixture;
+import io.camelvk.providers.mock.pod.LogLine;
 import io.camelvk.providers.mock.shell.ShellHost;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,7 @@ class ProgramRunTest {
 
   @Test
   void stoppingTheInstanceEndsAProgramThatWaitsForever() throws InterruptedException {
-    ProgramRun run = new ProgramRun(MockFixture.START);
+    ProgramRun run = new ProgramRun(MockFixture.START, false);
     CountDownLatch ended = new CountDownLatch(1);
     run.begin(
         "forever",
@@ -34,7 +37,7 @@ class ProgramRunTest {
 
   @Test
   void aProgramRunsOnlyAsFarAsItIsAsked() {
-    ProgramRun run = new ProgramRun(MockFixture.START);
+    ProgramRun run = new ProgramRun(MockFixture.START, false);
     run.begin(
         "sleeper",
         io -> {
@@ -50,5 +53,33 @@ class ProgramRunTest {
     assertThat(run.lines(0, MockFixture.START.plusSeconds(10)))
         .singleElement()
         .satisfies(line -> assertThat(line.text()).isEqualTo("woke"));
+  }
+
+  @Test
+  void aProgramWaitingForInputSleepsUntilItComesAndReadsItAtTheTimeItCame() {
+    ProgramRun run = new ProgramRun(MockFixture.START, true);
+    run.begin(
+        "reader",
+        io -> {
+          byte[] line = new byte[3];
+          int read = io.in().read(line);
+          io.print(new String(line, 0, read, StandardCharsets.UTF_8));
+          return io.in().read() == -1 ? 0 : 1;
+        });
+    assertThat(run.nextChange(MockFixture.START)).as("asleep until input comes").isNull();
+    Instant typed = MockFixture.START.plusSeconds(7);
+
+    run.input().orElseThrow().write("hi\n".getBytes(StandardCharsets.UTF_8), typed);
+    run.input().orElseThrow().end(typed.plusSeconds(1));
+
+    assertThat(run.lines(0, typed))
+        .singleElement()
+        .satisfies(line -> assertThat(line).isEqualTo(new LogLine(0, typed, "hi")));
+    assertThat(run.exitBy(typed.plusSeconds(1)))
+        .hasValueSatisfying(
+            exit -> {
+              assertThat(exit.code()).as("it read the end of input").isZero();
+              assertThat(exit.at()).isEqualTo(typed.plusSeconds(1));
+            });
   }
 }
