@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The host of a container's program: time is the program's own ({@link ProgramRun}), and a program
+ * The host of a container's program: time is the program's own ({@link ProgramTime}), and a program
  * the mock does not have runs until the container is stopped, saying so once in the log.
  */
 final class ProgramHost implements ShellHost {
@@ -18,11 +18,11 @@ final class ProgramHost implements ShellHost {
   /** The time a loop turn takes, so that a loop that never sleeps cannot outrun the clock. */
   static final Duration LOOP_TURN = Duration.ofMillis(1);
 
-  private final ProgramRun run;
+  private final ProgramTime time;
   private final Clock clock = new ProgramClock();
 
-  ProgramHost(ProgramRun run) {
-    this.run = run;
+  ProgramHost(ProgramTime time) {
+    this.time = time;
   }
 
   static String unknownProgramLine(String name) {
@@ -33,20 +33,20 @@ final class ProgramHost implements ShellHost {
 
   @Override
   public int sleep(Duration duration, Stdio io) {
-    run.sleep(duration);
+    time.sleep(duration);
     return 0;
   }
 
   @Override
   public int unknownProgram(String name, Stdio io) throws IOException {
     io.print(unknownProgramLine(name) + "\n");
-    run.sleep(FOREVER);
+    time.sleep(FOREVER);
     return 0;
   }
 
   @Override
   public boolean loopTurn() {
-    run.sleep(LOOP_TURN);
+    time.sleep(LOOP_TURN);
     return true;
   }
 
@@ -69,7 +69,7 @@ final class ProgramHost implements ShellHost {
 
     @Override
     public Instant instant() {
-      return run.now();
+      return time.now();
     }
   }
 }

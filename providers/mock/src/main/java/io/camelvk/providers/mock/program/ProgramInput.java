@@ -19,24 +19,24 @@ final class ProgramInput extends InputStream implements InstanceInput {
     }
   }
 
-  private final ProgramRun run;
-  private final Deque<Chunk> pending = new ArrayDeque<>(); // guarded by the run's lock
+  private final ProgramTime time;
+  private final Deque<Chunk> pending = new ArrayDeque<>(); // guarded by the time's lock
   private Chunk current = new Chunk(new byte[0], Instant.MIN);
   private int position;
 
-  ProgramInput(ProgramRun run) {
-    this.run = run;
+  ProgramInput(ProgramTime time) {
+    this.time = time;
   }
 
   @Override
   public void write(byte[] bytes, Instant at) {
     byte[] copy = bytes.clone();
-    run.inputArrived(at, () -> pending.add(new Chunk(copy, at)));
+    time.inputArrived(at, () -> pending.add(new Chunk(copy, at)));
   }
 
   @Override
   public void end(Instant at) {
-    run.inputArrived(at, () -> pending.add(new Chunk(null, at)));
+    time.inputArrived(at, () -> pending.add(new Chunk(null, at)));
   }
 
   @Override
@@ -51,7 +51,7 @@ final class ProgramInput extends InputStream implements InstanceInput {
       return 0;
     }
     while (!current.isEnd() && position == current.bytes().length) {
-      current = run.awaitInput(this::take);
+      current = time.awaitInput(this::take);
       position = 0;
     }
     if (current.isEnd()) {

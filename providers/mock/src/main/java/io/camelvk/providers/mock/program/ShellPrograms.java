@@ -23,7 +23,7 @@ public final class ShellPrograms implements ProgramStarter {
       ContainerFiles files,
       Instant start) {
     ProgramRun run = new ProgramRun(start, Boolean.TRUE.equals(container.getStdin()));
-    Shell shell = new Shell(container, ref.pod(), files, new ProgramHost(run));
+    Shell shell = new Shell(container, ref.pod(), files, new ProgramHost(run.time()));
     run.begin("mock-program-" + ref.podKey() + "/" + ref.container(), io -> shell.run(command, io));
     return run;
   }

@@ -22,7 +22,7 @@ class ProgramRunTest {
         "forever",
         io -> {
           try {
-            return new ProgramHost(run).sleep(ShellHost.FOREVER, io);
+            return new ProgramHost(run.time()).sleep(ShellHost.FOREVER, io);
           } finally {
             ended.countDown();
           }
@@ -41,7 +41,7 @@ class ProgramRunTest {
     run.begin(
         "sleeper",
         io -> {
-          run.sleep(Duration.ofSeconds(10));
+          run.time().sleep(Duration.ofSeconds(10));
           io.print("woke\n");
           return 4;
         });
