@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The kubelet's container events, derived from the container statuses a provider reports: Created
  * and Started once per container instance that ran, BackOff and Failed when a container waits in a
- * crash loop or on its image, Killing when the pod is stopped, Unhealthy and Killing when a
- * container's last state says it was killed for a failed liveness probe ({@link #LIVENESS_FAILED})
- * (a failed readiness probe: {@link ReadinessEvents}). Each change is announced once: what was
- * announced per pod is remembered until the pod is forgotten.
+ * crash loop or on its image, Unhealthy and Killing when a container's last state says it was
+ * killed for a failed liveness probe ({@link #LIVENESS_FAILED}) (a failed readiness probe: {@link
+ * ReadinessEvents}; the core's own stops and restarts: {@link KillingEvents}). Each change is
+ * announced once: what was announced per pod is remembered until the pod is forgotten.
  */
 final class ContainerEvents {
 
@@ -64,49 +64,6 @@ final class ContainerEvents {
     announce(pod, seen, status.getInitContainerStatuses(), "spec.initContainers");
     announce(pod, seen, status.getContainerStatuses(), "spec.containers");
     announce(pod, seen, status.getEphemeralContainerStatuses(), "spec.ephemeralContainers");
-  }
-
-  /** Killing for each container the pod runs, before it is stopped. */
-  void stopping(Pod pod) {
-    if (pod.getStatus() == null) {
-      return;
-    }
-    pod.getStatus().getContainerStatuses().stream()
-        .filter(c -> c.getState() != null && c.getState().getRunning() != null)
-        .forEach(
-            c ->
-                events.onContainer(
-                    pod,
-                    "spec.containers{" + c.getName() + "}",
-                    "Normal",
-                    KILLING,
-                    "Stopping container " + c.getName()));
-  }
-
-  /**
-   * Killing for each running container whose image the update changes: the provider will restart
-   * it, as the kubelet does when a container's definition changed.
-   */
-  void updating(Pod pod) {
-    if (pod.getStatus() == null) {
-      return;
-    }
-    for (var field : PodSpecContainers.withFieldPaths(pod)) {
-      ContainerStatus status =
-          PodPhase.find(pod.getStatus().getContainerStatuses(), field.container().getName());
-      if (status != null
-          && status.getState() != null
-          && status.getState().getRunning() != null
-          && status.getImage() != null
-          && !status.getImage().equals(field.container().getImage())) {
-        events.onContainer(
-            pod,
-            field.fieldPath(),
-            "Normal",
-            KILLING,
-            "Container " + status.getName() + " definition changed, will be restarted");
-      }
-    }
   }
 
   void forget(String uid) {

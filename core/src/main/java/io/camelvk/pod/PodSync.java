@@ -37,6 +37,7 @@ public final class PodSync {
   private final PodRemover remover;
   private final PodEvents events;
   private final ContainerEvents containerEvents;
+  private final KillingEvents killingEvents;
   private final ReadinessEvents readinessEvents;
   private final PodWorkQueue queue;
   private final Clock clock;
@@ -66,6 +67,7 @@ public final class PodSync {
     this.remover = parts.remover();
     this.events = parts.events();
     this.containerEvents = new ContainerEvents(parts.events(), parts.clock());
+    this.killingEvents = new KillingEvents(parts.events());
     this.readinessEvents = new ReadinessEvents(parts.events(), parts.clock());
     this.queue = parts.queue();
     this.clock = parts.clock();
@@ -133,12 +135,12 @@ public final class PodSync {
     switch (plan.providerOperation().orElseThrow()) {
       case CREATE -> provider.client().create(plan.pod(), plan.providerVolumes());
       case UPDATE -> {
-        cache.pod(plan.key()).ifPresent(containerEvents::updating);
+        cache.pod(plan.key()).ifPresent(killingEvents::updating);
         provider.client().update(plan.pod(), plan.providerVolumes());
       }
       case DELETE -> {
         Pod pod = cache.pod(plan.key()).filter(p -> sameUid(p, plan.pod())).orElse(plan.pod());
-        containerEvents.stopping(pod);
+        killingEvents.stopping(pod);
         return plan.withLastStates(provider.delete(plan.pod(), GracePeriod.of(pod)).orElse(null));
       }
       default -> throw new IllegalStateException("no provider operation for " + plan);

@@ -36,12 +36,13 @@ class ContainerEventsTest {
 
   @Test
   void eachContainerInstanceThatRunsIsCreatedAndStartedOnceAndKilledOnStop() {
-    ContainerEvents events = new ContainerEvents(new PodEvents(recorder, "vk", clock, true), clock);
+    PodEvents podEvents = new PodEvents(recorder, "vk", clock, true);
+    ContainerEvents events = new ContainerEvents(podEvents, clock);
 
     events.reported(pod, status(waiting("ContainerCreating", 0)));
     events.reported(pod, status(running("mock://u1/app/0", 0)));
     events.reported(pod, status(running("mock://u1/app/0", 0)));
-    events.stopping(withStatus(status(running("mock://u1/app/0", 0))));
+    new KillingEvents(podEvents).stopping(withStatus(status(running("mock://u1/app/0", 0))));
 
     await()
         .atMost(Duration.ofSeconds(5))

@@ -1,6 +1,7 @@
 package io.camelvk.providers.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.test.RunningKubelet;
@@ -9,6 +10,7 @@ import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * Init containers and sidecars on the real control plane, as {@code kubectl get pod} shows them:
  * init containers run in order ({@code Init:1/2}, then Running), a failing one fails a pod that
  * never restarts ({@code Init:Error}) or loops ({@code Init:CrashLoopBackOff}), and a Job with a
- * sidecar completes; on deletion the sidecars stop after the main container, in reverse order.
+ * sidecar completes; on deletion the sidecars stop after the main container, in reverse order, each
+ * with the kubelet's Killing event.
  */
 @WithVirtualKubelet
 class MockInitContainersIT {
@@ -144,6 +147,20 @@ class MockInitContainersIT {
         .isEqualTo(Instant.parse(app.getFinishedAt()).plusSeconds(2));
     assertThat(Instant.parse(first.getFinishedAt()))
         .isEqualTo(Instant.parse(second.getFinishedAt()).plusSeconds(2));
+    await()
+        .atMost(LOADED_MACHINE)
+        .untilAsserted(
+            () ->
+                assertThat(cluster.eventsAbout("stopping"))
+                    .filteredOn(e -> e.getReason().equals("Killing"))
+                    .extracting(
+                        e -> e.getInvolvedObject().getFieldPath(),
+                        Event::getMessage,
+                        Event::getCount)
+                    .containsExactlyInAnyOrder(
+                        tuple("spec.containers{app}", "Stopping container app", 1),
+                        tuple("spec.initContainers{first}", "Stopping container first", 1),
+                        tuple("spec.initContainers{second}", "Stopping container second", 1)));
   }
 
   /**
