@@ -23,6 +23,7 @@ import io.camelvk.pod.PodTracker;
 import io.camelvk.pod.PodVolumeSync;
 import io.camelvk.pod.PodWorkQueue;
 import io.camelvk.pod.ReportedStatuses;
+import io.camelvk.pod.ResizeEvents;
 import io.camelvk.pod.SyncPlan;
 import io.camelvk.pod.camel.SyncFailureHandler;
 import io.camelvk.pod.camel.VkPodsComponent;
@@ -79,6 +80,7 @@ final class KubeletBeans implements AutoCloseable {
         new EventRecorder(
             client, clock, outcome -> metrics.event(outcome.name().toLowerCase(Locale.ROOT)));
     PodEvents events = new PodEvents(eventRecorder, nodeName, clock, settings.normalEvents());
+    ResizeEvents resizeEvents = new ResizeEvents(events);
     this.reported = new ReportedStatuses(queue::add);
     CachedPodEnvironment environment = new CachedPodEnvironment(cache, settings.node());
     this.tokens = new ServiceAccountTokens(tokenRequests(client), clock);
@@ -100,9 +102,10 @@ final class KubeletBeans implements AutoCloseable {
                 writer,
                 remover,
                 events,
+                resizeEvents,
                 queue,
                 clock));
-    this.failures = new PodSyncFailures(cache, tracker, composer, writer, events);
+    this.failures = new PodSyncFailures(cache, tracker, composer, writer, events, resizeEvents);
     this.providerStage =
         new ProviderStage(
             providerSet,

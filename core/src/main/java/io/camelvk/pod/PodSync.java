@@ -39,6 +39,7 @@ public final class PodSync {
   private final ContainerEvents containerEvents;
   private final KillingEvents killingEvents;
   private final ReadinessEvents readinessEvents;
+  private final ResizeEvents resizeEvents;
   private final PodWorkQueue queue;
   private final Clock clock;
 
@@ -53,6 +54,7 @@ public final class PodSync {
       PodStatusWriter writer,
       PodRemover remover,
       PodEvents events,
+      ResizeEvents resizeEvents,
       PodWorkQueue queue,
       Clock clock) {}
 
@@ -69,6 +71,7 @@ public final class PodSync {
     this.containerEvents = new ContainerEvents(parts.events(), parts.clock());
     this.killingEvents = new KillingEvents(parts.events());
     this.readinessEvents = new ReadinessEvents(parts.events(), parts.clock());
+    this.resizeEvents = parts.resizeEvents();
     this.queue = parts.queue();
     this.clock = parts.clock();
   }
@@ -135,7 +138,11 @@ public final class PodSync {
     switch (plan.providerOperation().orElseThrow()) {
       case CREATE -> provider.client().create(plan.pod(), plan.providerVolumes());
       case UPDATE -> {
-        cache.pod(plan.key()).ifPresent(killingEvents::updating);
+        Optional<Pod> updated = cache.pod(plan.key());
+        updated.ifPresent(killingEvents::updating);
+        tracker
+            .get(plan.key())
+            .ifPresent(t -> updated.ifPresent(p -> resizeEvents.handing(p, t.allocation())));
         provider.client().update(plan.pod(), plan.providerVolumes());
       }
       case DELETE -> {
@@ -250,14 +257,12 @@ public final class PodSync {
       queue.add(PodKey.of(pod));
       return;
     }
-    PodStatus status =
-        composer.running(
-            pod,
-            reported.get(),
-            tracker
-                .get(PodKey.of(pod))
-                .map(PodTracker.Tracked::allocation)
-                .orElseGet(() -> PodAllocation.of(pod)));
+    PodAllocation allocation =
+        tracker
+            .get(PodKey.of(pod))
+            .map(PodTracker.Tracked::allocation)
+            .orElseGet(() -> PodAllocation.of(pod));
+    PodStatus status = composer.running(pod, reported.get(), allocation);
     if (pending.contains(PodSpecHash.Part.RESOURCES)) {
       status = composer.resizeInfeasible(pod, status, provider);
     }
@@ -267,6 +272,7 @@ public final class PodSync {
     writer.write(pod, status);
     containerEvents.reported(pod, status);
     readinessEvents.reported(pod, reported.get(), status);
+    resizeEvents.reported(pod, status, allocation);
   }
 
   /** Of these changes, those the provider cannot apply to a running pod. */
@@ -286,6 +292,7 @@ public final class PodSync {
   public void podGone(String uid) {
     containerEvents.forget(uid);
     readinessEvents.forget(uid);
+    resizeEvents.forget(uid);
   }
 
   private void scheduleDeadlineCheck(Pod pod) {

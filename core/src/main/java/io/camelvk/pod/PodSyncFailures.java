@@ -3,6 +3,7 @@ package io.camelvk.pod;
 import io.camelvk.provider.ProviderException;
 import io.camelvk.provider.ProviderTimeoutException;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,18 +27,21 @@ public final class PodSyncFailures {
   private final PodStatusComposer composer;
   private final PodStatusWriter writer;
   private final PodEvents events;
+  private final ResizeEvents resizeEvents;
 
   public PodSyncFailures(
       ClusterCache cache,
       PodTracker tracker,
       PodStatusComposer composer,
       PodStatusWriter writer,
-      PodEvents events) {
+      PodEvents events,
+      ResizeEvents resizeEvents) {
     this.cache = cache;
     this.tracker = tracker;
     this.composer = composer;
     this.writer = writer;
     this.events = events;
+    this.resizeEvents = resizeEvents;
   }
 
   /**
@@ -62,7 +66,9 @@ public final class PodSyncFailures {
       return false;
     }
     if (plan.operation() == SyncPlan.Operation.UPDATE && resizing(key, pod)) {
-      writeQuietly(pod, composer.resizeFailed(pod, message));
+      PodStatus failed = composer.resizeFailed(pod, message);
+      writeQuietly(pod, failed);
+      resizeEvents.failed(pod, failed);
     }
     if (attempt + 1 < PROVIDER_ATTEMPTS) {
       retrying(pod, plan, failure, message);
@@ -119,7 +125,7 @@ public final class PodSyncFailures {
     return plan.providerOperation().map(o -> o.value()).orElse("sync");
   }
 
-  private void writeQuietly(Pod pod, io.fabric8.kubernetes.api.model.PodStatus status) {
+  private void writeQuietly(Pod pod, PodStatus status) {
     try {
       writer.write(pod, status);
     } catch (RuntimeException e) {

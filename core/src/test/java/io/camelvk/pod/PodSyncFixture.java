@@ -100,6 +100,7 @@ final class PodSyncFixture implements AutoCloseable {
                 writer,
                 new PodRemover(api.client(), writer),
                 events,
+                new ResizeEvents(events),
                 queue,
                 clock));
   }

@@ -1,6 +1,7 @@
 package io.camelvk.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.provider.InPlaceResize;
@@ -13,10 +14,13 @@ import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,13 +30,18 @@ import org.junit.jupiter.api.Test;
  * In-place resize (the pod's resize subresource): applied by a provider that can (the mock),
  * without a restart, with the kubelet's PodResizeInProgress condition until the container reports
  * the new resources (reason Error while it fails to); pending as Infeasible, with the kubelet's
- * condition, on one that cannot.
+ * condition, on one that cannot. Each step has the kubelet's event, once.
  */
 @WithControlPlane
 class PodResizeIT {
 
   private static final String IN_PROGRESS = "PodResizeInProgress";
   private static final String PENDING = "PodResizePending";
+
+  /** The resources after the resize, as the kubelet's resize events show them. */
+  private static final String RESIZED_TO =
+      "{\"containers\":[{\"name\":\"app\",\"resources\":{\"limits\":{\"cpu\":\"300m\"},"
+          + "\"requests\":{\"cpu\":\"150m\"}}}],\"generation\":2}";
 
   private static final String RESIZE =
       "{\"spec\":{\"containers\":[{\"name\":\"app\",\"resources\":"
@@ -80,6 +89,20 @@ class PodResizeIT {
       assertThat(resized.getStatus().getConditions())
           .extracting(PodCondition::getObservedGeneration)
           .containsOnly(2L);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(resizeEvents(cluster, "resized"))
+                      .extracting(
+                          Event::getType, Event::getReason, Event::getMessage, Event::getCount)
+                      .containsExactly(
+                          tuple("Normal", "ResizeStarted", "Pod resize started: " + RESIZED_TO, 1),
+                          tuple(
+                              "Normal",
+                              "ResizeCompleted",
+                              "Pod resize completed: " + RESIZED_TO,
+                              1)));
     } finally {
       kubelet.stopAndDeleteNode(cluster);
     }
@@ -110,6 +133,40 @@ class PodResizeIT {
           .containsEntry("cpu", new Quantity("100m"));
       assertThat(TestPods.isRunningAndReady(cluster.pod("fixed"))).isTrue();
       assertThat(condition(cluster.pod("fixed"), IN_PROGRESS)).isEmpty();
+      Event infeasible =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> resizeEvents(cluster, "fixed"), e -> !e.isEmpty())
+              .getFirst();
+      assertThat(infeasible.getType()).isEqualTo("Warning");
+      assertThat(infeasible.getReason()).isEqualTo("ResizeInfeasible");
+      assertThat(infeasible.getMessage())
+          .isEqualTo(
+              "Pod resize Infeasible: "
+                  + RESIZED_TO.substring(0, RESIZED_TO.length() - 1)
+                  + ",\"error\":\"provider mock cannot resize pods in place\"}");
+      // A second resize is a second event; the statuses written in between wrote none.
+      cluster.kubectl(
+          "patch",
+          "pod",
+          "fixed",
+          "-n",
+          cluster.namespace(),
+          "--subresource",
+          "resize",
+          "-p",
+          "{\"spec\":{\"containers\":[{\"name\":\"app\",\"resources\":"
+              + "{\"requests\":{\"cpu\":\"200m\"}}}]}}");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(resizeEvents(cluster, "fixed"))
+                      .extracting(Event::getReason, Event::getCount)
+                      .containsExactly(tuple("ResizeInfeasible", 1), tuple("ResizeInfeasible", 1)));
+      assertThat(resizeEvents(cluster, "fixed").get(1).getMessage())
+          .contains("\"requests\":{\"cpu\":\"200m\"}")
+          .contains("\"generation\":3");
     } finally {
       kubelet.stopAndDeleteNode(cluster);
     }
@@ -146,6 +203,19 @@ class PodResizeIT {
       ContainerStatus app = app(cluster.pod("refused"));
       assertThat(app.getResources().getRequests()).containsEntry("cpu", new Quantity("150m"));
       assertThat(app.getRestartCount()).isZero();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(resizeEvents(cluster, "refused"))
+                      .extracting(Event::getType, Event::getReason, Event::getCount)
+                      .containsExactly(
+                          tuple("Normal", "ResizeStarted", 1),
+                          tuple("Warning", "ResizeError", 1),
+                          tuple("Normal", "ResizeCompleted", 1)));
+      assertThat(resizeEvents(cluster, "refused").get(1).getMessage())
+          .startsWith("Pod resize error: " + RESIZED_TO.substring(0, RESIZED_TO.length() - 1))
+          .contains(RefusingResizes.REFUSAL);
     } finally {
       kubelet.stopAndDeleteNode(cluster);
     }
@@ -195,6 +265,19 @@ class PodResizeIT {
   private static void resize(TestCluster cluster, String name) {
     cluster.kubectl(
         "patch", "pod", name, "-n", cluster.namespace(), "--subresource", "resize", "-p", RESIZE);
+  }
+
+  /**
+   * The pod's resize events (the kubelet's ResizeStarted, ResizeCompleted, ResizeError,
+   * ResizeInfeasible), in the order they were first written.
+   */
+  private static List<Event> resizeEvents(TestCluster cluster, String name) {
+    return cluster.eventsAbout(name).stream()
+        .filter(e -> e.getReason().startsWith("Resize"))
+        .sorted(
+            Comparator.comparing(Event::getFirstTimestamp)
+                .thenComparing(e -> e.getMetadata().getName()))
+        .toList();
   }
 
   private static ContainerStatus app(Pod pod) {
