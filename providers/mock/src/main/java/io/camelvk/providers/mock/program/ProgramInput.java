@@ -51,7 +51,7 @@ final class ProgramInput extends InputStream implements InstanceInput {
       return 0;
     }
     while (!current.isEnd() && position == current.bytes().length) {
-      current = time.awaitInput(this::take);
+      current = time.awaitInput(this::take, Chunk::at);
       position = 0;
     }
     if (current.isEnd()) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -73,15 +74,21 @@ final class ProgramTime {
 
   /**
    * The program waits for input, asleep without end, until {@code take} (asked under the time's
-   * lock) answers some: {@link #inputArrived} wakes it at the time the input came.
+   * lock) answers some: {@link #inputArrived} wakes it at the time the input came. Input taken that
+   * came after the program's time ({@code arrivedAt}) is read at its arrival: a program does not
+   * read what has not come yet.
    *
    * @throws ProgramStopped when the instance is stopped meanwhile
    */
-  <T> T awaitInput(Supplier<Optional<T>> take) {
+  <T> T awaitInput(Supplier<Optional<T>> take, Function<T, Instant> arrivedAt) {
     lock.lock();
     try {
       for (Optional<T> taken = take.get(); ; taken = take.get()) {
         if (taken.isPresent()) {
+          Instant arrival = arrivedAt.apply(taken.get());
+          if (arrival.isAfter(now)) {
+            sleep(Duration.between(now, arrival));
+          }
           return taken.get();
         }
         awaitingInput = true;
@@ -98,15 +105,16 @@ final class ProgramTime {
 
   /**
    * Input came at {@code at}: {@code store} keeps it under the time's lock, and it wakes the
-   * program.
+   * program at the first arrival since it waits (a later one before it woke leaves that).
    */
   void inputArrived(Instant at, Runnable store) {
     lock.lock();
     try {
       store.run();
       allowed = at.isAfter(allowed) ? at : allowed;
-      if (awaitingInput) {
-        wakeAt = at.isAfter(now) ? at : now;
+      Instant arrival = at.isAfter(now) ? at : now;
+      if (awaitingInput && arrival.isBefore(wakeAt)) {
+        wakeAt = arrival;
       }
       moved.signalAll();
     } finally {

@@ -82,4 +82,26 @@ class ProgramRunTest {
               assertThat(exit.at()).isEqualTo(typed.plusSeconds(1));
             });
   }
+
+  @Test
+  void aBusyProgramReadsInputNotBeforeItCame() {
+    ProgramRun run = new ProgramRun(MockFixture.START, true);
+    run.begin(
+        "busy",
+        io -> {
+          run.time().sleep(Duration.ofSeconds(1));
+          byte[] line = new byte[3];
+          int read = io.in().read(line);
+          io.print(new String(line, 0, read, StandardCharsets.UTF_8));
+          return 0;
+        });
+    Instant typed = MockFixture.START.plusSeconds(7);
+
+    run.input().orElseThrow().write("hi\n".getBytes(StandardCharsets.UTF_8), typed);
+
+    assertThat(run.lines(0, typed.minusSeconds(1))).as("not read at the program's 1 s").isEmpty();
+    assertThat(run.lines(0, typed))
+        .singleElement()
+        .satisfies(line -> assertThat(line).isEqualTo(new LogLine(0, typed, "hi")));
+  }
 }
