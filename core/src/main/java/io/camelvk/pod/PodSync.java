@@ -6,11 +6,8 @@ import io.camelvk.provider.GracePeriod;
 import io.camelvk.provider.runtime.ProviderHandle;
 import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,11 +19,6 @@ import java.util.Set;
  */
 public final class PodSync {
 
-  static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
-  static final Duration DEADLINE_RECHECK = Duration.ofSeconds(1);
-  static final String DEADLINE_MESSAGE =
-      "Pod was active on the node longer than the specified deadline";
-
   private final PodCache cache;
   private final PodTracker tracker;
   private final PodPlacement placement;
@@ -36,10 +28,10 @@ public final class PodSync {
   private final PodStatusWriter writer;
   private final PodRemover remover;
   private final PodEvents events;
-  private final ContainerEvents containerEvents;
   private final KillingEvents killingEvents;
-  private final ReadinessEvents readinessEvents;
   private final ResizeEvents resizeEvents;
+  private final RunningPodStatus running;
+  private final ActiveDeadlines deadlines;
   private final PodWorkQueue queue;
   private final Clock clock;
 
@@ -68,10 +60,10 @@ public final class PodSync {
     this.writer = parts.writer();
     this.remover = parts.remover();
     this.events = parts.events();
-    this.containerEvents = new ContainerEvents(parts.events(), parts.clock());
     this.killingEvents = new KillingEvents(parts.events());
-    this.readinessEvents = new ReadinessEvents(parts.events(), parts.clock());
     this.resizeEvents = parts.resizeEvents();
+    this.running = new RunningPodStatus(parts);
+    this.deadlines = new ActiveDeadlines(parts.cache(), parts.queue(), parts.clock());
     this.queue = parts.queue();
     this.clock = parts.clock();
   }
@@ -110,12 +102,13 @@ public final class PodSync {
     if (!tracked.running()) {
       return plan(key, Operation.NONE, tracked.provider(), pod);
     }
-    if (deadlineExceeded(pod)) {
+    if (deadlines.exceeded(pod)) {
       return plan(key, Operation.DEADLINE, tracked.provider(), pod);
     }
     String specHash = PodSpecHash.of(pod);
     Set<PodSpecHash.Part> changed = PodSpecHash.changed(tracked.specHash(), specHash);
-    if (!changed.isEmpty() && unsupported(tracked.provider(), changed).containsAll(changed)) {
+    if (!changed.isEmpty()
+        && running.unsupported(tracked.provider(), changed).containsAll(changed)) {
       return plan(key, Operation.UNSUPPORTED_CHANGE, tracked.provider(), pod);
     }
     boolean specChanged = !tracked.specHash().equals(specHash);
@@ -176,8 +169,8 @@ public final class PodSync {
     switch (plan.operation()) {
       case CREATE, UPDATE -> {
         trackRunning(plan);
-        cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider()));
-        scheduleDeadlineCheck(plan.pod());
+        cache.pod(key).ifPresent(pod -> running.write(pod, plan.provider()));
+        deadlines.scheduleCheck(plan.pod());
       }
       case DELETE -> completeDelete(plan);
       case DEADLINE -> {
@@ -186,7 +179,9 @@ public final class PodSync {
       }
       case STATUS -> cache.pod(key).ifPresent(pod -> writeStatusAndRecheckDeadline(pod, plan));
       case UNSUPPORTED_CHANGE ->
-          cache.pod(key).ifPresent(pod -> writeStatus(pod, plan.provider(), pending(plan, pod)));
+          cache
+              .pod(key)
+              .ifPresent(pod -> running.writeWithUnsupportedChanges(pod, plan.provider()));
       case BLOCKED ->
           cache
               .pod(key)
@@ -209,8 +204,10 @@ public final class PodSync {
 
   /** Like the kubelet: the status says why, and so does a Warning event. */
   private void failPastDeadline(Pod pod) {
-    writer.write(pod, composer.failed(pod, DEADLINE_EXCEEDED, DEADLINE_MESSAGE));
-    events.warning(pod, DEADLINE_EXCEEDED, DEADLINE_MESSAGE);
+    writer.write(
+        pod,
+        composer.failed(pod, ActiveDeadlines.DEADLINE_EXCEEDED, ActiveDeadlines.DEADLINE_MESSAGE));
+    events.warning(pod, ActiveDeadlines.DEADLINE_EXCEEDED, ActiveDeadlines.DEADLINE_MESSAGE);
   }
 
   private void completeDelete(SyncPlan plan) {
@@ -230,103 +227,14 @@ public final class PodSync {
     remover.remove(pod);
   }
 
-  private void writeStatus(Pod pod, String provider) {
-    writeStatus(pod, provider, Set.of());
-  }
-
-  /** The changes of a running pod its provider cannot apply, which its status then reports. */
-  private Set<PodSpecHash.Part> pending(SyncPlan plan, Pod pod) {
-    return tracker
-        .get(plan.key())
-        .map(
-            t ->
-                unsupported(
-                    plan.provider(), PodSpecHash.changed(t.specHash(), PodSpecHash.of(pod))))
-        .orElse(Set.of());
-  }
-
-  /**
-   * Writes the status the provider reports; {@code pending} are the changes it cannot apply (only
-   * an UNSUPPORTED_CHANGE plan has any: any other plan's spec is the one the provider was given).
-   */
-  private void writeStatus(Pod pod, String provider, Set<PodSpecHash.Part> pending) {
-    Optional<PodStatus> reported = statuses.of(pod, provider);
-    if (reported.isEmpty()) {
-      // The provider lost the pod (its backend restarted): start it again.
-      tracker.forget(PodKey.of(pod));
-      queue.add(PodKey.of(pod));
-      return;
-    }
-    PodAllocation allocation =
-        tracker
-            .get(PodKey.of(pod))
-            .map(PodTracker.Tracked::allocation)
-            .orElseGet(() -> PodAllocation.of(pod));
-    PodStatus status = composer.running(pod, reported.get(), allocation);
-    if (pending.contains(PodSpecHash.Part.RESOURCES)) {
-      status = composer.resizeInfeasible(pod, status, provider);
-    }
-    if (pending.contains(PodSpecHash.Part.EPHEMERAL)) {
-      status = composer.ephemeralUnsupported(pod, status, provider);
-    }
-    writer.write(pod, status);
-    containerEvents.reported(pod, status);
-    readinessEvents.reported(pod, reported.get(), status);
-    resizeEvents.reported(pod, status, allocation);
-  }
-
-  /** Of these changes, those the provider cannot apply to a running pod. */
-  private Set<PodSpecHash.Part> unsupported(String provider, Set<PodSpecHash.Part> changed) {
-    var capabilities = providers.require(provider).capabilities();
-    Set<PodSpecHash.Part> unsupported = EnumSet.noneOf(PodSpecHash.Part.class);
-    if (changed.contains(PodSpecHash.Part.RESOURCES) && !capabilities.resizes()) {
-      unsupported.add(PodSpecHash.Part.RESOURCES);
-    }
-    if (changed.contains(PodSpecHash.Part.EPHEMERAL) && !capabilities.runsEphemeralContainers()) {
-      unsupported.add(PodSpecHash.Part.EPHEMERAL);
-    }
-    return unsupported;
-  }
-
   /** Forgets what was announced of a pod that has left the cache. */
   public void podGone(String uid) {
-    containerEvents.forget(uid);
-    readinessEvents.forget(uid);
-    resizeEvents.forget(uid);
-  }
-
-  private void scheduleDeadlineCheck(Pod pod) {
-    Long deadline = pod.getSpec().getActiveDeadlineSeconds();
-    if (deadline != null) {
-      String started =
-          cache.pod(PodKey.of(pod)).map(Pod::getStatus).map(PodStatus::getStartTime).orElse(null);
-      Instant start = started == null ? clock.instant() : Instant.parse(started);
-      queue.addAfter(
-          PodKey.of(pod), Duration.between(clock.instant(), start.plusSeconds(deadline)));
-    }
+    running.forget(uid);
   }
 
   private void writeStatusAndRecheckDeadline(Pod pod, SyncPlan plan) {
-    writeStatus(pod, plan.provider());
-    if (pod.getSpec().getActiveDeadlineSeconds() == null) {
-      return;
-    }
-    // The deadline counts from status.startTime; until the cache shows the one we wrote, check
-    // again soon. Once it does, check again at the deadline: a check that ran a moment early (the
-    // start time has whole seconds) would otherwise wait for the next full resync.
-    if (pod.getStatus() == null || pod.getStatus().getStartTime() == null) {
-      queue.addAfter(PodKey.of(pod), DEADLINE_RECHECK);
-    } else {
-      scheduleDeadlineCheck(pod);
-    }
-  }
-
-  private boolean deadlineExceeded(Pod pod) {
-    Long deadline = pod.getSpec().getActiveDeadlineSeconds();
-    String started = pod.getStatus() == null ? null : pod.getStatus().getStartTime();
-    return deadline != null
-        && started != null
-        && !Instant.parse(started).plusSeconds(deadline).isAfter(clock.instant());
+    running.write(pod, plan.provider());
+    deadlines.recheckAfterStatusWrite(pod);
   }
 
   private static SyncPlan plan(PodKey key, Operation operation, String provider, Pod pod) {

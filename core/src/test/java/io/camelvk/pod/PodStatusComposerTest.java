@@ -219,11 +219,11 @@ class PodStatusComposerTest {
     Pod pod = pod().withStatus(reported(running("app")).build()).build();
     clock.advance(Duration.ofMinutes(1));
 
-    PodStatus status = composer.failed(pod, "DeadlineExceeded", PodSync.DEADLINE_MESSAGE);
+    PodStatus status = composer.failed(pod, "DeadlineExceeded", ActiveDeadlines.DEADLINE_MESSAGE);
 
     assertThat(status.getPhase()).isEqualTo("Failed");
     assertThat(status.getReason()).isEqualTo("DeadlineExceeded");
-    assertThat(status.getMessage()).isEqualTo(PodSync.DEADLINE_MESSAGE);
+    assertThat(status.getMessage()).isEqualTo(ActiveDeadlines.DEADLINE_MESSAGE);
     assertThat(status.getContainerStatuses().getFirst().getState().getTerminated())
         .satisfies(
             t -> {
