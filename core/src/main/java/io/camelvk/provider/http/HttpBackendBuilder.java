@@ -1,0 +1,89 @@
+package io.camelvk.provider.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+
+/**
+ * Makes a provider's {@link HttpBackend} in a YAML route file, from the provider's {@code
+ * vk.provider.<name>.*} properties:
+ *
+ * <pre>
+ * - beans:
+ *     - name: webBackend
+ *       type: io.camelvk.provider.http.HttpBackend
+ *       builderClass: io.camelvk.provider.http.HttpBackendBuilder
+ *       properties:
+ *         provider: web
+ *         urlEnvironmentVariable: WEB_ENDPOINT_URL
+ * </pre>
+ *
+ * It binds the backend's TLS parameters in Camel's registry as {@code vk-provider-<name>-tls}, the
+ * name {@link HttpBackend#endpointOptions()} refers to.
+ */
+public final class HttpBackendBuilder implements CamelContextAware {
+
+  private CamelContext camelContext;
+  private String provider;
+  private String urlEnvironmentVariable;
+  private Function<String, String> environment = System::getenv;
+
+  public void setProvider(String provider) {
+    this.provider = provider;
+  }
+
+  /** An environment variable the URL is read from when {@code vk.provider.<name>.url} is unset. */
+  public void setUrlEnvironmentVariable(String name) {
+    this.urlEnvironmentVariable = name;
+  }
+
+  void setEnvironment(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public void setCamelContext(CamelContext camelContext) {
+    this.camelContext = camelContext;
+  }
+
+  @Override
+  public CamelContext getCamelContext() {
+    return camelContext;
+  }
+
+  /**
+   * @throws IllegalArgumentException when the properties are bad or give no URL
+   */
+  public HttpBackend build() {
+    if (provider == null || camelContext == null) {
+      throw new IllegalStateException("HttpBackendBuilder needs the provider and a CamelContext");
+    }
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (String key : HttpBackendSettings.KEYS) {
+      camelContext
+          .getPropertiesComponent()
+          .resolveProperty("vk.provider." + provider + "." + key)
+          .ifPresent(value -> properties.put(key, value));
+    }
+    Optional<String> variable = Optional.ofNullable(urlEnvironmentVariable);
+    if (properties.getOrDefault(HttpBackendSettings.URL, "").isBlank()) {
+      variable
+          .map(environment)
+          .filter(url -> !url.isBlank())
+          .ifPresent(url -> properties.put(HttpBackendSettings.URL, url));
+    }
+    HttpBackendSettings settings = HttpBackendSettings.fromProperties(provider, properties);
+    String tlsBeanName = HttpBackend.tlsBeanName(provider);
+    HttpBackend backend =
+        new HttpBackend(
+            provider,
+            settings.url().orElseThrow(() -> HttpBackend.missingUrl(provider, variable)),
+            settings,
+            tlsBeanName);
+    camelContext.getRegistry().bind(tlsBeanName, backend.sslContextParameters());
+    return backend;
+  }
+}
