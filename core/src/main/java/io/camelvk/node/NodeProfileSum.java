@@ -32,7 +32,12 @@ final class NodeProfileSum {
         sum(byProvider.values().stream().map(NodeProfile::capacity).toList()),
         sum(byProvider.values().stream().map(NodeProfile::effectiveAllocatable).toList()),
         worstConditions(byProvider),
-        "camel-virtual-kubelet (" + String.join(", ", byProvider.keySet()) + ")");
+        "camel-virtual-kubelet (" + String.join(", ", byProvider.keySet()) + ")",
+        Set.of(),
+        byProvider.values().stream()
+            .flatMap(profile -> profile.addresses().stream())
+            .distinct()
+            .toList());
   }
 
   private static Map<String, Quantity> sum(List<Map<String, Quantity>> resources) {

@@ -2,6 +2,7 @@ package io.camelvk.node;
 
 import io.camelvk.BuildInfo;
 import io.camelvk.provider.NodeProfile;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeAddressBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** What our node should look like: labels, our taint, and the status from the provider. */
 public final class NodeTemplate {
@@ -28,6 +30,11 @@ public final class NodeTemplate {
   public static final List<String> DECLARED_FEATURES = List.of("ExtendWebSocketsToKubelet");
 
   private static final String DECLARED_FEATURES_FIELD = "declaredFeatures";
+
+  private static final String INTERNAL_IP = "InternalIP";
+
+  /** The address types kube-apiserver's default --kubelet-preferred-address-types puts first. */
+  static final Set<String> API_SERVER_PREFERS_OVER_INTERNAL_IP = Set.of("Hostname", "InternalDNS");
 
   /** The kubelet's condition types, reasons and messages (pkg/kubelet/nodestatus/setters.go). */
   static final List<NodeCondition> HEALTHY_CONDITIONS =
@@ -99,13 +106,7 @@ public final class NodeTemplate {
             .withCapacity(profile.capacity())
             .withAllocatable(profile.effectiveAllocatable())
             .withConditions(conditions(profile, previous, now))
-            // InternalIP only: the API server prefers a Hostname address, and our node name
-            // need not resolve, so logs and exec would fail to connect.
-            .withAddresses(
-                new NodeAddressBuilder()
-                    .withType("InternalIP")
-                    .withAddress(settings.internalIp())
-                    .build())
+            .withAddresses(addresses(profile))
             .withNewDaemonEndpoints()
             .withNewKubeletEndpoint()
             .withPort(settings.kubeletPort())
@@ -127,6 +128,30 @@ public final class NodeTemplate {
     // fabric8 7.5's model predates the field: it travels as an additional property.
     status.setAdditionalProperty(DECLARED_FEATURES_FIELD, DECLARED_FEATURES);
     return status;
+  }
+
+  /**
+   * The kubelet's InternalIP first, then the providers' addresses, each once. Our node name need
+   * not resolve, and the API server reaches a kubelet at the first address of the first type in its
+   * preference (Hostname, InternalDNS, InternalIP, ...): a provider's Hostname or InternalDNS
+   * address would send logs and exec elsewhere, so those are left out.
+   */
+  private List<NodeAddress> addresses(NodeProfile profile) {
+    List<NodeAddress> addresses = new ArrayList<>();
+    addresses.add(
+        new NodeAddressBuilder().withType(INTERNAL_IP).withAddress(settings.internalIp()).build());
+    for (NodeAddress address : profile.addresses()) {
+      boolean known =
+          addresses.stream()
+              .anyMatch(
+                  a ->
+                      a.getType().equals(address.getType())
+                          && a.getAddress().equals(address.getAddress()));
+      if (!known && !API_SERVER_PREFERS_OVER_INTERNAL_IP.contains(address.getType())) {
+        addresses.add(address);
+      }
+    }
+    return addresses;
   }
 
   private static List<NodeCondition> conditions(

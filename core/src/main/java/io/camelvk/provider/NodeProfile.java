@@ -1,6 +1,7 @@
 package io.camelvk.provider;
 
 import io.camelvk.provider.volume.VolumeKind;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
@@ -25,7 +26,8 @@ public record NodeProfile(
     Map<String, Quantity> allocatable,
     List<NodeCondition> conditions,
     String operatingSystemImage,
-    Set<VolumeKind> additionalVolumeKinds) {
+    Set<VolumeKind> additionalVolumeKinds,
+    List<NodeAddress> addresses) {
 
   public static final NodeProfile DEFAULT =
       new NodeProfile(
@@ -43,6 +45,17 @@ public record NodeProfile(
     allocatable = Map.copyOf(allocatable);
     conditions = List.copyOf(conditions);
     additionalVolumeKinds = Set.copyOf(additionalVolumeKinds);
+    addresses = List.copyOf(addresses);
+  }
+
+  /** A profile without addresses of its own. */
+  public NodeProfile(
+      Map<String, Quantity> capacity,
+      Map<String, Quantity> allocatable,
+      List<NodeCondition> conditions,
+      String operatingSystemImage,
+      Set<VolumeKind> additionalVolumeKinds) {
+    this(capacity, allocatable, conditions, operatingSystemImage, additionalVolumeKinds, List.of());
   }
 
   /** A profile of a provider that serves the volume kinds every provider serves. */

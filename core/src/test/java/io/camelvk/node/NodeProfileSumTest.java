@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.camelvk.provider.NodeProfile;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -14,6 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NodeProfileSumTest {
+
+  @Test
+  void theAddressesAreEveryProvidersInTheirOrderEachOnce() {
+    NodeAddress shared = new NodeAddress("10.0.0.9", "ExternalIP");
+    NodeAddress onlyB = new NodeAddress("b.example.com", "ExternalDNS");
+
+    NodeProfile sum =
+        NodeProfileSum.of(byName(withAddresses(shared), withAddresses(shared, onlyB)));
+
+    assertThat(sum.addresses()).containsExactly(shared, onlyB);
+  }
 
   @Test
   void oneProvidersProfileIsTheNodesAsItIs() {
@@ -108,6 +120,11 @@ class NodeProfileSumTest {
       Map<String, String> allocatable,
       List<NodeCondition> conditions) {
     return new NodeProfile(quantities(capacity), quantities(allocatable), conditions, "test");
+  }
+
+  private static NodeProfile withAddresses(NodeAddress... addresses) {
+    return new NodeProfile(
+        Map.of(), Map.of(), List.of(), "test", java.util.Set.of(), List.of(addresses));
   }
 
   private static Map<String, Quantity> quantities(Map<String, String> values) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.ProviderCapability;
 import io.camelvk.provider.volume.VolumeKind;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
@@ -135,7 +136,8 @@ public final class ProviderReplies {
       Map<String, Quantity> allocatable,
       List<NodeCondition> conditions,
       String operatingSystemImage,
-      List<String> additionalVolumeKinds) {
+      List<String> additionalVolumeKinds,
+      List<NodeAddress> addresses) {
 
     NodeProfile toProfile() {
       Map<String, Quantity> merged = new LinkedHashMap<>(NodeProfile.DEFAULT.capacity());
@@ -149,7 +151,8 @@ public final class ProviderReplies {
           operatingSystemImage == null
               ? NodeProfile.DEFAULT.operatingSystemImage()
               : operatingSystemImage,
-          volumeKinds());
+          volumeKinds(),
+          addresses == null ? List.of() : addresses);
     }
 
     private Set<VolumeKind> volumeKinds() {

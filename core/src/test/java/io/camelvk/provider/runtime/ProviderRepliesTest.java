@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.ProviderCapability;
 import io.camelvk.provider.volume.VolumeKind;
+import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -104,6 +105,16 @@ class ProviderRepliesTest {
         .isEqualTo(NodeProfile.DEFAULT.operatingSystemImage());
     NodeProfile given = new NodeProfile(Map.of(), Map.of(), List.of(), "backend");
     assertThat(ProviderReplies.node(given)).isSameAs(given);
+  }
+
+  @Test
+  void aProfileInJsonMayNameAddressesAndHasNoneWithout() {
+    NodeProfile profile =
+        ProviderReplies.node(
+            "{\"addresses\":[{\"type\":\"ExternalIP\",\"address\":\"203.0.113.7\"}]}");
+
+    assertThat(profile.addresses()).containsExactly(new NodeAddress("203.0.113.7", "ExternalIP"));
+    assertThat(ProviderReplies.node("{}").addresses()).isEmpty();
   }
 
   @Test
