@@ -1,0 +1,210 @@
+package io.camelvk.providers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.config.ProviderSettings;
+import io.camelvk.provider.NodeProfile;
+import io.camelvk.provider.runtime.ProviderClient;
+import io.camelvk.provider.runtime.ProviderSet;
+import io.camelvk.provider.volume.PodVolumes;
+import io.camelvk.test.contract.ProviderHarness;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the web provider adds to the contract: node profile, failures, circuit breaker, tokens. */
+class WebProviderTest {
+
+  @TempDir Path dir;
+  private WebBackend backend;
+  private ProviderHarness harness;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (harness != null) {
+      harness.close();
+    }
+    if (backend != null) {
+      backend.close();
+    }
+  }
+
+  @Test
+  void theNodeProfileIsTheBackendsCapacityConditionsAndAddresses() throws Exception {
+    start(List.of("--pods", "2000"), Map.of());
+
+    NodeProfile profile = client().node("web-node");
+
+    assertThat(profile.capacity())
+        .containsEntry("cpu", new Quantity("16"))
+        .containsEntry("pods", new Quantity("2000"));
+    assertThat(profile.conditions())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getReason()).isEqualTo("BackendReady"));
+    assertThat(profile.addresses()).containsExactly(new NodeAddress("198.51.100.10", "ExternalIP"));
+  }
+
+  @Test
+  void aFailingBackendFailsTheCallInOneLineAndMakesTheNodeNotReadyKeepingItsCapacity()
+      throws Exception {
+    start(List.of("--pods", "2000"), Map.of());
+    Pod pod = pod("failing");
+    client().create(pod, PodVolumes.NONE);
+    client().node("web-node");
+
+    backend.failWith(503);
+
+    assertThatThrownBy(() -> client().status(pod))
+        .hasMessageStartingWith(
+            "web backend " + backend.url() + " unavailable: answered 503 to GET /getPodStatus")
+        .hasMessageNotContaining("\n");
+    NodeProfile down = client().node("web-node");
+    assertThat(down.conditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Ready");
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getReason()).isEqualTo("BackendUnavailable");
+              assertThat(c.getMessage()).contains(backend.url());
+            });
+    assertThat(down.capacity()).containsEntry("pods", new Quantity("2000"));
+  }
+
+  @Test
+  void theCircuitBreakerStopsCallingABackendThatFailsAndTriesAgainLater() throws Exception {
+    start(List.of(), Map.of());
+    Pod pod = pod("breaker");
+    client().create(pod, PodVolumes.NONE);
+    backend.failWith(500);
+
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(() -> client().status(pod)).isInstanceOf(IllegalStateException.class);
+    }
+
+    int calls = backend.requests().get("/getPodStatus");
+    assertThat(calls).isLessThan(10);
+    assertThatThrownBy(() -> client().status(pod)).hasMessageContaining("circuit breaker open");
+    backend.failWith(0);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> client().status(pod).isPresent());
+  }
+
+  @Test
+  void aBackendThatIsDownMakesTheNodeNotReady() throws Exception {
+    start(List.of(), Map.of());
+    backend.close();
+
+    NodeProfile down = client().node("web-node");
+
+    assertThat(down.conditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getMessage())
+                  .startsWith("web backend http://127.0.0.1:")
+                  .contains("Connection refused");
+            });
+    assertThat(down.capacity()).isEqualTo(NodeProfile.DEFAULT.capacity());
+    backend = null;
+  }
+
+  @Test
+  void anUnknownPodHasNoStatusAndItsDeleteIsDone() throws Exception {
+    start(List.of(), Map.of());
+
+    assertThat(client().status(pod("unknown"))).isEmpty();
+    assertThat(client().delete(pod("unknown"), Duration.ofSeconds(2))).isEmpty();
+    assertThat(backend.requests()).containsEntry("/deletePod", 1);
+  }
+
+  @Test
+  void aBearerTokenFromItsFileIsSentAndARotatedOneIsUsedAtOnce() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "first");
+    start(
+        List.of("--token-file", token.toString()),
+        Map.of("vk.provider.web.token-file", token.toString()));
+    Pod pod = pod("authorized");
+
+    client().create(pod, PodVolumes.NONE);
+    Files.writeString(token, "second");
+
+    assertThat(client().status(pod)).isPresent();
+  }
+
+  @Test
+  void withoutTheTokenTheBackendsRefusalIsTheCallsError() throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "first");
+    start(List.of("--token-file", token.toString()), Map.of());
+
+    assertThatThrownBy(() -> client().status(pod("refused")))
+        .hasMessageStartingWith("web backend answered 401 to GET /getPodStatus");
+  }
+
+  @Test
+  void eachOperationCostsTheBackendOneRequest() throws Exception {
+    start(List.of(), Map.of());
+    Pod pod = pod("counted");
+
+    client().create(pod, PodVolumes.NONE);
+    client().status(pod);
+    client().pods();
+    client().delete(pod, Duration.ofSeconds(2));
+
+    assertThat(backend.requests())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("/createPod", 1, "/getPodStatus", 1, "/getPods", 1, "/deletePod", 1));
+  }
+
+  private void start(List<String> backendOptions, Map<String, String> properties) throws Exception {
+    backend = WebBackend.start(0, backendOptions);
+    Map<String, String> all = new HashMap<>(properties);
+    all.put(WebBackend.URL_PROPERTY, backend.url());
+    harness =
+        ProviderHarness.start(
+            ProviderSet.create(
+                ProviderSettings.only(WebBackend.NAME, Optional.empty()),
+                "web-node",
+                Clock.systemUTC()),
+            all);
+  }
+
+  private ProviderClient client() {
+    return harness.provider().client();
+  }
+
+  private static Pod pod(String name) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withNamespace("web")
+        .withName(name)
+        .withUid(UUID.randomUUID().toString())
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage("busybox")
+        .endContainer()
+        .endSpec()
+        .build();
+  }
+}
