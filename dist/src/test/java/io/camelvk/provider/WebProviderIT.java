@@ -1,0 +1,200 @@
+package io.camelvk.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.config.VkSettings;
+import io.camelvk.providers.web.WebBackend;
+import io.camelvk.test.RunningKubelet;
+import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.camelvk.test.WithControlPlane;
+import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web provider on a real control plane, beside the mock on one node: pods labelled {@code
+ * backend: web} run on the reference backend (examples/web/backend.py), the others on the mock.
+ */
+@WithControlPlane
+class WebProviderIT {
+
+  private static final Duration RUNNING = Duration.ofSeconds(60);
+  private static final String NODE_STATUS_PERIOD_MILLIS = "2000";
+
+  @TempDir static Path dir;
+  private static WebBackend backend;
+  private static RunningKubelet kubelet;
+
+  @BeforeAll
+  static void start(TestCluster cluster) throws IOException {
+    backend = WebBackend.start();
+    Path mapping =
+        Files.writeString(
+            dir.resolve("mapping.yaml"),
+            """
+            - route:
+                from:
+                  uri: direct:vk-provider-mapping
+                  steps:
+                    - filter:
+                        simple: "${header.VkPodLabels[backend]} == 'web'"
+                        steps:
+                          - setHeader:
+                              name: VkProvider
+                              constant: web
+            """);
+    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
+    settings =
+        settings.withProviders(
+            settings
+                .providers()
+                .withNames(List.of(WebBackend.NAME))
+                .withMapping(mapping)
+                .withProperty(WebBackend.URL_PROPERTY, backend.url())
+                .withProperty("vk.node.status-period-millis", NODE_STATUS_PERIOD_MILLIS));
+    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+  }
+
+  @AfterAll
+  static void stop(TestCluster cluster) {
+    kubelet.stopAndDeleteNode(cluster);
+    backend.close();
+  }
+
+  @Test
+  void aPodOnTheWebBackendRunsServesItsLogsAndIsDeletedBesideAMockPod(TestCluster cluster) {
+    Map<String, Integer> before = backend.requests();
+    Pod onWeb = run(cluster, "on-web", "web");
+    Pod onMock = run(cluster, "on-mock", "mock");
+
+    assertThat(kubelet.providerOf(onWeb)).isEqualTo("web");
+    assertThat(kubelet.providerOf(onMock)).isEqualTo("mock");
+    assertThat(backend.pods()).contains(onWeb.getMetadata().getUid()).doesNotContain("on-mock");
+    assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "on-web").lines())
+        .hasSize(5)
+        .allMatch(line -> line.contains("on-web/app: line"));
+    assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "on-web", "--tail=2").lines())
+        .containsExactly(lineOf(cluster, "on-web", 4), lineOf(cluster, "on-web", 5));
+
+    delete(cluster, onWeb, onMock);
+    assertThat(backend.pods()).isEqualTo("[]");
+    Map<String, Integer> after = backend.requests();
+    assertThat(after.get("/createPod") - before.getOrDefault("/createPod", 0)).isOne();
+    assertThat(after.get("/deletePod") - before.getOrDefault("/deletePod", 0)).isOne();
+  }
+
+  @Test
+  void theNodeShowsTheBackendsAddressAfterItsOwnAndAddsItsCapacity(TestCluster cluster) {
+    await()
+        .atMost(RUNNING)
+        .untilAsserted(
+            () ->
+                assertThat(node(cluster).getStatus().getAddresses())
+                    .containsExactly(
+                        new NodeAddress("127.0.0.1", "InternalIP"),
+                        new NodeAddress("198.51.100.10", "ExternalIP")));
+    Quantity cpu = node(cluster).getStatus().getCapacity().get("cpu");
+    assertThat(Quantity.getAmountInBytes(cpu).intValue()).isEqualTo(20 + 16);
+  }
+
+  @Test
+  void aBackendThatGoesDownMakesTheNodeNotReadyAndItsPodsKeepTheirStatusUntilItIsBack(
+      TestCluster cluster) {
+    Pod pod = run(cluster, "outlives-backend", "web");
+    int port = backend.port();
+    backend.close();
+    try {
+      await()
+          .atMost(RUNNING)
+          .untilAsserted(
+              () ->
+                  assertThat(ready(cluster))
+                      .satisfies(
+                          c -> {
+                            assertThat(c.getStatus()).isEqualTo("False");
+                            assertThat(c.getMessage())
+                                .contains("provider web: web backend " + "http://127.0.0.1:" + port)
+                                .contains("unavailable");
+                          }));
+      assertThat(
+              TestPods.isRunningAndReady(
+                  cluster
+                      .client()
+                      .pods()
+                      .inNamespace(cluster.namespace())
+                      .withName("outlives-backend")
+                      .get()))
+          .isTrue();
+    } finally {
+      backend = WebBackend.start(port, List.of());
+    }
+    await().atMost(RUNNING).until(() -> "True".equals(ready(cluster).getStatus()));
+    await().atMost(RUNNING).until(() -> backend.pods().contains(pod.getMetadata().getUid()));
+    delete(cluster, pod);
+  }
+
+  private static String lineOf(TestCluster cluster, String pod, int line) {
+    return cluster.kubectl("logs", "-n", cluster.namespace(), pod).lines().toList().get(line - 1);
+  }
+
+  private static io.fabric8.kubernetes.api.model.Node node(TestCluster cluster) {
+    return cluster.client().nodes().withName(kubelet.nodeName()).get();
+  }
+
+  private static NodeCondition ready(TestCluster cluster) {
+    return node(cluster).getStatus().getConditions().stream()
+        .filter(c -> "Ready".equals(c.getType()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Pod run(TestCluster cluster, String name, String backendLabel) {
+    Pod pod =
+        TestPods.boundTo(kubelet.nodeName(), name)
+            .editMetadata()
+            .withNamespace(cluster.namespace())
+            .addToLabels("backend", backendLabel)
+            .endMetadata()
+            .build();
+    cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).create();
+    await()
+        .atMost(RUNNING)
+        .until(
+            () ->
+                TestPods.isRunningAndReady(
+                    cluster.client().pods().inNamespace(cluster.namespace()).withName(name).get()));
+    return cluster.client().pods().inNamespace(cluster.namespace()).withName(name).get();
+  }
+
+  private static void delete(TestCluster cluster, Pod... pods) {
+    for (Pod pod : pods) {
+      cluster.client().resource(pod).delete();
+    }
+    for (Pod pod : pods) {
+      await()
+          .atMost(RUNNING)
+          .until(
+              () ->
+                  cluster
+                          .client()
+                          .pods()
+                          .inNamespace(cluster.namespace())
+                          .withName(pod.getMetadata().getName())
+                          .get()
+                      == null);
+    }
+  }
+}
