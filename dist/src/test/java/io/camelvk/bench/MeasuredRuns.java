@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,15 +68,23 @@ final class MeasuredRuns {
       VkUnderTest.StartTimes started = vk.awaitStarted(client, node, START_TIMEOUT);
       awaitSchedulable(node);
       ApiRequests before = vk.apiRequests();
+      Map<String, Integer> backendBefore = vk.backendRequests();
       CycleCpu cpu = new CycleCpu(vk.pid(), apiServerPid);
       ScenarioTimes times = new Scenario(client, namespace, options).run("vk", node, cpu);
       ApiRequests used = vk.apiRequests().minus(before);
+      Map<String, Integer> backendUsed = new TreeMap<>(vk.backendRequests());
+      backendBefore.forEach((path, count) -> backendUsed.merge(path, -count, Integer::sum));
+      backendUsed.values().removeIf(count -> count == 0);
       KubeletUsage usage =
           new KubeletUsage(
               cpu.kubeletSeconds(), cpu.apiServerSeconds(), ProcStat.peakRssMiB(vk.pid()));
       VkFigures figures =
           new VkFigures(
-              used, started.nodeReadySeconds(), started.readyzSeconds(), ThreadCpu.top(vk.pid()));
+              used,
+              started.nodeReadySeconds(),
+              started.readyzSeconds(),
+              ThreadCpu.top(vk.pid()),
+              backendUsed);
       return new RunResult("vk", index, options.pods(), times, usage, figures);
     }
   }

@@ -62,6 +62,9 @@ record RunResult(
       figures.put(Figure.API_REQUESTS_PER_POD, vk.apiRequests().perPod(pods));
       figures.put(Figure.EVENT_REQUESTS_PER_POD, vk.apiRequests().eventsPerPod(pods));
       figures.put(Figure.TOKEN_REQUESTS_PER_POD, vk.apiRequests().tokensPerPod(pods));
+      if (!vk.backendRequests().isEmpty()) {
+        figures.put(Figure.BACKEND_REQUESTS_PER_POD, vk.backendRequestsPerPod(pods));
+      }
       figures.put(Figure.START, vk.startSeconds());
       figures.put(Figure.START_TO_READYZ, vk.startToReadyzSeconds());
     }
@@ -80,6 +83,9 @@ record RunResult(
       report.put("apiRequests", vk.apiRequests().total());
       report.put("apiRequestsByVerb", vk.apiRequests().byVerb());
       report.put("threadCpuSeconds", vk.threadCpuSeconds());
+      if (!vk.backendRequests().isEmpty()) {
+        report.put("backendRequestsByPath", vk.backendRequests());
+      }
     }
     return report;
   }

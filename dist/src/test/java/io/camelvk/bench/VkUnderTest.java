@@ -1,6 +1,7 @@
 package io.camelvk.bench;
 
 import io.camelvk.controlplane.LoopbackPorts;
+import io.camelvk.providers.web.WebBackend;
 import io.camelvk.test.ProjectRoot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The virtual kubelet as a separate process (bin/virtual-kubelet, as a user runs it), so that its
@@ -27,11 +30,13 @@ final class VkUnderTest implements AutoCloseable {
 
   private final BenchProcess process;
   private final int metricsPort;
+  private final Optional<WebBackend> webBackend;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private VkUnderTest(BenchProcess process, int metricsPort) {
+  private VkUnderTest(BenchProcess process, int metricsPort, Optional<WebBackend> webBackend) {
     this.process = process;
     this.metricsPort = metricsPort;
+    this.webBackend = webBackend;
   }
 
   /** Seconds from starting the process to its node Ready and to its /readyz answering 200. */
@@ -74,13 +79,22 @@ final class VkUnderTest implements AutoCloseable {
               "VK_CLASSPATH",
               Path.of("dist", "target", "test-classes").toAbsolutePath().toString());
     }
+    // The web provider's reference backend, with capacity for the whole burst, found through the
+    // Go provider's variable.
+    Optional<WebBackend> web =
+        options.providers().contains(WebBackend.NAME)
+            ? Optional.of(
+                WebBackend.start(
+                    0, List.of("--pods", Integer.toString(Math.max(110, options.pods())))))
+            : Optional.empty();
+    web.ifPresent(backend -> launcher.environment().put("WEB_ENDPOINT_URL", backend.url()));
     // The launcher's own JVM defaults are measured; BENCH_VK_JAVA_OPTS adds to them.
     launcher.environment().put("VK_SKIP_BUILD", "1");
     String extra = System.getenv("BENCH_VK_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       launcher.environment().put("VK_JAVA_OPTS", extra.trim());
     }
-    return new VkUnderTest(BenchProcess.start(launcher, log), port);
+    return new VkUnderTest(BenchProcess.start(launcher, log), port, web);
   }
 
   /**
@@ -164,6 +178,11 @@ final class VkUnderTest implements AutoCloseable {
         .build();
   }
 
+  /** The web backend's requests so far by path; empty without the web provider. */
+  Map<String, Integer> backendRequests() {
+    return webBackend.map(WebBackend::requests).orElse(Map.of());
+  }
+
   long pid() {
     return process.pid();
   }
@@ -171,6 +190,7 @@ final class VkUnderTest implements AutoCloseable {
   @Override
   public void close() {
     process.close();
+    webBackend.ifPresent(WebBackend::close);
     http.close();
   }
 }
