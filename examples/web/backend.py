@@ -21,6 +21,7 @@ The contract:
 For tests and the benchmark:
     GET    /stats                      {"requests": {path: count}, "pods": n}
     POST   /fail?status=500            answer every contract call with that status (0: work again)
+    POST   /log?namespace=&podName=&containerName=   add the body as a line to that log
 """
 import json
 import sys
@@ -72,7 +73,7 @@ def with_status(entry):
 
 def log_lines(entry, container):
     return ["%s %s/%s: line %d" % (entry["started"], entry["pod"]["metadata"]["name"], container, i)
-            for i in range(1, LOG_LINES + 1)]
+            for i in range(1, LOG_LINES + 1)] + entry.get("added", {}).get(container, [])
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -86,6 +87,8 @@ class Handler(BaseHTTPRequestHandler):
         if url.path == "/fail":
             SETTINGS["failing"] = int(parse_qs(url.query).get("status", ["500"])[0])
             return self.reply(200, {})
+        if url.path == "/log":
+            return self.add_log_line({k: v[0] for k, v in parse_qs(url.query).items()})
         if url.path != "/createPod":
             return self.not_found(url.path)
         if self.counted(url.path):
@@ -160,6 +163,15 @@ class Handler(BaseHTTPRequestHandler):
         tail = int(query.get("tail", "0") or "0")
         text = "".join(line + "\n" for line in (lines[-tail:] if tail > 0 else lines))
         self.reply(200, text)
+
+    def add_log_line(self, query):
+        line = self.body().decode("utf-8").rstrip("\n")
+        with LOCK:
+            entry = PODS.get(key(query.get("namespace", ""), query.get("podName", "")))
+            if entry is None:
+                return self.reply(404, {"error": "no such pod"})
+            entry.setdefault("added", {}).setdefault(query.get("containerName"), []).append(line)
+        return self.reply(200, {})
 
     def counted(self, path):
         """Counts the call; answers it with the failure status while failing (then True)."""

@@ -13,12 +13,17 @@ import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +102,39 @@ class WebProviderIT {
   }
 
   @Test
+  void kubectlLogsFollowShowsTheLinesTheBackendAddsUntilThePodIsDeleted(TestCluster cluster)
+      throws IOException, InterruptedException {
+    Pod pod = run(cluster, "followed", "web");
+    Process follow =
+        new ProcessBuilder(
+                cluster.kubectlPath().toString(),
+                "--kubeconfig",
+                cluster.kubeconfig().toString(),
+                "logs",
+                "-f",
+                "--tail=1",
+                "-n",
+                cluster.namespace(),
+                "followed")
+            .redirectErrorStream(true)
+            .start();
+    List<String> seen = new CopyOnWriteArrayList<>();
+    Thread.ofVirtual().start(() -> collect(follow, seen));
+    try {
+      await().atMost(RUNNING).until(() -> seen.size() == 1);
+      backend.log(cluster.namespace(), "followed", "app", "added while followed");
+      await().atMost(RUNNING).until(() -> seen.contains("added while followed"));
+      assertThat(seen.getFirst()).endsWith("followed/app: line 5");
+
+      delete(cluster, pod);
+
+      assertThat(follow.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      follow.destroy();
+    }
+  }
+
+  @Test
   void theNodeShowsTheBackendsAddressAfterItsOwnAndAddsItsCapacity(TestCluster cluster) {
     await()
         .atMost(RUNNING)
@@ -144,6 +182,16 @@ class WebProviderIT {
     await().atMost(RUNNING).until(() -> "True".equals(ready(cluster).getStatus()));
     await().atMost(RUNNING).until(() -> backend.pods().contains(pod.getMetadata().getUid()));
     delete(cluster, pod);
+  }
+
+  private static void collect(Process process, List<String> lines) {
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      reader.lines().forEach(lines::add);
+    } catch (IOException e) {
+      // the process was stopped
+    }
   }
 
   private static String lineOf(TestCluster cluster, String pod, int line) {

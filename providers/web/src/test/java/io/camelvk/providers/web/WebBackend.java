@@ -99,10 +99,19 @@ public final class WebBackend implements AutoCloseable {
 
   /** From now on every contract call is answered with this status; 0 answers them again. */
   public void failWith(int status) {
+    post("/fail?status=" + status, "");
+  }
+
+  /** Adds a line to a container's log. */
+  public void log(String namespace, String pod, String container, String line) {
+    post("/log?namespace=" + namespace + "&podName=" + pod + "&containerName=" + container, line);
+  }
+
+  private void post(String path, String body) {
     try (HttpClient client = HttpClient.newHttpClient()) {
       client.send(
-          HttpRequest.newBuilder(URI.create(url() + "/fail?status=" + status))
-              .POST(HttpRequest.BodyPublishers.noBody())
+          HttpRequest.newBuilder(URI.create(url() + path))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.ProviderSettings;
+import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.runtime.ProviderClient;
 import io.camelvk.provider.runtime.ProviderSet;
@@ -14,6 +15,9 @@ import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -126,6 +130,30 @@ class WebProviderTest {
             });
     assertThat(down.capacity()).isEqualTo(NodeProfile.DEFAULT.capacity());
     backend = null;
+  }
+
+  @Test
+  void aFollowedLogGivesTheTailThenTheLinesAddedUntilThePodIsGone() throws Exception {
+    start(List.of(), Map.of());
+    Pod pod = pod("followed");
+    client().create(pod, PodVolumes.NONE);
+
+    try (BufferedReader log =
+        new BufferedReader(
+            new InputStreamReader(
+                client()
+                    .logs(
+                        "web",
+                        "followed",
+                        "app",
+                        new LogOptions(1, null, null, false, false, true)),
+                StandardCharsets.UTF_8))) {
+      assertThat(log.readLine()).endsWith("followed/app: line 5");
+      backend.log("web", "followed", "app", "one more");
+      assertThat(log.readLine()).isEqualTo("one more");
+      client().delete(pod, Duration.ofSeconds(2));
+      assertThat(log.readLine()).isNull();
+    }
   }
 
   @Test
