@@ -116,6 +116,7 @@ public final class KubeletProcess implements AutoCloseable {
           .withRoutesIncludePattern("classpath:routes/*.yaml," + beans.providerRoutePatterns())
           .withRoutesExcludePattern("classpath:" + MappingFile.BUNDLED);
       settings.asProperties().forEach(main::addInitialProperty);
+      settings.providers().configFileProperties().forEach(main::addInitialProperty);
       settings.providers().properties().forEach(main::addInitialProperty);
       main.addInitialProperty("camel.server.enabled", "true");
       main.addInitialProperty("camel.server.port", Integer.toString(settings.metricsPort()));

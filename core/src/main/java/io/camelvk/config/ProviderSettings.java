@@ -63,6 +63,17 @@ public record ProviderSettings(
     return Optional.ofNullable(configFiles.get(provider));
   }
 
+  /**
+   * Each configuration file as the property {@code vk.provider.<name>.config}, for the routes of a
+   * provider made of routes alone (a bean provider's factory gets its file in its context).
+   */
+  public Map<String, String> configFileProperties() {
+    Map<String, String> files = new LinkedHashMap<>();
+    configFiles.forEach(
+        (name, file) -> files.put("vk.provider." + name + ".config", file.toString()));
+    return files;
+  }
+
   /** A provider's own properties, {@code vk.provider.<name>.} taken off their keys. */
   public Map<String, String> propertiesOf(String provider) {
     String prefix = "vk.provider." + provider + ".";

@@ -1,5 +1,6 @@
 package io.camelvk.provider.http;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import org.apache.camel.CamelContextAware;
 
 /**
  * Makes a provider's {@link HttpBackend} in a YAML route file, from the provider's {@code
- * vk.provider.<name>.*} properties:
+ * vk.provider.<name>.*} properties, over the settings of its configuration file ({@code
+ * vk.provider.<name>.config}, or {@code --provider-config} for the default provider; {@link
+ * HttpBackendConfigFile}), over the URL's environment variable:
  *
  * <pre>
  * - beans:
@@ -44,6 +47,12 @@ public final class HttpBackendBuilder implements CamelContextAware {
     this.environment = environment;
   }
 
+  private Optional<String> property(String key) {
+    return camelContext
+        .getPropertiesComponent()
+        .resolveProperty("vk.provider." + provider + "." + key);
+  }
+
   @Override
   public void setCamelContext(CamelContext camelContext) {
     this.camelContext = camelContext;
@@ -62,10 +71,12 @@ public final class HttpBackendBuilder implements CamelContextAware {
       throw new IllegalStateException("HttpBackendBuilder needs the provider and a CamelContext");
     }
     Map<String, String> properties = new LinkedHashMap<>();
+    property("config")
+        .filter(file -> !file.isBlank())
+        .ifPresent(file -> properties.putAll(HttpBackendConfigFile.read(provider, Path.of(file))));
     for (String key : HttpBackendSettings.KEYS) {
-      camelContext
-          .getPropertiesComponent()
-          .resolveProperty("vk.provider." + provider + "." + key)
+      property(key)
+          .filter(value -> !value.isBlank())
           .ifPresent(value -> properties.put(key, value));
     }
     Optional<String> variable = Optional.ofNullable(urlEnvironmentVariable);

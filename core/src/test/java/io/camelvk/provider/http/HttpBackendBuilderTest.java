@@ -63,6 +63,32 @@ class HttpBackendBuilderTest {
   }
 
   @Test
+  void theConfigFileGivesSettingsThatPropertiesOverrideAndThatWinOverTheVariable()
+      throws IOException {
+    Path file =
+        Files.writeString(dir.resolve("web.yaml"), "url: http://from-file\nread-timeout: 2s\n");
+    HttpBackendBuilder builder =
+        builder(
+            Map.of(
+                "vk.provider.web.config", file.toString(), "vk.provider.web.read-timeout", "3s"));
+    builder.setUrlEnvironmentVariable("WEB_ENDPOINT_URL");
+    builder.setEnvironment(Map.of("WEB_ENDPOINT_URL", "http://from-env")::get);
+
+    HttpBackend backend = builder.build();
+
+    assertThat(backend.url()).isEqualTo("http://from-file");
+    assertThat(backend.settings().readTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+  }
+
+  @Test
+  void anUnknownKeyInTheConfigFileIsRefusedNamingIt() throws IOException {
+    Path file = Files.writeString(dir.resolve("web.json"), "{\"uri\": \"http://typo\"}");
+
+    assertThatThrownBy(() -> builder(Map.of("vk.provider.web.config", file.toString())).build())
+        .hasMessageContaining("unknown setting 'uri'");
+  }
+
+  @Test
   void withoutAUrlTheMessageNamesThePropertyAndTheVariable() {
     HttpBackendBuilder builder = builder(Map.of());
     builder.setUrlEnvironmentVariable("WEB_ENDPOINT_URL");
