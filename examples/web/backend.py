@@ -2,10 +2,11 @@
 """A reference backend for the "web" provider (docs/providers/web.md): the HTTP contract of the Go
 virtual-kubelet's web provider. Pods "run" in memory; Python's standard library only.
 
-    python3 backend.py [port] [--pods N] [--token-file F]
+    python3 backend.py [port] [--pods N] [--token-file F] [--tls-cert F --tls-key F [--client-ca F]]
         prints "listening on <port>"; port 0 picks a free one. --pods: the capacity in pods (110);
         --token-file: every contract call must carry "Authorization: Bearer <the file's content>"
-        (read again on each call), else 401.
+        (read again on each call), else 401; --tls-cert/--tls-key: HTTPS with that certificate
+        and key (PEM); --client-ca: clients must present a certificate of that CA (mutual TLS).
 
 The contract:
     POST   /createPod                  the pod's JSON: run it (same UID again: nothing to do)
@@ -24,6 +25,7 @@ For tests and the benchmark:
     POST   /log?namespace=&podName=&containerName=   add the body as a line to that log
 """
 import json
+import ssl
 import sys
 import threading
 from datetime import datetime, timezone
@@ -33,7 +35,8 @@ from urllib.parse import parse_qs, urlsplit
 PODS = {}
 REQUESTS = {}
 LOCK = threading.Lock()
-SETTINGS = {"failing": 0, "pods": "110", "token-file": None}
+SETTINGS = {"failing": 0, "pods": "110", "token-file": None, "tls-cert": None, "tls-key": None,
+            "client-ca": None}
 LOG_LINES = 5
 
 
@@ -223,7 +226,7 @@ class Handler(BaseHTTPRequestHandler):
 
 def main(args):
     port = 0
-    for option in ("--pods", "--token-file"):
+    for option in ("--pods", "--token-file", "--tls-cert", "--tls-key", "--client-ca"):
         if option in args:
             at = args.index(option)
             SETTINGS[option[2:]] = args[at + 1]
@@ -232,6 +235,13 @@ def main(args):
         port = int(args[0])
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
+    if SETTINGS["tls-cert"]:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(SETTINGS["tls-cert"], SETTINGS["tls-key"])
+        if SETTINGS["client-ca"]:
+            context.load_verify_locations(SETTINGS["client-ca"])
+            context.verify_mode = ssl.CERT_REQUIRED
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print("listening on %d" % server.server_address[1], flush=True)
     server.serve_forever()
 

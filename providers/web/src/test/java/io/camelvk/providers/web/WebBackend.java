@@ -31,10 +31,12 @@ public final class WebBackend implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final String scheme;
 
-  private WebBackend(Process process, int port) {
+  private WebBackend(Process process, int port, String scheme) {
     this.process = process;
     this.port = port;
+    this.scheme = scheme;
   }
 
   public static WebBackend start() {
@@ -65,7 +67,9 @@ public final class WebBackend implements AutoCloseable {
         throw new IllegalStateException("backend.py did not start: " + line);
       }
       return new WebBackend(
-          process, Integer.parseInt(line.substring("listening on ".length()).strip()));
+          process,
+          Integer.parseInt(line.substring("listening on ".length()).strip()),
+          options.contains("--tls-cert") ? "https" : "http");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start backend.py (python3 needed)", e);
     }
@@ -73,7 +77,7 @@ public final class WebBackend implements AutoCloseable {
 
   /** The backend's base URL, for {@code vk.provider.web.url} or {@code WEB_ENDPOINT_URL}. */
   public String url() {
-    return "http://127.0.0.1:" + port;
+    return scheme + "://127.0.0.1:" + port;
   }
 
   public int port() {

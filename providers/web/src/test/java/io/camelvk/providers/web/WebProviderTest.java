@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.ProviderSettings;
+import io.camelvk.controlplane.CertificateAuthority;
 import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.runtime.ProviderClient;
@@ -180,6 +181,49 @@ class WebProviderTest {
   }
 
   @Test
+  void anHttpsBackendIsTrustedThroughTheCaFileAndGetsTheClientCertificate() throws Exception {
+    CertificateAuthority ca = CertificateAuthority.create("web-backend-ca");
+    Path caFile = Files.writeString(dir.resolve("ca.pem"), pem(ca.certificate()));
+    ca.issueServer("backend", List.of("localhost"), List.of("127.0.0.1"))
+        .writePem(dir.resolve("server.pem"), dir.resolve("server-key.pem"));
+    ca.issueClient("virtual-kubelet", List.of())
+        .writePem(dir.resolve("client.pem"), dir.resolve("client-key.pem"));
+    List<String> https =
+        List.of(
+            "--tls-cert", dir.resolve("server.pem").toString(),
+            "--tls-key", dir.resolve("server-key.pem").toString(),
+            "--client-ca", caFile.toString());
+    start(
+        https,
+        Map.of(
+            "vk.provider.web.ca-file", caFile.toString(),
+            "vk.provider.web.client-cert-file", dir.resolve("client.pem").toString(),
+            "vk.provider.web.client-key-file", dir.resolve("client-key.pem").toString()));
+    Pod pod = pod("over-tls");
+
+    client().create(pod, PodVolumes.NONE);
+
+    assertThat(backend.url()).startsWith("https://");
+    assertThat(client().status(pod)).isPresent();
+  }
+
+  @Test
+  void anHttpsBackendWhoseCaIsNotGivenIsNotTrusted() throws Exception {
+    CertificateAuthority ca = CertificateAuthority.create("web-backend-ca");
+    ca.issueServer("backend", List.of("localhost"), List.of("127.0.0.1"))
+        .writePem(dir.resolve("server.pem"), dir.resolve("server-key.pem"));
+    start(
+        List.of(
+            "--tls-cert", dir.resolve("server.pem").toString(),
+            "--tls-key", dir.resolve("server-key.pem").toString()),
+        Map.of());
+
+    assertThatThrownBy(() -> client().status(pod("untrusted")))
+        .hasMessageStartingWith("web backend " + backend.url() + " unavailable:")
+        .hasMessageContaining("PKIX");
+  }
+
+  @Test
   void withoutTheTokenTheBackendsRefusalIsTheCallsError() throws Exception {
     Path token = Files.writeString(dir.resolve("token"), "first");
     start(List.of("--token-file", token.toString()), Map.of());
@@ -214,6 +258,14 @@ class WebProviderTest {
                 "web-node",
                 Clock.systemUTC()),
             all);
+  }
+
+  private static String pem(java.security.cert.X509Certificate certificate)
+      throws java.security.cert.CertificateEncodingException {
+    return "-----BEGIN CERTIFICATE-----\n"
+        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+            .encodeToString(certificate.getEncoded())
+        + "\n-----END CERTIFICATE-----\n";
   }
 
   private ProviderClient client() {
