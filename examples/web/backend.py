@@ -9,7 +9,8 @@ virtual-kubelet's web provider. Pods "run" in memory; Python's standard library 
         and key (PEM); --client-ca: clients must present a certificate of that CA (mutual TLS).
 
 The contract:
-    POST   /createPod                  the pod's JSON: run it (same UID again: nothing to do)
+    POST   /createPod                  the pod's JSON: run it (same UID again: nothing to do);
+                                       400 with its text for a pod annotated web.example.com/refuse
     PUT    /updatePod                  the pod's JSON: take its new spec (404 when unknown)
     DELETE /deletePod                  the pod's JSON: stop it (404 when unknown)
     GET    /getPod?namespace=&name=    the pod with its status, 404 when unknown
@@ -38,6 +39,7 @@ LOCK = threading.Lock()
 SETTINGS = {"failing": 0, "pods": "110", "token-file": None, "tls-cert": None, "tls-key": None,
             "client-ca": None}
 LOG_LINES = 5
+REFUSE_ANNOTATION = "web.example.com/refuse"
 
 
 def now():
@@ -97,6 +99,9 @@ class Handler(BaseHTTPRequestHandler):
         if self.counted(url.path):
             return None
         pod = self.pod()
+        refusal = (pod["metadata"].get("annotations") or {}).get(REFUSE_ANNOTATION)
+        if refusal:
+            return self.reply(400, refusal)
         with LOCK:
             known = PODS.get(key(pod["metadata"]["namespace"], pod["metadata"]["name"]))
             if known is None or known["pod"]["metadata"]["uid"] != pod["metadata"]["uid"]:

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.VkSettings;
+import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.providers.web.WebBackend;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
@@ -135,6 +136,81 @@ class WebProviderIT {
   }
 
   @Test
+  void aPodTheBackendRefusesFailsWithTheBackendsReason(TestCluster cluster) {
+    Pod pod =
+        TestPods.boundTo(kubelet.nodeName(), "refused")
+            .editMetadata()
+            .withNamespace(cluster.namespace())
+            .addToLabels("backend", "web")
+            .addToAnnotations("web.example.com/refuse", "no GPUs left for this pod")
+            .endMetadata()
+            .build();
+    cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).create();
+
+    await()
+        .atMost(RUNNING)
+        .until(
+            () ->
+                "Failed"
+                    .equals(
+                        cluster
+                            .client()
+                            .pods()
+                            .inNamespace(cluster.namespace())
+                            .withName("refused")
+                            .get()
+                            .getStatus()
+                            .getPhase()));
+    Pod failed = cluster.client().pods().inNamespace(cluster.namespace()).withName("refused").get();
+    assertThat(failed.getStatus().getReason()).isEqualTo(PodSyncFailures.PROVIDER_FAILED);
+    assertThat(failed.getStatus().getMessage()).contains("no GPUs left for this pod");
+    assertThat(eventMessages(cluster, "refused")).anyMatch(m -> m.contains("no GPUs left"));
+    delete(cluster, failed);
+  }
+
+  @Test
+  void aCreateTheBackendFailsIsRetriedWithWarningsAndRunsOnceTheBackendWorks(TestCluster cluster) {
+    backend.failWith(503);
+    try {
+      cluster
+          .client()
+          .pods()
+          .inNamespace(cluster.namespace())
+          .resource(
+              TestPods.boundTo(kubelet.nodeName(), "retried")
+                  .editMetadata()
+                  .withNamespace(cluster.namespace())
+                  .addToLabels("backend", "web")
+                  .endMetadata()
+                  .build())
+          .create();
+      await()
+          .atMost(RUNNING)
+          .until(
+              () ->
+                  eventMessages(cluster, "retried").stream()
+                      .anyMatch(m -> m.contains("answered 503 to POST /createPod")));
+    } finally {
+      backend.failWith(0);
+    }
+    await()
+        .atMost(RUNNING)
+        .until(
+            () ->
+                TestPods.isRunningAndReady(
+                    cluster
+                        .client()
+                        .pods()
+                        .inNamespace(cluster.namespace())
+                        .withName("retried")
+                        .get()));
+    assertThat(eventMessages(cluster, "retried")).noneMatch(m -> m.contains("\tat "));
+    delete(
+        cluster,
+        cluster.client().pods().inNamespace(cluster.namespace()).withName("retried").get());
+  }
+
+  @Test
   void theNodeShowsTheBackendsAddressAfterItsOwnAndAddsItsCapacity(TestCluster cluster) {
     await()
         .atMost(RUNNING)
@@ -182,6 +258,20 @@ class WebProviderIT {
     await().atMost(RUNNING).until(() -> "True".equals(ready(cluster).getStatus()));
     await().atMost(RUNNING).until(() -> backend.pods().contains(pod.getMetadata().getUid()));
     delete(cluster, pod);
+  }
+
+  private static List<String> eventMessages(TestCluster cluster, String pod) {
+    return cluster
+        .client()
+        .v1()
+        .events()
+        .inNamespace(cluster.namespace())
+        .list()
+        .getItems()
+        .stream()
+        .filter(e -> pod.equals(e.getInvolvedObject().getName()))
+        .map(e -> e.getReason() + ": " + e.getMessage())
+        .toList();
   }
 
   private static void collect(Process process, List<String> lines) {
