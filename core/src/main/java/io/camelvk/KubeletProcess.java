@@ -127,7 +127,7 @@ public final class KubeletProcess implements AutoCloseable {
     } catch (Exception e) {
       stopQuietly(main);
       beans.close();
-      throw new IllegalStateException("cannot start: " + e.getMessage(), e);
+      throw new IllegalStateException("cannot start: " + withRootCause(e), e);
     }
     LOG.info(
         "virtual kubelet {} started with providers {} (default {}), metrics on port {}",
@@ -212,5 +212,20 @@ public final class KubeletProcess implements AutoCloseable {
     }
     beans.close();
     client.close();
+  }
+
+  /**
+   * The failure's message and, when it differs, its root cause's: Camel wraps a route file's
+   * problem ("Error pre-parsing resource: ...") around the message that names it.
+   */
+  static String withRootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(failure.getMessage());
+    return root == failure || root.getMessage() == null || message.contains(root.getMessage())
+        ? message
+        : message + ": " + root.getMessage();
   }
 }

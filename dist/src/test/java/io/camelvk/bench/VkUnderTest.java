@@ -65,9 +65,12 @@ final class VkUnderTest implements AutoCloseable {
                 "--pod-sync-workers",
                 Integer.toString(options.workers()),
                 "--kubelet-port",
-                Integer.toString(LoopbackPorts.free()),
-                "--provider-config",
-                providerConfig.toString()));
+                Integer.toString(LoopbackPorts.free())));
+    // The mock's capacity file is its own: another default provider reads --provider-config too.
+    boolean mockIsDefault = options.providers().getFirst().equals("mock");
+    if (mockIsDefault) {
+      command.addAll(List.of("--provider-config", providerConfig.toString()));
+    }
     command.addAll(providerFlags(options));
     ProcessBuilder launcher = new ProcessBuilder(command);
     // The test-only provider "instant", when asked for, is in the test classes (which also turns
@@ -91,8 +94,13 @@ final class VkUnderTest implements AutoCloseable {
     // The launcher's own JVM defaults are measured; BENCH_VK_JAVA_OPTS adds to them.
     launcher.environment().put("VK_SKIP_BUILD", "1");
     String extra = System.getenv("BENCH_VK_JAVA_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      launcher.environment().put("VK_JAVA_OPTS", extra.trim());
+    String javaOptions =
+        (!mockIsDefault && options.providers().contains("mock")
+                ? "-Dvk.provider.mock.config=" + providerConfig + " "
+                : "")
+            + (extra == null ? "" : extra.trim());
+    if (!javaOptions.isBlank()) {
+      launcher.environment().put("VK_JAVA_OPTS", javaOptions.trim());
     }
     return new VkUnderTest(BenchProcess.start(launcher, log), port, web);
   }
