@@ -17,6 +17,7 @@ public final class HttpBackend {
   private final HttpBackendSettings settings;
   private final Optional<SSLContext> tls;
   private final String tlsBeanName;
+  private final IllegalArgumentException problem;
 
   /**
    * @param url the base URL, without a trailing slash
@@ -34,6 +35,34 @@ public final class HttpBackend {
                     settings.caFile(), settings.clientCertificateFile(), settings.clientKeyFile()))
             : Optional.empty();
     this.tlsBeanName = tlsBeanName;
+    this.problem = null;
+  }
+
+  private HttpBackend(String provider, IllegalArgumentException problem) {
+    this.provider = provider;
+    this.url = null;
+    this.settings = null;
+    this.tls = Optional.empty();
+    this.tlsBeanName = null;
+    this.problem = problem;
+  }
+
+  /**
+   * A backend whose settings are bad: every use throws {@code problem}. Camel makes a bean again,
+   * without its properties, when its builder throws, and reports that second failure instead: the
+   * builder hands this out, and the provider's first call ({@link #verify}) says what is wrong.
+   */
+  static HttpBackend misconfigured(String provider, IllegalArgumentException problem) {
+    return new HttpBackend(provider, problem);
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the setting, when the settings are bad
+   */
+  public void verify() {
+    if (problem != null) {
+      throw new IllegalArgumentException(problem.getMessage(), problem);
+    }
   }
 
   /**
@@ -64,20 +93,24 @@ public final class HttpBackend {
 
   /** The base URL, without a trailing slash. */
   public String url() {
+    verify();
     return url;
   }
 
   public HttpBackendSettings settings() {
+    verify();
     return settings;
   }
 
   /** The TLS context for a custom CA or client certificate; empty for the JVM's defaults. */
   public Optional<SSLContext> sslContext() {
+    verify();
     return tls;
   }
 
   /** Camel's form of {@link #sslContext()} (the JVM's default context when none is set). */
   public SSLContextParameters sslContextParameters() {
+    verify();
     return tls.<SSLContextParameters>map(FixedSslContextParameters::new)
         .orElseGet(SSLContextParameters::new);
   }
@@ -87,6 +120,7 @@ public final class HttpBackend {
    * none (Camel then sends no header).
    */
   public String authorization() {
+    verify();
     return settings.credentials().authorization().orElse(null);
   }
 
@@ -95,6 +129,7 @@ public final class HttpBackend {
    * for a status of 300 or more (the routes read the status code).
    */
   public String endpointOptions() {
+    verify();
     String timeouts =
         "connectTimeout="
             + settings.connectTimeout().toMillis()
@@ -107,6 +142,8 @@ public final class HttpBackend {
   /** Names no secret: the credentials show as their kind and file. */
   @Override
   public String toString() {
-    return "HttpBackend[" + provider + " at " + url + ", " + settings + "]";
+    return problem != null
+        ? "HttpBackend[" + provider + ", misconfigured: " + problem.getMessage() + "]"
+        : "HttpBackend[" + provider + " at " + url + ", " + settings + "]";
   }
 }

@@ -64,12 +64,25 @@ public final class HttpBackendBuilder implements CamelContextAware {
   }
 
   /**
-   * @throws IllegalArgumentException when the properties are bad or give no URL
+   * The backend; one whose settings are bad (no URL, a missing file) throws from {@link
+   * HttpBackend#verify} and from every other use, naming the setting.
    */
   public HttpBackend build() {
     if (provider == null || camelContext == null) {
       throw new IllegalStateException("HttpBackendBuilder needs the provider and a CamelContext");
     }
+    try {
+      HttpBackend backend = configured();
+      camelContext
+          .getRegistry()
+          .bind(HttpBackend.tlsBeanName(provider), backend.sslContextParameters());
+      return backend;
+    } catch (IllegalArgumentException e) {
+      return HttpBackend.misconfigured(provider, e);
+    }
+  }
+
+  private HttpBackend configured() {
     Map<String, String> properties = new LinkedHashMap<>();
     property("config")
         .filter(file -> !file.isBlank())
@@ -87,14 +100,10 @@ public final class HttpBackendBuilder implements CamelContextAware {
           .ifPresent(url -> properties.put(HttpBackendSettings.URL, url));
     }
     HttpBackendSettings settings = HttpBackendSettings.fromProperties(provider, properties);
-    String tlsBeanName = HttpBackend.tlsBeanName(provider);
-    HttpBackend backend =
-        new HttpBackend(
-            provider,
-            settings.url().orElseThrow(() -> HttpBackend.missingUrl(provider, variable)),
-            settings,
-            tlsBeanName);
-    camelContext.getRegistry().bind(tlsBeanName, backend.sslContextParameters());
-    return backend;
+    return new HttpBackend(
+        provider,
+        settings.url().orElseThrow(() -> HttpBackend.missingUrl(provider, variable)),
+        settings,
+        HttpBackend.tlsBeanName(provider));
   }
 }

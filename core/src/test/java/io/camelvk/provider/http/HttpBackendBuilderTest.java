@@ -84,8 +84,10 @@ class HttpBackendBuilderTest {
   void anUnknownKeyInTheConfigFileIsRefusedNamingIt() throws IOException {
     Path file = Files.writeString(dir.resolve("web.json"), "{\"uri\": \"http://typo\"}");
 
-    assertThatThrownBy(() -> builder(Map.of("vk.provider.web.config", file.toString())).build())
-        .hasMessageContaining("unknown setting 'uri'");
+    HttpBackend backend = builder(Map.of("vk.provider.web.config", file.toString())).build();
+
+    assertThatThrownBy(backend::verify).hasMessageContaining("unknown setting 'uri'");
+    assertThatThrownBy(backend::url).hasMessageContaining("unknown setting 'uri'");
   }
 
   @Test
@@ -94,7 +96,9 @@ class HttpBackendBuilderTest {
     builder.setUrlEnvironmentVariable("WEB_ENDPOINT_URL");
     builder.setEnvironment(name -> null);
 
-    assertThatThrownBy(builder::build)
+    HttpBackend backend = builder.build();
+
+    assertThatThrownBy(backend::verify)
         .hasMessageStartingWith(
             "vk.provider.web.url is not set (nor the environment variable WEB_ENDPOINT_URL)");
   }
