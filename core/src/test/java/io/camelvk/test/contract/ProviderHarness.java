@@ -70,13 +70,21 @@ public final class ProviderHarness implements AutoCloseable {
     main.bind("reportedStatuses", reported);
     main.start();
     ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    ProviderHandle provider =
-        wiring
-            .wire(
-                main.getCamelContext(),
-                main.getCamelContext().createProducerTemplate(),
-                client -> new TimeLimitedClient(client, CALL_TIMEOUT, calls))
-            .get(name);
+    ProviderHandle provider;
+    try {
+      provider =
+          wiring
+              .wire(
+                  main.getCamelContext(),
+                  main.getCamelContext().createProducerTemplate(),
+                  client -> new TimeLimitedClient(client, CALL_TIMEOUT, calls))
+              .get(name);
+    } catch (RuntimeException e) {
+      // A provider that refuses to be wired (bad settings) leaves no Camel running behind it.
+      main.stop();
+      calls.close();
+      throw e;
+    }
     providers
         .bean(name)
         .filter(PodStatusNotifier.class::isInstance)

@@ -158,6 +158,21 @@ class WebProviderTest {
   }
 
   @Test
+  void withoutAUrlTheProviderDoesNotStartAndSaysWhatToSet() {
+    assertThatThrownBy(
+            () ->
+                ProviderHarness.start(
+                        ProviderSet.create(
+                            ProviderSettings.only(WebBackend.NAME, Optional.empty()),
+                            "web-node",
+                            Clock.systemUTC()),
+                        Map.of())
+                    .close())
+        .hasStackTraceContaining(
+            "vk.provider.web.url is not set (nor the environment variable WEB_ENDPOINT_URL)");
+  }
+
+  @Test
   void anUnknownPodHasNoStatusAndItsDeleteIsDone() throws Exception {
     start(List.of(), Map.of());
 
