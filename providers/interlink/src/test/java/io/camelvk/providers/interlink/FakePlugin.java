@@ -1,0 +1,142 @@
+package io.camelvk.providers.interlink;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelvk.providers.interlink.transport.HttpTransport;
+import io.camelvk.providers.interlink.transport.InterlinkTransport;
+import io.camelvk.providers.interlink.transport.Reply;
+import io.camelvk.providers.interlink.transport.UnixSocketTransport;
+import io.camelvk.test.ProjectRoot;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fake interLink plugin, {@code docs/providers/examples/interlink/fake_plugin.py}, run with
+ * python3 on a loopback port or a unix socket; its request counts and failure switch are reached
+ * through the same transport the provider uses.
+ */
+public final class FakePlugin implements AutoCloseable {
+
+  public static final String SCRIPT = "docs/providers/examples/interlink/fake_plugin.py";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final String url;
+  private final InterlinkTransport hooks;
+
+  private FakePlugin(Process process, String url, InterlinkTransport hooks) {
+    this.process = process;
+    this.url = url;
+    this.hooks = hooks;
+  }
+
+  /**
+   * On a loopback port (0: a free one), with the plugin's options ({@code --create-body array}).
+   */
+  public static FakePlugin onPort(int port, String... options) {
+    List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
+    args.addAll(List.of(options));
+    Process process = start(args);
+    String url = "http://127.0.0.1:" + listening(process);
+    return new FakePlugin(
+        process,
+        url,
+        new HttpTransport(URI.create(url), Optional.empty(), PATIENCE, PATIENCE, Optional::empty));
+  }
+
+  /** On a unix socket, interLink's default transport. */
+  public static FakePlugin onSocket(Path socket, String... options) {
+    List<String> args = new ArrayList<>(List.of("--socket", socket.toString()));
+    args.addAll(List.of(options));
+    Process process = start(args);
+    listening(process);
+    return new FakePlugin(
+        process,
+        "unix://" + socket,
+        new UnixSocketTransport(
+            socket, PATIENCE, Optional::empty, Executors.newSingleThreadScheduledExecutor()));
+  }
+
+  private static Process start(List<String> options) {
+    List<String> command =
+        new ArrayList<>(List.of("python3", ProjectRoot.resolve(SCRIPT).toString()));
+    command.addAll(options);
+    try {
+      return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start fake_plugin.py (python3 needed)", e);
+    }
+  }
+
+  private static String listening(Process process) {
+    try {
+      String line =
+          new BufferedReader(
+                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
+      if (line == null || !line.startsWith("listening on ")) {
+        process.destroyForcibly();
+        throw new IllegalStateException("fake_plugin.py did not start: " + line);
+      }
+      return line.substring("listening on ".length()).strip();
+    } catch (IOException e) {
+      process.destroyForcibly();
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** For {@code vk.provider.interlink.url}. */
+  public String url() {
+    return url;
+  }
+
+  /** Requests served so far, by path ({@code /create}, {@code /status}, ...). */
+  public Map<String, Integer> counts() {
+    try (Reply reply = hooks.send("GET", "/_counts", new byte[0], true)) {
+      return JSON.readValue(reply.bytes(), new TypeReference<>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int count(String path) {
+    return counts().getOrDefault(path, 0);
+  }
+
+  /** Every interLink call answers this status from now on (0: back to normal). */
+  public void answerEverything(int status) {
+    byte[] body = ("{\"status\": " + status + "}").getBytes(StandardCharsets.UTF_8);
+    try (Reply reply = hooks.send("POST", "/_answer", body, true)) {
+      reply.bytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    hooks.close();
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
