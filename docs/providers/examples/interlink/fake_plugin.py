@@ -4,8 +4,9 @@
 It runs each pod's containers on this machine, honestly but without images: a container's command
 and args run as a process (`sh -c ...`, `python3 -c ...`) in a directory of the pod's own, where
 its volumes are written as interLink ships them (ConfigMaps, Secrets, projected maps); every mount
-path in the command is rewritten to that directory. Init containers run one after another, then
-the regular ones together. A container without a command has no entrypoint the fake could know:
+path in the command, and in the text files of its volumes (a script that writes to another mount),
+is rewritten to that directory. A memory limit is the process's address-space limit, so that an
+allocation beyond it fails. Init containers run one after another, then the regular ones together. A container without a command has no entrypoint the fake could know:
 it runs, doing nothing, until the pod is deleted.
 
     fake_plugin.py --port 0            # TCP on 127.0.0.1, prints "listening on <port>"
@@ -23,6 +24,7 @@ import base64
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socketserver
@@ -71,9 +73,11 @@ class Container:
         workdir = self.pod.rewrite(self.spec.get("workingDir") or self.pod.work)
         os.makedirs(workdir, exist_ok=True)
         with open(self.log, "ab") as out:
+            limit = memory_limit(self.spec)
             try:
                 self.process = subprocess.Popen(argv, cwd=workdir, env=env, stdout=out, stderr=out,
-                                                stdin=subprocess.DEVNULL, start_new_session=True)
+                                                stdin=subprocess.DEVNULL, start_new_session=True,
+                                                preexec_fn=(lambda: limit_memory(limit)) if limit else None)
             except OSError as e:
                 out.write(("exec %s: %s\n" % (argv[0], e.strerror)).encode())
                 return self.finish(127)
@@ -95,6 +99,25 @@ class Container:
         return {"name": self.name, "image": self.spec.get("image", ""), "imageID": "",
                 "containerID": "fake://%s/%s" % (self.pod.uid, self.name), "ready": running,
                 "started": running, "restartCount": 0, "state": self.state}
+
+
+UNITS = {"Ki": 1024, "Mi": 1024 ** 2, "Gi": 1024 ** 3, "K": 1000, "M": 1000 ** 2, "G": 1000 ** 3}
+
+
+def memory_limit(spec):
+    """The container's memory limit in bytes, or None."""
+    value = ((spec.get("resources") or {}).get("limits") or {}).get("memory")
+    if not value:
+        return None
+    for unit, factor in UNITS.items():
+        if value.endswith(unit):
+            return int(float(value[:-len(unit)]) * factor)
+    return int(value)
+
+
+def limit_memory(limit):
+    """A memory limit as the process's address space: an allocation beyond it fails."""
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def executable(name):
@@ -123,11 +146,14 @@ class FakePod:
         self.init = [Container(c, self) for c in spec.get("initContainers") or []]
         self.containers = [Container(c, self) for c in spec.get("containers") or []]
         self.mounts = {}
-        self.write_volumes(spec, {c["name"]: c for c in data.get("container") or []})
+        written = self.write_volumes(spec, shipped_by_container(data, spec))
         paths = sorted(self.mounts, key=len, reverse=True)
         self.pattern = re.compile("(?<![\\w./-])(" + "|".join(map(re.escape, paths)) + ")") if paths else None
+        for target in written:
+            rewrite_file(target, self.rewrite)
 
     def write_volumes(self, spec, shipped):
+        written = []
         volumes = {v["name"]: v for v in spec.get("volumes") or []}
         for c in (spec.get("initContainers") or []) + (spec.get("containers") or []):
             data = shipped.get(c["name"], {})
@@ -140,7 +166,9 @@ class FakePod:
                     os.makedirs(os.path.dirname(target), exist_ok=True)
                     with open(target, "wb") as f:
                         f.write(content)
+                    written.append(target)
                 self.mounts[mount["mountPath"].rstrip("/") or "/"] = directory
+        return written
 
     def rewrite(self, text):
         return self.pattern.sub(lambda m: self.mounts[m.group(1)], text) if self.pattern else text
@@ -157,6 +185,7 @@ class FakePod:
         self.stopped.set()
         for c in self.init + self.containers:
             c.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
 
     def status(self):
         return {"name": self.name, "UID": self.uid, "namespace": self.namespace, "JID": self.jid,
@@ -165,6 +194,29 @@ class FakePod:
 
     def container(self, name):
         return next((c for c in self.init + self.containers if c.name == name), None)
+
+
+def shipped_by_container(data, spec):
+    """Each container's volume data: as a plugin gets it, or from an API server's whole lists."""
+    if "container" in data:
+        return {c["name"]: c for c in data.get("container") or []}
+    whole = {"configMaps": data.get("configmaps"), "secrets": data.get("secrets"),
+             "projectedvolumemaps": data.get("projectedvolumesmaps")}
+    return {c["name"]: whole for c in (spec.get("initContainers") or []) + (spec.get("containers") or [])}
+
+
+def rewrite_file(path, rewrite):
+    """A script in a volume names mount paths too: they are rewritten like the command's."""
+    with open(path, "rb") as f:
+        content = f.read()
+    try:
+        text = content.decode()
+    except UnicodeDecodeError:
+        return
+    changed = rewrite(text)
+    if changed != text:
+        with open(path, "w") as f:
+            f.write(changed)
 
 
 def files(volume, data):

@@ -60,6 +60,11 @@ final class BackendBreaker {
     breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, cause);
   }
 
+  /** Runs the listener whenever the circuit opens, half-opens or closes. */
+  void onStateChange(Runnable listener) {
+    breaker.getEventPublisher().onStateTransition(event -> listener.run());
+  }
+
   boolean open() {
     return breaker.getState() == CircuitBreaker.State.OPEN;
   }

@@ -92,6 +92,11 @@ final class InterlinkClient {
     return breaker.open();
   }
 
+  /** The backend went down (its circuit opened) or came back. */
+  void onAvailabilityChange(Runnable listener) {
+    breaker.onStateChange(listener);
+  }
+
   String backend() {
     return transport.describe();
   }
@@ -137,7 +142,7 @@ final class InterlinkClient {
     if (operation.equals("getLogs") && status == 404) {
       return new PodNotFoundException(message);
     }
-    if (operation.equals("create") && status >= 400 && status < 500) {
+    if (operation.equals("create") && (status == 400 || status == 422)) {
       return new PodRefusedException(message);
     }
     return ProviderException.transientFailure(message);

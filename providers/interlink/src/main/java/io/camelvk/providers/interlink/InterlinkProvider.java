@@ -2,6 +2,7 @@ package io.camelvk.providers.interlink;
 
 import io.camelvk.provider.ContainerLogs;
 import io.camelvk.provider.LogOptions;
+import io.camelvk.provider.NodeChangeNotifier;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.PodNotFoundException;
 import io.camelvk.provider.Provider;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pods run by an interLink plugin or API server (docs/providers/interlink.md). interLink has no
@@ -26,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * does.
  */
 public final class InterlinkProvider
-    implements Provider, ContainerLogs, VolumeMounts, AutoCloseable {
+    implements Provider, ContainerLogs, VolumeMounts, NodeChangeNotifier, AutoCloseable {
 
   public static final String NAME = "interlink";
 
@@ -37,6 +39,7 @@ public final class InterlinkProvider
   private final InterlinkTransport transport;
   private final InterlinkDialect dialect;
   private final Map<String, PodVolumes> volumesToShip = new ConcurrentHashMap<>();
+  private final AtomicReference<Runnable> nodeListener = new AtomicReference<>(() -> {});
 
   InterlinkProvider(
       InterlinkTransport transport,
@@ -50,6 +53,7 @@ public final class InterlinkProvider
     this.statuses = statuses;
     this.dialect = dialect;
     this.health = new BackendHealth(client);
+    client.onAvailabilityChange(() -> nodeListener.get().run());
   }
 
   @Override
@@ -127,6 +131,15 @@ public final class InterlinkProvider
   @Override
   public NodeProfile nodeProfile(String nodeName) {
     return health.profile();
+  }
+
+  /**
+   * The node's Ready condition follows the backend's circuit: it changes when the circuit does. The
+   * last listener is the one told (a restarted kubelet registers anew).
+   */
+  @Override
+  public void onNodeChange(Runnable listener) {
+    nodeListener.set(listener);
   }
 
   @Override
