@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,12 +228,14 @@ class InterlinkVkTestSetIT {
     try {
       await().atMost(LOADED_MACHINE).until(() -> ready(cluster).getStatus().equals("False"));
       assertThat(ready(cluster).getMessage()).contains("interlink").contains("interLink");
+      ProviderCallLedger calls = kubelet.process().providerCalls();
+      long failedBefore = calls.count("status", pod.getMetadata().getUid(), "transient");
       await()
           .atMost(LOADED_MACHINE)
           .until(
               () ->
-                  cluster.eventsAbout("outlives-outage").stream()
-                      .anyMatch(e -> "ProviderFailed".equals(e.getReason())));
+                  calls.count("status", pod.getMetadata().getUid(), "transient")
+                      >= failedBefore + 3);
       assertThat(TestPods.isRunningAndReady(cluster.pod("outlives-outage"))).isTrue();
     } finally {
       plugin.answerEverything(0);
@@ -240,6 +244,87 @@ class InterlinkVkTestSetIT {
     await().atMost(LOADED_MACHINE).until(() -> ready(cluster).getStatus().equals("True"));
     assertThat(TestPods.isRunningAndReady(cluster.pod("outlives-outage"))).isTrue();
     deleteAndAwaitGone(cluster, pod);
+  }
+
+  /**
+   * Requests to the plugin for pods that run, are polled and are deleted: one create and one delete
+   * each, and status in batches, so that the status requests follow the time, not the pod count.
+   */
+  @Test
+  void eachPodCostsOneCreateAndOneDeleteAndStatusIsAskedInBatches(TestCluster cluster) {
+    int pods = 20;
+    Map<String, Integer> before = plugin.counts();
+    ProviderCallLedger calls = kubelet.process().providerCalls();
+    long statusCallsBefore =
+        calls.entries().stream()
+            .filter(e -> e.operation().equals("status"))
+            .mapToLong(e -> e.count())
+            .sum();
+    long started = System.nanoTime();
+    List<Pod> created = new ArrayList<>();
+    for (int i = 0; i < pods; i++) {
+      created.add(
+          cluster.create(
+              TestPods.boundTo(kubelet.nodeName(), "counted-" + i)
+                  .editMetadata()
+                  .addToLabels("backend", InterlinkProvider.NAME)
+                  .endMetadata()
+                  .build()));
+    }
+    for (Pod pod : created) {
+      await()
+          .atMost(LOADED_MACHINE)
+          .until(() -> TestPods.isRunningAndReady(cluster.pod(pod.getMetadata().getName())));
+    }
+    sleep(Duration.ofSeconds(15));
+    for (Pod pod : created) {
+      cluster.client().resource(pod).delete();
+    }
+    for (Pod pod : created) {
+      await().atMost(LOADED_MACHINE).until(() -> cluster.pod(pod.getMetadata().getName()) == null);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    Map<String, Integer> after = plugin.counts();
+    long statusCalls =
+        calls.entries().stream()
+                .filter(e -> e.operation().equals("status"))
+                .mapToLong(e -> e.count())
+                .sum()
+            - statusCallsBefore;
+
+    int creates = delta(before, after, "/create");
+    int deletes = delta(before, after, "/delete");
+    int statuses = delta(before, after, "/status");
+    System.out.printf(
+        "interlink, %d pods over %d s: %d /create, %d /delete, %d /status requests for %d status"
+            + " calls of the core (%.2f requests per pod in all)%n",
+        pods,
+        took.toSeconds(),
+        creates,
+        deletes,
+        statuses,
+        statusCalls,
+        (double) (creates + deletes + statuses) / pods);
+    assertThat(creates).isEqualTo(pods);
+    assertThat(deletes).isEqualTo(pods);
+    assertThat(statuses).isLessThan((int) statusCalls / 2);
+    assertThat(statuses)
+        .as("one batch per status-max-age at most, whatever the pod count")
+        .isLessThanOrEqualTo(
+            (int) (took.toMillis() / InterlinkProviderFactory.DEFAULT_STATUS_MAX_AGE.toMillis())
+                + pods);
+  }
+
+  private static int delta(Map<String, Integer> before, Map<String, Integer> after, String path) {
+    return after.getOrDefault(path, 0) - before.getOrDefault(path, 0);
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Pod runOnInterlink(TestCluster cluster, String name) {
