@@ -17,7 +17,8 @@ carry "Authorization: Bearer <its content>", read on each request), --resources 
 "resources" a ping reports), --tls-cert/--tls-key/--client-ca (HTTPS, mutual when a CA is given).
 
 Test hooks, outside interLink's API: GET /_counts (requests by path), POST /_answer {"status": 503}
-(every interLink call answers that status until it is set back to 0).
+(every interLink call answers that status until it is set back to 0), and a pod annotated
+fake-plugin.interlink/refuse: <message> is refused by /create with a 400 and that message.
 """
 import argparse
 import base64
@@ -42,6 +43,7 @@ LOCK = threading.Lock()
 PODS = {}  # uid -> FakePod
 COUNTS = {}
 ANSWER = {"status": 0}
+REFUSE = "fake-plugin.interlink/refuse"
 OPTIONS = None
 
 
@@ -296,6 +298,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(400, "this plugin takes /create as an %s" % OPTIONS.create_body)
         answers = []
         for data in body if array else [body]:
+            refusal = (data["pod"]["metadata"].get("annotations") or {}).get(REFUSE)
+            if refusal:
+                return self.reply(400, refusal)
             uid = data["pod"]["metadata"]["uid"]
             with LOCK:
                 pod = PODS.get(uid)

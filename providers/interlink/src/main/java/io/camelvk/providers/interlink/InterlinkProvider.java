@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pods run by an interLink plugin or API server (docs/providers/interlink.md). interLink has no
@@ -31,6 +33,8 @@ public final class InterlinkProvider
     implements Provider, ContainerLogs, VolumeMounts, NodeChangeNotifier, AutoCloseable {
 
   public static final String NAME = "interlink";
+
+  private static final Logger LOG = LoggerFactory.getLogger(InterlinkProvider.class);
 
   private final InterlinkClient client;
   private final JobLedger ledger;
@@ -53,7 +57,7 @@ public final class InterlinkProvider
     this.statuses = statuses;
     this.dialect = dialect;
     this.health = new BackendHealth(client);
-    client.onAvailabilityChange(() -> nodeListener.get().run());
+    client.onAvailabilityChange(this::tellNodeChanged);
   }
 
   @Override
@@ -140,6 +144,14 @@ public final class InterlinkProvider
   @Override
   public void onNodeChange(Runnable listener) {
     nodeListener.set(listener);
+  }
+
+  private void tellNodeChanged() {
+    try {
+      nodeListener.get().run();
+    } catch (RuntimeException e) {
+      LOG.warn("cannot tell the core that interLink's availability changed: {}", e.getMessage());
+    }
   }
 
   @Override

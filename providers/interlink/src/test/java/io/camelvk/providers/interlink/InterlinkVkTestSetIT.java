@@ -1,29 +1,19 @@
 package io.camelvk.providers.interlink;
 
+import static io.camelvk.providers.interlink.InterlinkNode.awaitPhase;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.camelvk.config.VkSettings;
-import io.camelvk.provider.runtime.ProviderCallLedger;
-import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NodeCondition;
-import io.fabric8.kubernetes.api.model.Pod;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,52 +22,23 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * interLink's own test set (vk-test-set, its pods in src/test/resources/vk-test-set) on the real
  * control plane, through the interlink provider over a unix socket to the fake plugin, which runs
- * the pods' commands: their logs and exit codes are real. The provider mapping puts the pods
- * labelled {@code backend: interlink} on it and the rest on the mock, on one node.
+ * the pods' commands: their logs and exit codes are real. Each test is one template and the checks
+ * of its VALIDATION section.
  */
 @WithControlPlane
 class InterlinkVkTestSetIT {
 
-  private static final Duration LOADED_MACHINE = Duration.ofSeconds(90);
-
   @TempDir static Path dir;
-  private static FakePlugin plugin;
-  private static RunningKubelet kubelet;
+  private static InterlinkNode node;
 
   @BeforeAll
-  static void start(TestCluster cluster) throws IOException {
-    plugin = FakePlugin.onSocket(dir.resolve("interlink.sock"));
-    Path mapping =
-        Files.writeString(
-            dir.resolve("mapping.yaml"),
-            """
-            - route:
-                from:
-                  uri: direct:vk-provider-mapping
-                  steps:
-                    - filter:
-                        simple: "${header.VkPodLabels[backend]} == 'interlink'"
-                        steps:
-                          - setHeader:
-                              name: VkProvider
-                              constant: interlink
-            """);
-    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings =
-        settings.withProviders(
-            settings
-                .providers()
-                .withNames(List.of(InterlinkProvider.NAME))
-                .withMapping(mapping)
-                .withProperty("vk.provider.interlink.url", plugin.url())
-                .withProperty("vk.provider.interlink.state-dir", dir.resolve("state").toString()));
-    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+  static void start(TestCluster cluster) {
+    node = InterlinkNode.start(cluster, dir);
   }
 
   @AfterAll
   static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
-    plugin.close();
+    node.stop(cluster);
   }
 
   @Test
@@ -86,7 +47,8 @@ class InterlinkVkTestSetIT {
 
     awaitPhase(cluster, "hello-world", "Succeeded");
     assertThat(logs(cluster, "hello-world", "hello-world")).contains("hello world");
-    assertThat(kubelet.providerOf(cluster.pod("hello-world"))).isEqualTo(InterlinkProvider.NAME);
+    assertThat(node.kubelet().providerOf(cluster.pod("hello-world")))
+        .isEqualTo(InterlinkProvider.NAME);
   }
 
   @Test
@@ -192,172 +154,12 @@ class InterlinkVkTestSetIT {
         .contains("All projected volume newline tests passed");
   }
 
-  @Test
-  void aPodWithoutTheLabelRunsOnTheMockBesideThem(TestCluster cluster) {
-    Pod pod = cluster.runPod(kubelet.nodeName(), "on-mock", LOADED_MACHINE);
-
-    assertThat(kubelet.providerOf(pod)).isEqualTo("mock");
-    cluster.client().resource(pod).delete();
-  }
-
-  @Test
-  void aRestartAdoptsThePodsItGaveThePluginAndCreatesNothingAgain(TestCluster cluster) {
-    Pod pod = runOnInterlink(cluster, "survives-restart");
-    int creates = plugin.count("/create");
-
-    kubelet = kubelet.restart(cluster);
-
-    await()
-        .atMost(LOADED_MACHINE)
-        .until(() -> TestPods.isRunningAndReady(cluster.pod("survives-restart")));
-    ProviderCallLedger calls = kubelet.process().providerCalls();
-    assertThat(calls.count("create", pod.getMetadata().getUid(), null)).isZero();
-    assertThat(plugin.count("/create")).isEqualTo(creates);
-    assertThat(kubelet.providers().bean(InterlinkProvider.NAME).orElseThrow().pods())
-        .extracting(p -> p.getMetadata().getUid())
-        .contains(pod.getMetadata().getUid());
-    deleteAndAwaitGone(cluster, pod);
-  }
-
-  @Test
-  void aPluginThatFailsMakesTheNodeNotReadyWhileItsPodsKeepTheirStateUntilItRecovers(
-      TestCluster cluster) {
-    Pod pod = runOnInterlink(cluster, "outlives-outage");
-
-    plugin.answerEverything(503);
-    try {
-      await().atMost(LOADED_MACHINE).until(() -> ready(cluster).getStatus().equals("False"));
-      assertThat(ready(cluster).getMessage()).contains("interlink").contains("interLink");
-      ProviderCallLedger calls = kubelet.process().providerCalls();
-      long failedBefore = calls.count("status", pod.getMetadata().getUid(), "transient");
-      await()
-          .atMost(LOADED_MACHINE)
-          .until(
-              () ->
-                  calls.count("status", pod.getMetadata().getUid(), "transient")
-                      >= failedBefore + 3);
-      assertThat(TestPods.isRunningAndReady(cluster.pod("outlives-outage"))).isTrue();
-    } finally {
-      plugin.answerEverything(0);
-    }
-
-    await().atMost(LOADED_MACHINE).until(() -> ready(cluster).getStatus().equals("True"));
-    assertThat(TestPods.isRunningAndReady(cluster.pod("outlives-outage"))).isTrue();
-    deleteAndAwaitGone(cluster, pod);
-  }
-
-  /**
-   * Requests to the plugin for pods that run, are polled and are deleted: one create and one delete
-   * each, and status in batches, so that the status requests follow the time, not the pod count.
-   */
-  @Test
-  void eachPodCostsOneCreateAndOneDeleteAndStatusIsAskedInBatches(TestCluster cluster) {
-    int pods = 20;
-    Map<String, Integer> before = plugin.counts();
-    ProviderCallLedger calls = kubelet.process().providerCalls();
-    long statusCallsBefore =
-        calls.entries().stream()
-            .filter(e -> e.operation().equals("status"))
-            .mapToLong(e -> e.count())
-            .sum();
-    long started = System.nanoTime();
-    List<Pod> created = new ArrayList<>();
-    for (int i = 0; i < pods; i++) {
-      created.add(
-          cluster.create(
-              TestPods.boundTo(kubelet.nodeName(), "counted-" + i)
-                  .editMetadata()
-                  .addToLabels("backend", InterlinkProvider.NAME)
-                  .endMetadata()
-                  .build()));
-    }
-    for (Pod pod : created) {
-      await()
-          .atMost(LOADED_MACHINE)
-          .until(() -> TestPods.isRunningAndReady(cluster.pod(pod.getMetadata().getName())));
-    }
-    sleep(Duration.ofSeconds(15));
-    for (Pod pod : created) {
-      cluster.client().resource(pod).delete();
-    }
-    for (Pod pod : created) {
-      await().atMost(LOADED_MACHINE).until(() -> cluster.pod(pod.getMetadata().getName()) == null);
-    }
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    Map<String, Integer> after = plugin.counts();
-    long statusCalls =
-        calls.entries().stream()
-                .filter(e -> e.operation().equals("status"))
-                .mapToLong(e -> e.count())
-                .sum()
-            - statusCallsBefore;
-
-    int creates = delta(before, after, "/create");
-    int deletes = delta(before, after, "/delete");
-    int statuses = delta(before, after, "/status");
-    System.out.printf(
-        "interlink, %d pods over %d s: %d /create, %d /delete, %d /status requests for %d status"
-            + " calls of the core (%.2f requests per pod in all)%n",
-        pods,
-        took.toSeconds(),
-        creates,
-        deletes,
-        statuses,
-        statusCalls,
-        (double) (creates + deletes + statuses) / pods);
-    assertThat(creates).isEqualTo(pods);
-    assertThat(deletes).isEqualTo(pods);
-    assertThat(statuses).isLessThan((int) statusCalls / 2);
-    assertThat(statuses)
-        .as("one batch per status-max-age at most, whatever the pod count")
-        .isLessThanOrEqualTo(
-            (int) (took.toMillis() / InterlinkProviderFactory.DEFAULT_STATUS_MAX_AGE.toMillis())
-                + pods);
-  }
-
-  private static int delta(Map<String, Integer> before, Map<String, Integer> after, String path) {
-    return after.getOrDefault(path, 0) - before.getOrDefault(path, 0);
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Pod runOnInterlink(TestCluster cluster, String name) {
-    Pod pod =
-        TestPods.boundTo(kubelet.nodeName(), name)
-            .editMetadata()
-            .addToLabels("backend", InterlinkProvider.NAME)
-            .endMetadata()
-            .build();
-    cluster.create(pod);
-    await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod(name)));
-    return cluster.pod(name);
-  }
-
-  private static NodeCondition ready(TestCluster cluster) {
-    return cluster
-        .client()
-        .nodes()
-        .withName(kubelet.nodeName())
-        .get()
-        .getStatus()
-        .getConditions()
-        .stream()
-        .filter(c -> c.getType().equals("Ready"))
-        .findFirst()
-        .orElseThrow();
-  }
-
   private static void apply(TestCluster cluster, String manifest) {
     try (InputStream in =
         InterlinkVkTestSetIT.class.getResourceAsStream("/vk-test-set/" + manifest + ".yaml")) {
       String text =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("NODE", kubelet.nodeName());
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("NODE", node.kubelet().nodeName());
       List<HasMetadata> objects =
           cluster
               .client()
@@ -371,24 +173,7 @@ class InterlinkVkTestSetIT {
     }
   }
 
-  private static void awaitPhase(TestCluster cluster, String name, String phase) {
-    await()
-        .atMost(LOADED_MACHINE)
-        .until(
-            () -> {
-              Pod pod = cluster.pod(name);
-              return pod != null
-                  && pod.getStatus() != null
-                  && phase.equals(pod.getStatus().getPhase());
-            });
-  }
-
   private static String logs(TestCluster cluster, String pod, String container) {
     return cluster.kubectl("logs", "-n", cluster.namespace(), pod, "-c", container);
-  }
-
-  private static void deleteAndAwaitGone(TestCluster cluster, Pod pod) {
-    cluster.client().resource(pod).delete();
-    await().atMost(LOADED_MACHINE).until(() -> cluster.pod(pod.getMetadata().getName()) == null);
   }
 }

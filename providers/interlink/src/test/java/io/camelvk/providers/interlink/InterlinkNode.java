@@ -1,0 +1,111 @@
+package io.camelvk.providers.interlink;
+
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.config.VkSettings;
+import io.camelvk.test.RunningKubelet;
+import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A node for the ITs: the fake plugin on a unix socket, and a kubelet whose provider mapping puts
+ * the pods labelled {@code backend: interlink} on the interlink provider and the rest on the mock.
+ */
+final class InterlinkNode {
+
+  static final Duration LOADED_MACHINE = Duration.ofSeconds(90);
+
+  private final FakePlugin plugin;
+  private RunningKubelet kubelet;
+
+  private InterlinkNode(FakePlugin plugin, RunningKubelet kubelet) {
+    this.plugin = plugin;
+    this.kubelet = kubelet;
+  }
+
+  static InterlinkNode start(TestCluster cluster, Path dir) {
+    FakePlugin plugin = FakePlugin.onSocket(dir.resolve("interlink.sock"));
+    try {
+      Path mapping =
+          Files.writeString(
+              dir.resolve("mapping.yaml"),
+              """
+              - route:
+                  from:
+                    uri: direct:vk-provider-mapping
+                    steps:
+                      - filter:
+                          simple: "${header.VkPodLabels[backend]} == 'interlink'"
+                          steps:
+                            - setHeader:
+                                name: VkProvider
+                                constant: interlink
+              """);
+      VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
+      settings =
+          settings.withProviders(
+              settings
+                  .providers()
+                  .withNames(List.of(InterlinkProvider.NAME))
+                  .withMapping(mapping)
+                  .withProperty("vk.provider.interlink.url", plugin.url())
+                  .withProperty(
+                      "vk.provider.interlink.state-dir", dir.resolve("state").toString()));
+      return new InterlinkNode(
+          plugin, RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings)));
+    } catch (IOException | RuntimeException e) {
+      plugin.close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  FakePlugin plugin() {
+    return plugin;
+  }
+
+  RunningKubelet kubelet() {
+    return kubelet;
+  }
+
+  void restart(TestCluster cluster) {
+    kubelet = kubelet.restart(cluster);
+  }
+
+  void stop(TestCluster cluster) {
+    kubelet.stopAndDeleteNode(cluster);
+    plugin.close();
+  }
+
+  /** A pod bound to the node that the mapping gives the interlink provider. */
+  PodBuilder pod(String name) {
+    return new PodBuilder(TestPods.boundTo(kubelet.nodeName(), name).build())
+        .editMetadata()
+        .addToLabels("backend", InterlinkProvider.NAME)
+        .endMetadata();
+  }
+
+  static void awaitPhase(TestCluster cluster, String name, String phase) {
+    await()
+        .atMost(LOADED_MACHINE)
+        .until(
+            () -> {
+              Pod pod = cluster.pod(name);
+              return pod != null
+                  && pod.getStatus() != null
+                  && phase.equals(pod.getStatus().getPhase());
+            });
+  }
+
+  static void deleteAndAwaitGone(TestCluster cluster, Pod pod) {
+    cluster.client().resource(pod).delete();
+    await().atMost(LOADED_MACHINE).until(() -> cluster.pod(pod.getMetadata().getName()) == null);
+  }
+}
