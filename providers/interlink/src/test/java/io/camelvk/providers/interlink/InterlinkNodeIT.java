@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The interlink provider as a node runs it, on the real control plane beside the mock: a pod the
  * plugin refuses, a followed log, a restart that adopts the pods, an outage of the plugin, and the
- * requests each pod costs the node.plugin().
+ * requests each pod costs the plugin.
  */
 @WithControlPlane
 class InterlinkNodeIT {
@@ -48,7 +48,7 @@ class InterlinkNodeIT {
     cluster.create(
         node.pod("refused")
             .editMetadata()
-            .addToAnnotations("fake-node.plugin().interlink/refuse", "no partition fits this job")
+            .addToAnnotations("fake-plugin.interlink/refuse", "no partition fits this job")
             .endMetadata()
             .build());
 
