@@ -75,8 +75,25 @@ final class InterlinkNode {
     return kubelet;
   }
 
+  /**
+   * A new kubelet process with a new provider bean, which knows the pods only from its state
+   * directory (RunningKubelet.restart would keep the bean, and with it the pods in memory).
+   */
   void restart(TestCluster cluster) {
-    kubelet = kubelet.restart(cluster);
+    VkSettings settings = kubelet.settings();
+    kubelet.close();
+    kubelet.providers().bean(InterlinkProvider.NAME).ifPresent(InterlinkNode::closeQuietly);
+    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+  }
+
+  private static void closeQuietly(Object provider) {
+    if (provider instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // the old process is gone either way
+      }
+    }
   }
 
   void stop(TestCluster cluster) {
