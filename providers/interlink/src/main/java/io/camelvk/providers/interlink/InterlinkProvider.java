@@ -74,7 +74,7 @@ public final class InterlinkProvider
     }
     Pod sent = VolumeShipping.downwardApiAsProjected(pod);
     Optional<String> jobId = client.create(sent, VolumeShipping.ship(pod, volumes));
-    ledger.record(new JobLedger.Job(sent, jobId.orElse("")));
+    ledger.record(sent, jobId.orElse(""));
   }
 
   @Override

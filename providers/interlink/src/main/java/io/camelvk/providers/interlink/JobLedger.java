@@ -3,15 +3,21 @@ package io.camelvk.providers.interlink;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -28,6 +34,8 @@ final class JobLedger {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobLedger.class);
   private static final String SUFFIX = ".json";
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   /** A pod as it was given to the backend, and the job id the backend answered. */
   record Job(@JsonProperty("pod") Pod pod, @JsonProperty("jid") String jobId) {
@@ -48,9 +56,22 @@ final class JobLedger {
     directory.ifPresent(this::load);
   }
 
-  void record(Job job) {
+  /**
+   * Keeps the pod without its containers' environment: the values are resolved (a Secret's among
+   * them) and neither {@code /status} nor {@code /delete} needs them, so they reach no disk.
+   */
+  void record(Pod pod, String jobId) {
+    Job job = new Job(withoutEnvironment(pod), jobId);
     byUid.put(job.uid(), job);
     directory.ifPresent(dir -> write(dir, job));
+  }
+
+  private static Pod withoutEnvironment(Pod pod) {
+    Pod copy = new PodBuilder(pod).build();
+    Stream.concat(
+            copy.getSpec().getInitContainers().stream(), copy.getSpec().getContainers().stream())
+        .forEach(c -> c.setEnv(new ArrayList<>()));
+    return copy;
   }
 
   void forget(String uid) {
@@ -97,6 +118,8 @@ final class JobLedger {
   private void write(Path dir, Job job) {
     try {
       Path temporary = dir.resolve(job.uid() + SUFFIX + ".new");
+      Files.deleteIfExists(temporary);
+      Files.createFile(temporary, OWNER_ONLY);
       json.writeValue(temporary.toFile(), job);
       Files.move(
           temporary,
