@@ -1,5 +1,6 @@
 package io.camelvk.providers.interlink;
 
+import io.camelvk.provider.ProviderException;
 import io.camelvk.providers.interlink.wire.RemotePodStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
@@ -39,6 +40,8 @@ final class StatusBatch {
   private final Duration maxAge;
   private final Object refreshing = new Object();
   private volatile Snapshot last = new Snapshot(Instant.MIN, Set.of(), Map.of());
+  private String lastFailure;
+  private Instant failedAt = Instant.MIN;
 
   StatusBatch(InterlinkClient client, JobLedger ledger, Clock clock, Duration maxAge) {
     this.client = client;
@@ -60,32 +63,52 @@ final class StatusBatch {
     return clock.instant().isBefore(snapshot.at().plus(maxAge));
   }
 
+  /**
+   * A new snapshot, made by one worker while the others wait for it. Those that waited for a failed
+   * request fail with it, instead of each asking a backend that is down again (and each waiting its
+   * read timeout).
+   */
   private Snapshot refresh() {
     synchronized (refreshing) {
       if (fresh(last)) {
         return last;
       }
-      Map<String, RemotePodStatus> answers = new HashMap<>();
-      last.answers().values().stream()
-          .filter(StatusBatch::over)
-          .filter(s -> ledger.byUid(s.podUid()).isPresent())
-          .forEach(s -> answers.put(s.podUid(), s));
-      List<Pod> asked =
-          ledger.all().stream()
-              .map(JobLedger.Job::pod)
-              .filter(p -> !answers.containsKey(p.getMetadata().getUid()))
-              .toList();
-      if (!asked.isEmpty()) {
-        client.status(asked).stream()
-            .filter(s -> s.podUid() != null)
-            .forEach(s -> answers.put(s.podUid(), s));
+      if (lastFailure != null && clock.instant().isBefore(failedAt.plus(maxAge))) {
+        throw ProviderException.transientFailure(lastFailure);
       }
-      Set<String> uids =
-          asked.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
-      uids.addAll(answers.keySet());
-      last = new Snapshot(clock.instant(), Set.copyOf(uids), Map.copyOf(answers));
-      return last;
+      try {
+        last = ask();
+        lastFailure = null;
+        return last;
+      } catch (ProviderException e) {
+        lastFailure = e.getMessage();
+        failedAt = clock.instant();
+        throw e;
+      }
     }
+  }
+
+  /** One request for every pod whose job is not over yet. */
+  private Snapshot ask() {
+    Map<String, RemotePodStatus> answers = new HashMap<>();
+    last.answers().values().stream()
+        .filter(StatusBatch::over)
+        .filter(s -> ledger.byUid(s.podUid()).isPresent())
+        .forEach(s -> answers.put(s.podUid(), s));
+    List<Pod> asked =
+        ledger.all().stream()
+            .map(JobLedger.Job::pod)
+            .filter(p -> !answers.containsKey(p.getMetadata().getUid()))
+            .toList();
+    if (!asked.isEmpty()) {
+      client.status(asked).stream()
+          .filter(s -> s.podUid() != null)
+          .forEach(s -> answers.put(s.podUid(), s));
+    }
+    Set<String> uids =
+        asked.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+    uids.addAll(answers.keySet());
+    return new Snapshot(clock.instant(), Set.copyOf(uids), Map.copyOf(answers));
   }
 
   /** Every container terminated: the job is over and its status no longer changes. */
