@@ -51,7 +51,10 @@ public final class InterlinkProviderFactory implements ProviderFactory {
         new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     InterlinkTransport transport = transport(backend.url().orElse(DEFAULT_URL), backend);
     InterlinkClient client = new InterlinkClient(transport, dialect, json);
-    JobLedger ledger = new JobLedger(text(properties, STATE_DIR).map(Path::of), json);
+    JobLedger ledger =
+        new JobLedger(
+            text(properties, STATE_DIR).map(Path::of).orElseGet(() -> defaultStateDir(context)),
+            json);
     Duration maxAge =
         text(properties, STATUS_MAX_AGE).map(GoDuration::parse).orElse(DEFAULT_STATUS_MAX_AGE);
     StatusBatch statuses = new StatusBatch(client, ledger, context.clock(), maxAge);
@@ -83,6 +86,18 @@ public final class InterlinkProviderFactory implements ProviderFactory {
         backend.connectTimeout(),
         backend.readTimeout(),
         backend.credentials()::authorization);
+  }
+
+  /**
+   * Under the temporary directory, per node: it outlives a restart of the kubelet's process (in a
+   * container, a restart of the container keeps it only on a volume: set {@code state-dir} there).
+   */
+  static Path defaultStateDir(ProviderContext context) {
+    return Path.of(
+        System.getProperty("java.io.tmpdir"),
+        "camel-virtual-kubelet",
+        "interlink",
+        context.nodeName());
   }
 
   private static Optional<String> text(Map<String, String> properties, String key) {

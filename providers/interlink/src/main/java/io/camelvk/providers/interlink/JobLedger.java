@@ -45,15 +45,14 @@ final class JobLedger {
     }
   }
 
-  private final Optional<Path> directory;
+  private final Path directory;
   private final ObjectMapper json;
   private final Map<String, Job> byUid = new ConcurrentHashMap<>();
 
-  /** Kept in {@code directory} when given, else in memory only (a restart forgets the pods). */
-  JobLedger(Optional<Path> directory, ObjectMapper json) {
+  JobLedger(Path directory, ObjectMapper json) {
     this.directory = directory;
     this.json = json;
-    directory.ifPresent(this::load);
+    load(directory);
   }
 
   /**
@@ -63,7 +62,7 @@ final class JobLedger {
   void record(Pod pod, String jobId) {
     Job job = new Job(withoutEnvironment(pod), jobId);
     byUid.put(job.uid(), job);
-    directory.ifPresent(dir -> write(dir, job));
+    write(directory, job);
   }
 
   private static Pod withoutEnvironment(Pod pod) {
@@ -76,7 +75,7 @@ final class JobLedger {
 
   void forget(String uid) {
     if (byUid.remove(uid) != null) {
-      directory.ifPresent(dir -> delete(dir.resolve(uid + SUFFIX)));
+      delete(directory.resolve(uid + SUFFIX));
     }
   }
 

@@ -40,6 +40,7 @@ abstract class FakePluginFixture {
   InterlinkProvider provider(Map<String, String> settings) {
     Map<String, String> properties = new HashMap<>(settings);
     properties.putIfAbsent("url", plugin.url());
+    properties.putIfAbsent("state-dir", dir.resolve("state").toString());
     properties.putIfAbsent("status-max-age", "100ms");
     return (InterlinkProvider)
         new InterlinkProviderFactory()

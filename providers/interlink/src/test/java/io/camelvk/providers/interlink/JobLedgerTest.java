@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +23,14 @@ class JobLedgerTest {
   @Test
   void aNewLedgerOverTheSameDirectoryKnowsThePodsAndTheirJobIds() {
     Pod pod = TestPods.named("ns", "job", "uid-1").build();
-    new JobLedger(Optional.of(dir), JSON).record(pod, "slurm-42");
+    new JobLedger(dir, JSON).record(pod, "slurm-42");
 
-    JobLedger restarted = new JobLedger(Optional.of(dir), JSON);
+    JobLedger restarted = new JobLedger(dir, JSON);
 
     assertThat(restarted.byName("ns", "job"))
         .hasValueSatisfying(j -> assertThat(j.jobId()).isEqualTo("slurm-42"));
     restarted.forget("uid-1");
-    assertThat(new JobLedger(Optional.of(dir), JSON).all()).isEmpty();
+    assertThat(new JobLedger(dir, JSON).all()).isEmpty();
   }
 
   @Test
@@ -48,7 +47,7 @@ class JobLedgerTest {
             .endSpec()
             .build();
 
-    new JobLedger(Optional.of(dir), JSON).record(pod, "");
+    new JobLedger(dir, JSON).record(pod, "");
 
     Path file = dir.resolve("uid-2.json");
     assertThat(Files.readString(file))
