@@ -16,7 +16,7 @@ import java.util.Optional;
  * The node's profile from a ping, as interLink's virtual kubelet derives it: Ready while the
  * backend answers 2xx, else Ready False with reason {@code InterlinkPingFailed} and why (the core
  * shows it on the node, and pods keep their last state); the capacity the plugin reports in a JSON
- * answer (interLink 0.6: cpu, memory, pods, accelerators) over the default one.
+ * answer (interLink 0.6: cpu, memory, pods, accelerators) over the configured one.
  */
 final class BackendHealth {
 
@@ -24,10 +24,15 @@ final class BackendHealth {
   static final String PING_SUCCEEDED = "InterlinkPingSuccessful";
 
   private final InterlinkClient client;
+  private final Map<String, Quantity> configured;
   private final ObjectMapper json = new ObjectMapper();
 
-  BackendHealth(InterlinkClient client) {
+  /**
+   * @param configured the node's capacity until a ping reports the plugin's resources
+   */
+  BackendHealth(InterlinkClient client, Map<String, Quantity> configured) {
     this.client = client;
+    this.configured = Map.copyOf(configured);
   }
 
   NodeProfile profile() {
@@ -40,7 +45,7 @@ final class BackendHealth {
           NodeProfile.DEFAULT.operatingSystemImage());
     } catch (RuntimeException e) {
       return new NodeProfile(
-          NodeProfile.DEFAULT.capacity(),
+          configured,
           Map.of(),
           List.of(ready("False", PING_FAILED, e.getMessage())),
           NodeProfile.DEFAULT.operatingSystemImage());
@@ -59,8 +64,8 @@ final class BackendHealth {
     }
   }
 
-  private static Map<String, Quantity> capacity(Optional<PingResponse.Resources> reported) {
-    Map<String, Quantity> capacity = new LinkedHashMap<>(NodeProfile.DEFAULT.capacity());
+  private Map<String, Quantity> capacity(Optional<PingResponse.Resources> reported) {
+    Map<String, Quantity> capacity = new LinkedHashMap<>(configured);
     reported.ifPresent(
         r -> {
           put(capacity, "cpu", r.cpu());

@@ -50,13 +50,14 @@ public final class InterlinkProvider
       InterlinkClient client,
       JobLedger ledger,
       StatusBatch statuses,
+      BackendHealth health,
       InterlinkDialect dialect) {
     this.transport = transport;
     this.client = client;
     this.ledger = ledger;
     this.statuses = statuses;
     this.dialect = dialect;
-    this.health = new BackendHealth(client);
+    this.health = health;
     client.onAvailabilityChange(this::tellNodeChanged);
   }
 

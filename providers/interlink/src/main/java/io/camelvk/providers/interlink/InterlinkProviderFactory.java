@@ -3,6 +3,7 @@ package io.camelvk.providers.interlink;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelvk.config.GoDuration;
+import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.Provider;
 import io.camelvk.provider.ProviderContext;
 import io.camelvk.provider.ProviderFactory;
@@ -11,9 +12,11 @@ import io.camelvk.provider.http.HttpBackendSettings;
 import io.camelvk.providers.interlink.transport.HttpTransport;
 import io.camelvk.providers.interlink.transport.InterlinkTransport;
 import io.camelvk.providers.interlink.transport.UnixSocketTransport;
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -43,7 +46,8 @@ public final class InterlinkProviderFactory implements ProviderFactory {
 
   @Override
   public Provider create(ProviderContext context) {
-    Map<String, String> properties = context.properties();
+    Map<String, String> properties =
+        InterlinkConfigFile.merged(context.configFile(), context.properties());
     HttpBackendSettings backend =
         HttpBackendSettings.fromProperties(InterlinkProvider.NAME, properties);
     InterlinkDialect dialect = InterlinkDialect.fromProperties(properties);
@@ -58,7 +62,8 @@ public final class InterlinkProviderFactory implements ProviderFactory {
     Duration maxAge =
         text(properties, STATUS_MAX_AGE).map(GoDuration::parse).orElse(DEFAULT_STATUS_MAX_AGE);
     StatusBatch statuses = new StatusBatch(client, ledger, context.clock(), maxAge);
-    return new InterlinkProvider(transport, client, ledger, statuses, dialect);
+    BackendHealth health = new BackendHealth(client, capacity(properties));
+    return new InterlinkProvider(transport, client, ledger, statuses, health, dialect);
   }
 
   static InterlinkTransport transport(String url, HttpBackendSettings backend) {
@@ -98,6 +103,31 @@ public final class InterlinkProviderFactory implements ProviderFactory {
         "camel-virtual-kubelet",
         "interlink",
         context.nodeName());
+  }
+
+  /** The default capacity, with {@code capacity-cpu}, {@code -memory} and {@code -pods} over it. */
+  static Map<String, Quantity> capacity(Map<String, String> properties) {
+    Map<String, Quantity> capacity = new LinkedHashMap<>(NodeProfile.DEFAULT.capacity());
+    Map.of(
+            InterlinkConfigFile.CPU, "cpu",
+            InterlinkConfigFile.MEMORY, "memory",
+            InterlinkConfigFile.PODS, "pods")
+        .forEach(
+            (key, resource) ->
+                text(properties, key)
+                    .ifPresent(value -> capacity.put(resource, quantity(key, value))));
+    return capacity;
+  }
+
+  private static Quantity quantity(String key, String value) {
+    try {
+      Quantity quantity = new Quantity(value);
+      Quantity.getAmountInBytes(quantity);
+      return quantity;
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "vk.provider.interlink." + key + " is '" + value + "', which is no quantity");
+    }
   }
 
   private static Optional<String> text(Map<String, String> properties, String key) {
