@@ -70,6 +70,11 @@ public final class CertificateAuthority {
     return identity.certificate();
   }
 
+  /** The CA's certificate in PEM, for a file that clients trust. */
+  public String certificatePem() {
+    return identity.certificatePem();
+  }
+
   /** Issues a serving certificate for the given DNS names and IP addresses. */
   public IssuedCertificate issueServer(String commonName, List<String> dns, List<String> ips) {
     List<GeneralName> names = new ArrayList<>();

@@ -187,7 +187,7 @@ public final class LocalControlPlane implements AutoCloseable {
   }
 
   private String caPem() {
-    return IssuedCertificate.pem(pki.ca().certificate());
+    return pki.ca().certificatePem();
   }
 
   private ManagedProcess launch(String name, List<String> command) {

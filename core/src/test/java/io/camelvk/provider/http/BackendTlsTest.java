@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -40,7 +39,7 @@ class BackendTlsTest {
   @BeforeEach
   void startBackend() throws IOException {
     CertificateAuthority ca = CertificateAuthority.create("backend-ca");
-    caFile = Files.writeString(dir.resolve("ca.pem"), pem(ca.certificate()));
+    caFile = Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
     ca.issueServer("backend", List.of("localhost"), List.of("127.0.0.1"))
         .writePem(dir.resolve("server.pem"), dir.resolve("server-key.pem"));
     clientCertificate = dir.resolve("client.pem");
@@ -126,17 +125,6 @@ class BackendTlsTest {
                   URI.create("https://localhost:" + server.getAddress().getPort() + "/whoami"))
               .build(),
           HttpResponse.BodyHandlers.ofString());
-    }
-  }
-
-  private static String pem(X509Certificate certificate) {
-    try {
-      return "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-              .encodeToString(certificate.getEncoded())
-          + "\n-----END CERTIFICATE-----\n";
-    } catch (java.security.cert.CertificateEncodingException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -8,12 +8,8 @@ import io.camelvk.provider.ProviderException;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +52,7 @@ class InterlinkBackendAccessTest extends FakePluginFixture {
   @Test
   void httpsWithMutualTlsReachesAPluginThatAsksForAClientCertificate() throws IOException {
     CertificateAuthority ca = CertificateAuthority.create("plugin-ca");
-    Path caFile = Files.writeString(dir.resolve("ca.pem"), pem(ca.certificate()));
+    Path caFile = Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
     ca.issueServer("plugin", List.of("localhost"), List.of("127.0.0.1"))
         .writePem(dir.resolve("server.pem"), dir.resolve("server-key.pem"));
     ca.issueClient("virtual-kubelet", List.of())
@@ -115,16 +111,5 @@ class InterlinkBackendAccessTest extends FakePluginFixture {
     assertThat(ready(provider.nodeProfile("node")).getMessage()).contains("circuit is open");
     plugin.answerEverything(0);
     assertThat(plugin.count("/status")).as("an open circuit sends nothing").isEqualTo(requests);
-  }
-
-  private static String pem(X509Certificate certificate) {
-    try {
-      return "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-              .encodeToString(certificate.getEncoded())
-          + "\n-----END CERTIFICATE-----\n";
-    } catch (CertificateEncodingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -41,7 +41,7 @@ class WebBackendSecurityTest extends WebProviderTestBase {
   @Test
   void anHttpsBackendIsTrustedThroughTheCaFileAndGetsTheClientCertificate() throws Exception {
     CertificateAuthority ca = CertificateAuthority.create("web-backend-ca");
-    Path caFile = Files.writeString(dir.resolve("ca.pem"), pem(ca.certificate()));
+    Path caFile = Files.writeString(dir.resolve("ca.pem"), ca.certificatePem());
     ca.issueServer("backend", List.of("localhost"), List.of("127.0.0.1"))
         .writePem(dir.resolve("server.pem"), dir.resolve("server-key.pem"));
     ca.issueClient("virtual-kubelet", List.of())
@@ -79,13 +79,5 @@ class WebBackendSecurityTest extends WebProviderTestBase {
     assertThatThrownBy(() -> client().status(pod("untrusted")))
         .hasMessageStartingWith("web backend " + backend.url() + " unavailable:")
         .hasMessageContaining("PKIX");
-  }
-
-  private static String pem(java.security.cert.X509Certificate certificate)
-      throws java.security.cert.CertificateEncodingException {
-    return "-----BEGIN CERTIFICATE-----\n"
-        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
-            .encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n";
   }
 }
