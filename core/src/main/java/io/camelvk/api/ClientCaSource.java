@@ -1,13 +1,10 @@
 package io.camelvk.api;
 
 import io.camelvk.config.KubeletApiSettings;
+import io.camelvk.tls.Pem;
 import io.fabric8.kubernetes.client.Config;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,38 +26,24 @@ final class ClientCaSource {
     if (settings.clientCa().isPresent()) {
       Path file = settings.clientCa().get();
       LOG.info("kubelet API: client certificates must chain to --client-ca-file {}", file);
-      return ServingCertificate.readCertificates(file);
+      return Pem.certificates(file);
     }
     if (cluster.getCaCertData() != null && !cluster.getCaCertData().isBlank()) {
       LOG.info(
           "kubelet API: no --client-ca-file: client certificates must chain to the cluster CA of"
               + " the kubeconfig");
-      return parse(
+      return Pem.certificates(
           Base64.getDecoder().decode(cluster.getCaCertData().strip()), "the kubeconfig's CA");
     }
     if (cluster.getCaCertFile() != null && !cluster.getCaCertFile().isBlank()) {
       LOG.info(
           "kubelet API: no --client-ca-file: client certificates must chain to the cluster CA {}",
           cluster.getCaCertFile());
-      return ServingCertificate.readCertificates(Path.of(cluster.getCaCertFile()));
+      return Pem.certificates(Path.of(cluster.getCaCertFile()));
     }
     LOG.warn(
         "kubelet API: no --client-ca-file and no cluster CA: client certificates are refused;"
             + " callers need a bearer token");
     return List.of();
-  }
-
-  private static List<X509Certificate> parse(byte[] pem, String what) {
-    try {
-      List<X509Certificate> certificates = new ArrayList<>();
-      for (var c :
-          CertificateFactory.getInstance("X.509")
-              .generateCertificates(new ByteArrayInputStream(pem))) {
-        certificates.add((X509Certificate) c);
-      }
-      return certificates;
-    } catch (CertificateException e) {
-      throw new IllegalArgumentException(what + " holds no valid PEM certificate", e);
-    }
   }
 }

@@ -3,21 +3,10 @@ package io.camelvk.api;
 import io.camelvk.config.KubeletApiSettings;
 import io.camelvk.controlplane.CertificateAuthority;
 import io.camelvk.controlplane.IssuedCertificate;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.camelvk.tls.Pem;
 import java.security.PrivateKey;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +23,7 @@ record ServingCertificate(PrivateKey key, List<X509Certificate> chain) {
   static ServingCertificate of(KubeletApiSettings settings, String nodeName, String internalIp) {
     if (fromFiles(settings)) {
       return new ServingCertificate(
-          readKey(settings.key().get()), readCertificates(settings.certificate().get()));
+          Pem.privateKey(settings.key().get()), Pem.certificates(settings.certificate().get()));
     }
     LOG.warn(
         "no --tls-cert-file/APISERVER_CERT_LOCATION given: the kubelet API serves a generated"
@@ -43,40 +32,5 @@ record ServingCertificate(PrivateKey key, List<X509Certificate> chain) {
     IssuedCertificate issued = ca.issueServer(nodeName, List.of(nodeName), List.of(internalIp));
     return new ServingCertificate(
         issued.keys().getPrivate(), List.of(issued.certificate(), ca.certificate()));
-  }
-
-  static List<X509Certificate> readCertificates(Path file) {
-    try (var in = Files.newInputStream(file)) {
-      List<X509Certificate> certificates = new ArrayList<>();
-      for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        certificates.add((X509Certificate) c);
-      }
-      if (certificates.isEmpty()) {
-        throw new IllegalArgumentException(file + " holds no PEM certificate");
-      }
-      return certificates;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    } catch (CertificateException e) {
-      throw new IllegalArgumentException(file + " holds no valid PEM certificate", e);
-    }
-  }
-
-  /** A PKCS#8, SEC1 ({@code EC PRIVATE KEY}) or PKCS#1 ({@code RSA PRIVATE KEY}) key. */
-  static PrivateKey readKey(Path file) {
-    try (Reader reader = Files.newBufferedReader(file);
-        PEMParser parser = new PEMParser(reader)) {
-      Object object = parser.readObject();
-      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-      if (object instanceof PEMKeyPair pair) {
-        return converter.getPrivateKey(pair.getPrivateKeyInfo());
-      }
-      if (object instanceof PrivateKeyInfo info) {
-        return converter.getPrivateKey(info);
-      }
-      throw new IllegalArgumentException(file + " holds no unencrypted PEM private key");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the private key " + file, e);
-    }
   }
 }

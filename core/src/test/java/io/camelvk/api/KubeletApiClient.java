@@ -3,6 +3,7 @@ package io.camelvk.api;
 import io.camelvk.controlplane.ControlPlaneCertificates;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TrustingAnyServer;
+import io.camelvk.tls.Pem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,9 +59,9 @@ final class KubeletApiClient {
       store.load(null, null);
       store.setKeyEntry(
           "client",
-          ServingCertificate.readKey(key),
+          Pem.privateKey(key),
           new char[0],
-          ServingCertificate.readCertificates(certificate).toArray(X509Certificate[]::new));
+          Pem.certificates(certificate).toArray(X509Certificate[]::new));
       KeyManagerFactory keys = KeyManagerFactory.getInstance("PKIX");
       keys.init(store, new char[0]);
       return new KubeletApiClient(tls(keys), port);

@@ -10,6 +10,7 @@ import io.camelvk.test.Kubectl;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.WithVirtualKubelet;
+import io.camelvk.tls.Pem;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -112,9 +113,8 @@ class KubectlPortForwardIT {
     return SslContextBuilder.forClient()
         .trustManager(InsecureTrustManagerFactory.INSTANCE)
         .keyManager(
-            ServingCertificate.readKey(pki.kubeletClientKey()),
-            ServingCertificate.readCertificates(pki.kubeletClientCertificate())
-                .toArray(X509Certificate[]::new))
+            Pem.privateKey(pki.kubeletClientKey()),
+            Pem.certificates(pki.kubeletClientCertificate()).toArray(X509Certificate[]::new))
         .build();
   }
 

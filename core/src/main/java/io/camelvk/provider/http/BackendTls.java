@@ -1,5 +1,6 @@
 package io.camelvk.provider.http;
 
+import io.camelvk.tls.Pem;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -34,8 +35,8 @@ public final class BackendTls {
       KeyManager[] keys =
           clientCertificateFile.isPresent() && clientKeyFile.isPresent()
               ? presenting(
-                  PemFiles.certificates(clientCertificateFile.get()),
-                  PemFiles.privateKey(clientKeyFile.get()))
+                  Pem.certificates(clientCertificateFile.get()),
+                  Pem.privateKey(clientKeyFile.get()))
               : null;
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys, trust, null);
@@ -48,7 +49,7 @@ public final class BackendTls {
   private static TrustManager[] trusting(Path caFile) {
     try {
       KeyStore store = emptyStore();
-      List<X509Certificate> certificates = PemFiles.certificates(caFile);
+      List<X509Certificate> certificates = Pem.certificates(caFile);
       for (int i = 0; i < certificates.size(); i++) {
         store.setCertificateEntry("ca-" + i, certificates.get(i));
       }

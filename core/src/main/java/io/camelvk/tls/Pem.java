@@ -1,5 +1,6 @@
-package io.camelvk.provider.http;
+package io.camelvk.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -18,29 +19,46 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
-/** Certificates and keys in PEM files, as Kubernetes and most backends hand them out. */
-final class PemFiles {
+/**
+ * Certificates and keys in PEM, as Kubernetes and most backends hand them out: for the kubelet
+ * API's serving certificate and client CAs, and for TLS to a provider's backend.
+ */
+public final class Pem {
 
-  private PemFiles() {}
+  private Pem() {}
 
   /**
    * @throws IllegalArgumentException when the file holds no certificate
    */
-  static List<X509Certificate> certificates(Path file) {
+  public static List<X509Certificate> certificates(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
+      return certificates(in, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * @param source what the bytes are, for the error ({@code the kubeconfig's CA})
+   * @throws IllegalArgumentException when the bytes hold no certificate
+   */
+  public static List<X509Certificate> certificates(byte[] pem, String source) {
+    return certificates(new ByteArrayInputStream(pem), source);
+  }
+
+  private static List<X509Certificate> certificates(InputStream in, String source) {
+    try {
       List<X509Certificate> certificates = new ArrayList<>();
       for (Certificate certificate :
           CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         certificates.add((X509Certificate) certificate);
       }
       if (certificates.isEmpty()) {
-        throw new IllegalArgumentException(file + " holds no PEM certificate");
+        throw new IllegalArgumentException(source + " holds no PEM certificate");
       }
       return certificates;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
     } catch (CertificateException e) {
-      throw new IllegalArgumentException(file + " holds no valid PEM certificate", e);
+      throw new IllegalArgumentException(source + " holds no valid PEM certificate", e);
     }
   }
 
@@ -49,7 +67,7 @@ final class PemFiles {
    *
    * @throws IllegalArgumentException when the file holds no unencrypted key
    */
-  static PrivateKey privateKey(Path file) {
+  public static PrivateKey privateKey(Path file) {
     try (Reader reader = Files.newBufferedReader(file);
         PEMParser parser = new PEMParser(reader)) {
       Object object = parser.readObject();
