@@ -6,10 +6,8 @@ import io.camelvk.providers.interlink.transport.HttpTransport;
 import io.camelvk.providers.interlink.transport.InterlinkTransport;
 import io.camelvk.providers.interlink.transport.Reply;
 import io.camelvk.providers.interlink.transport.UnixSocketTransport;
-import io.camelvk.test.ProjectRoot;
-import java.io.BufferedReader;
+import io.camelvk.test.PythonServer;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The fake interLink plugin, {@code docs/providers/examples/interlink/fake_plugin.py}, run with
@@ -34,12 +31,12 @@ public final class FakePlugin implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  private final Process process;
+  private final PythonServer server;
   private final String url;
   private final InterlinkTransport hooks;
 
-  private FakePlugin(Process process, String url, InterlinkTransport hooks) {
-    this.process = process;
+  private FakePlugin(PythonServer server, String url, InterlinkTransport hooks) {
+    this.server = server;
     this.url = url;
     this.hooks = hooks;
   }
@@ -48,55 +45,27 @@ public final class FakePlugin implements AutoCloseable {
    * On a loopback port (0: a free one), with the plugin's options ({@code --create-body array}).
    */
   public static FakePlugin onPort(int port, String... options) {
-    List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
-    args.addAll(List.of(options));
-    Process process = start(args);
-    String url = "http://127.0.0.1:" + listening(process);
+    PythonServer server = start(List.of("--port", Integer.toString(port)), options);
+    String url = "http://127.0.0.1:" + server.port();
     return new FakePlugin(
-        process,
+        server,
         url,
         new HttpTransport(URI.create(url), Optional.empty(), PATIENCE, PATIENCE, Optional::empty));
   }
 
   /** On a unix socket, interLink's default transport. */
   public static FakePlugin onSocket(Path socket, String... options) {
-    List<String> args = new ArrayList<>(List.of("--socket", socket.toString()));
-    args.addAll(List.of(options));
-    Process process = start(args);
-    listening(process);
     return new FakePlugin(
-        process,
+        start(List.of("--socket", socket.toString()), options),
         "unix://" + socket,
         new UnixSocketTransport(
             socket, PATIENCE, Optional::empty, Executors.newSingleThreadScheduledExecutor()));
   }
 
-  private static Process start(List<String> options) {
-    List<String> command =
-        new ArrayList<>(List.of("python3", ProjectRoot.resolve(SCRIPT).toString()));
-    command.addAll(options);
-    try {
-      return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start fake_plugin.py (python3 needed)", e);
-    }
-  }
-
-  private static String listening(Process process) {
-    try {
-      String line =
-          new BufferedReader(
-                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-              .readLine();
-      if (line == null || !line.startsWith("listening on ")) {
-        process.destroyForcibly();
-        throw new IllegalStateException("fake_plugin.py did not start: " + line);
-      }
-      return line.substring("listening on ".length()).strip();
-    } catch (IOException e) {
-      process.destroyForcibly();
-      throw new UncheckedIOException(e);
-    }
+  private static PythonServer start(List<String> listen, String... options) {
+    List<String> args = new ArrayList<>(listen);
+    args.addAll(List.of(options));
+    return PythonServer.start(SCRIPT, args);
   }
 
   /** For {@code vk.provider.interlink.url}. */
@@ -130,13 +99,6 @@ public final class FakePlugin implements AutoCloseable {
   @Override
   public void close() {
     hooks.close();
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 }

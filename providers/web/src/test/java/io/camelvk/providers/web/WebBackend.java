@@ -3,20 +3,17 @@ package io.camelvk.providers.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelvk.test.LoopbackHttp;
-import io.camelvk.test.ProjectRoot;
-import java.io.BufferedReader;
+import io.camelvk.test.PythonServer;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The web provider's reference backend, {@code examples/web/backend.py}, run with python3 on a
@@ -29,13 +26,11 @@ public final class WebBackend implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Process process;
-  private final int port;
+  private final PythonServer server;
   private final String scheme;
 
-  private WebBackend(Process process, int port, String scheme) {
-    this.process = process;
-    this.port = port;
+  private WebBackend(PythonServer server, String scheme) {
+    this.server = server;
     this.scheme = scheme;
   }
 
@@ -48,51 +43,31 @@ public final class WebBackend implements AutoCloseable {
    * backend.py's options ({@code --pods 2000}).
    */
   public static WebBackend start(int port, List<String> options) {
-    try {
-      List<String> command =
-          new java.util.ArrayList<>(
-              List.of(
-                  "python3",
-                  ProjectRoot.resolve("examples/web/backend.py").toString(),
-                  Integer.toString(port)));
-      command.addAll(options);
-      Process process =
-          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      String line =
-          new BufferedReader(
-                  new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-              .readLine();
-      if (line == null || !line.startsWith("listening on ")) {
-        process.destroyForcibly();
-        throw new IllegalStateException("backend.py did not start: " + line);
-      }
-      return new WebBackend(
-          process,
-          Integer.parseInt(line.substring("listening on ".length()).strip()),
-          options.contains("--tls-cert") ? "https" : "http");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start backend.py (python3 needed)", e);
-    }
+    List<String> args = new ArrayList<>(List.of(Integer.toString(port)));
+    args.addAll(options);
+    return new WebBackend(
+        PythonServer.start("examples/web/backend.py", args),
+        options.contains("--tls-cert") ? "https" : "http");
   }
 
   /** The backend's base URL, for {@code vk.provider.web.url} or {@code WEB_ENDPOINT_URL}. */
   public String url() {
-    return scheme + "://127.0.0.1:" + port;
+    return scheme + "://127.0.0.1:" + port();
   }
 
   public int port() {
-    return port;
+    return server.port();
   }
 
   /** What {@code GET /getPods} answers. */
   public String pods() {
-    return LoopbackHttp.get(port, "/getPods").body();
+    return LoopbackHttp.get(port(), "/getPods").body();
   }
 
   /** The requests the backend has had, by path. */
   public Map<String, Integer> requests() {
     try {
-      JsonNode stats = JSON.readTree(LoopbackHttp.get(port, "/stats").body());
+      JsonNode stats = JSON.readTree(LoopbackHttp.get(port(), "/stats").body());
       Map<String, Integer> counts = new TreeMap<>();
       stats.get("requests").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
       return counts;
@@ -128,13 +103,6 @@ public final class WebBackend implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    server.close();
   }
 }
