@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** What a test class gets: the shared control plane, its client and a namespace of its own. */
@@ -40,6 +45,48 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
     create(TestPods.boundTo(nodeName, name).build());
     await().atMost(atMost).until(() -> TestPods.isRunningAndReady(pod(name)));
     return pod(name);
+  }
+
+  /** Deletes the pods (each in its own namespace, else the test's) and waits until none is left. */
+  public void deleteAndAwaitGone(Duration atMost, Pod... pods) {
+    for (Pod pod : pods) {
+      client.resource(pod).inNamespace(namespaceOf(pod)).delete();
+    }
+    for (Pod pod : pods) {
+      var gone = client.pods().inNamespace(namespaceOf(pod)).withName(pod.getMetadata().getName());
+      await().atMost(atMost).until(() -> gone.get() == null);
+    }
+  }
+
+  private String namespaceOf(Pod pod) {
+    return Objects.requireNonNullElse(pod.getMetadata().getNamespace(), namespace);
+  }
+
+  /**
+   * Deletes the pod of this name with this grace period; returns every state of it seen until it
+   * was gone.
+   */
+  public List<Pod> deleteWatching(String name, long graceSeconds, Duration atMost) {
+    List<Pod> seen = new CopyOnWriteArrayList<>();
+    var pod = client.pods().inNamespace(namespace).withName(name);
+    Watch watch =
+        pod.watch(
+            new Watcher<>() {
+              @Override
+              public void eventReceived(Action action, Pod resource) {
+                seen.add(resource);
+              }
+
+              @Override
+              public void onClose(WatcherException cause) {}
+            });
+    try {
+      pod.withGracePeriod(graceSeconds).delete();
+      await().atMost(atMost).until(() -> pod(name) == null);
+    } finally {
+      watch.close();
+    }
+    return seen;
   }
 
   /** Whether the named Job of the test namespace has a pod that succeeded. */

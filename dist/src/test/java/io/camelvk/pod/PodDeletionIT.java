@@ -8,12 +8,8 @@ import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +28,7 @@ class PodDeletionIT {
       TestCluster cluster) {
     Pod pod = runPod(cluster, "graceful");
 
-    List<Pod> seen = deleteWatching(cluster, "graceful", 30);
+    List<Pod> seen = cluster.deleteWatching("graceful", 30, Duration.ofSeconds(30));
 
     assertThat(providerHas(pod)).isFalse();
     assertThat(seen)
@@ -62,7 +58,7 @@ class PodDeletionIT {
         .until(() -> TestPods.isRunningAndReady(cluster.pod("slow-stop")));
     long start = System.nanoTime();
 
-    List<Pod> seen = deleteWatching(cluster, "slow-stop", 3);
+    List<Pod> seen = cluster.deleteWatching("slow-stop", 3, Duration.ofSeconds(30));
 
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(took).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(20));
@@ -125,31 +121,5 @@ class PodDeletionIT {
   private static boolean providerHas(Pod pod) {
     return kubelet.provider().pods().stream()
         .anyMatch(p -> p.getMetadata().getUid().equals(pod.getMetadata().getUid()));
-  }
-
-  /** Deletes the pod with this grace period; returns every state of it seen until it was gone. */
-  private static List<Pod> deleteWatching(TestCluster cluster, String name, long grace) {
-    List<Pod> seen = new CopyOnWriteArrayList<>();
-    var pod = cluster.client().pods().inNamespace(cluster.namespace()).withName(name);
-    Watch watch = pod.watch(recorder(seen));
-    try {
-      pod.withGracePeriod(grace).delete();
-      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.pod(name) == null);
-    } finally {
-      watch.close();
-    }
-    return seen;
-  }
-
-  private static Watcher<Pod> recorder(List<Pod> seen) {
-    return new Watcher<>() {
-      @Override
-      public void eventReceived(Action action, Pod resource) {
-        seen.add(resource);
-      }
-
-      @Override
-      public void onClose(WatcherException cause) {}
-    };
   }
 }

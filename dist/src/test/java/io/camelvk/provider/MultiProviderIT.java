@@ -288,22 +288,7 @@ class MultiProviderIT {
   }
 
   private static void deleteAndAwaitGone(TestCluster cluster, Pod... pods) {
-    for (Pod pod : pods) {
-      cluster.client().resource(pod).delete();
-    }
-    for (Pod pod : pods) {
-      await()
-          .atMost(RUNNING)
-          .until(
-              () ->
-                  cluster
-                          .client()
-                          .pods()
-                          .inNamespace(pod.getMetadata().getNamespace())
-                          .withName(pod.getMetadata().getName())
-                          .get()
-                      == null);
-    }
+    cluster.deleteAndAwaitGone(RUNNING, pods);
   }
 
   private static List<String> uids(List<Pod> pods) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.providers.web.WebBackend;
+import io.camelvk.test.ProviderBesideMock;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
@@ -24,28 +25,16 @@ class WebBackendOutageIT extends WebBesideMockNode {
     Pod pod =
         TestPods.boundTo(kubelet.nodeName(), "refused")
             .editMetadata()
-            .withNamespace(cluster.namespace())
-            .addToLabels("backend", "web")
+            .addToLabels(ProviderBesideMock.LABEL, WebBackend.NAME)
             .addToAnnotations("web.example.com/refuse", "no GPUs left for this pod")
             .endMetadata()
             .build();
-    cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).create();
+    cluster.create(pod);
 
     await()
         .atMost(RUNNING)
-        .until(
-            () ->
-                "Failed"
-                    .equals(
-                        cluster
-                            .client()
-                            .pods()
-                            .inNamespace(cluster.namespace())
-                            .withName("refused")
-                            .get()
-                            .getStatus()
-                            .getPhase()));
-    Pod failed = cluster.client().pods().inNamespace(cluster.namespace()).withName("refused").get();
+        .until(() -> "Failed".equals(cluster.pod("refused").getStatus().getPhase()));
+    Pod failed = cluster.pod("refused");
     assertThat(failed.getStatus().getReason()).isEqualTo(PodSyncFailures.PROVIDER_FAILED);
     assertThat(failed.getStatus().getMessage()).contains("no GPUs left for this pod");
     assertThat(eventMessages(cluster, "refused")).anyMatch(m -> m.contains("no GPUs left"));
@@ -56,18 +45,12 @@ class WebBackendOutageIT extends WebBesideMockNode {
   void aCreateTheBackendFailsIsRetriedWithWarningsAndRunsOnceTheBackendWorks(TestCluster cluster) {
     backend.failWith(503);
     try {
-      cluster
-          .client()
-          .pods()
-          .inNamespace(cluster.namespace())
-          .resource(
-              TestPods.boundTo(kubelet.nodeName(), "retried")
-                  .editMetadata()
-                  .withNamespace(cluster.namespace())
-                  .addToLabels("backend", "web")
-                  .endMetadata()
-                  .build())
-          .create();
+      cluster.create(
+          TestPods.boundTo(kubelet.nodeName(), "retried")
+              .editMetadata()
+              .addToLabels(ProviderBesideMock.LABEL, WebBackend.NAME)
+              .endMetadata()
+              .build());
       await()
           .atMost(RUNNING)
           .until(
@@ -77,21 +60,9 @@ class WebBackendOutageIT extends WebBesideMockNode {
     } finally {
       backend.failWith(0);
     }
-    await()
-        .atMost(RUNNING)
-        .until(
-            () ->
-                TestPods.isRunningAndReady(
-                    cluster
-                        .client()
-                        .pods()
-                        .inNamespace(cluster.namespace())
-                        .withName("retried")
-                        .get()));
+    await().atMost(RUNNING).until(() -> TestPods.isRunningAndReady(cluster.pod("retried")));
     assertThat(eventMessages(cluster, "retried")).noneMatch(m -> m.contains("\tat "));
-    delete(
-        cluster,
-        cluster.client().pods().inNamespace(cluster.namespace()).withName("retried").get());
+    delete(cluster, cluster.pod("retried"));
   }
 
   @Test
@@ -113,15 +84,7 @@ class WebBackendOutageIT extends WebBesideMockNode {
                                 .contains("provider web: web backend " + "http://127.0.0.1:" + port)
                                 .contains("unavailable");
                           }));
-      assertThat(
-              TestPods.isRunningAndReady(
-                  cluster
-                      .client()
-                      .pods()
-                      .inNamespace(cluster.namespace())
-                      .withName("outlives-backend")
-                      .get()))
-          .isTrue();
+      assertThat(TestPods.isRunningAndReady(cluster.pod("outlives-backend"))).isTrue();
     } finally {
       backend = WebBackend.start(port, List.of());
     }

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.VkSettings;
 import io.camelvk.providers.web.WebBackend;
+import io.camelvk.test.ProviderBesideMock;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -14,10 +15,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,32 +39,18 @@ abstract class WebBesideMockNode {
   static RunningKubelet kubelet;
 
   @BeforeAll
-  static void start(TestCluster cluster) throws IOException {
+  static void start(TestCluster cluster) {
     backend = WebBackend.start();
-    Path mapping =
-        Files.writeString(
-            dir.resolve("mapping.yaml"),
-            """
-            - route:
-                from:
-                  uri: direct:vk-provider-mapping
-                  steps:
-                    - filter:
-                        simple: "${header.VkPodLabels[backend]} == 'web'"
-                        steps:
-                          - setHeader:
-                              name: VkProvider
-                              constant: web
-            """);
-    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings =
-        settings.withProviders(
-            settings
-                .providers()
-                .withNames(List.of(WebBackend.NAME))
-                .withMapping(mapping)
-                .withProperty(WebBackend.URL_PROPERTY, backend.url())
-                .withProperty("vk.node.status-period-millis", NODE_STATUS_PERIOD_MILLIS));
+    VkSettings settings =
+        ProviderBesideMock.settings(
+            cluster,
+            dir,
+            WebBackend.NAME,
+            Map.of(
+                WebBackend.URL_PROPERTY,
+                backend.url(),
+                "vk.node.status-period-millis",
+                NODE_STATUS_PERIOD_MILLIS));
     kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
   }
 
@@ -74,15 +61,7 @@ abstract class WebBesideMockNode {
   }
 
   static List<String> eventMessages(TestCluster cluster, String pod) {
-    return cluster
-        .client()
-        .v1()
-        .events()
-        .inNamespace(cluster.namespace())
-        .list()
-        .getItems()
-        .stream()
-        .filter(e -> pod.equals(e.getInvolvedObject().getName()))
+    return cluster.eventsAbout(pod).stream()
         .map(e -> e.getReason() + ": " + e.getMessage())
         .toList();
   }
@@ -113,39 +92,17 @@ abstract class WebBesideMockNode {
   }
 
   static Pod run(TestCluster cluster, String name, String backendLabel) {
-    Pod pod =
+    cluster.create(
         TestPods.boundTo(kubelet.nodeName(), name)
             .editMetadata()
-            .withNamespace(cluster.namespace())
-            .addToLabels("backend", backendLabel)
+            .addToLabels(ProviderBesideMock.LABEL, backendLabel)
             .endMetadata()
-            .build();
-    cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).create();
-    await()
-        .atMost(RUNNING)
-        .until(
-            () ->
-                TestPods.isRunningAndReady(
-                    cluster.client().pods().inNamespace(cluster.namespace()).withName(name).get()));
-    return cluster.client().pods().inNamespace(cluster.namespace()).withName(name).get();
+            .build());
+    await().atMost(RUNNING).until(() -> TestPods.isRunningAndReady(cluster.pod(name)));
+    return cluster.pod(name);
   }
 
   static void delete(TestCluster cluster, Pod... pods) {
-    for (Pod pod : pods) {
-      cluster.client().resource(pod).delete();
-    }
-    for (Pod pod : pods) {
-      await()
-          .atMost(RUNNING)
-          .until(
-              () ->
-                  cluster
-                          .client()
-                          .pods()
-                          .inNamespace(cluster.namespace())
-                          .withName(pod.getMetadata().getName())
-                          .get()
-                      == null);
-    }
+    cluster.deleteAndAwaitGone(RUNNING, pods);
   }
 }

@@ -3,17 +3,15 @@ package io.camelvk.providers.interlink;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.config.VkSettings;
+import io.camelvk.test.ProviderBesideMock;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 /**
  * A node for the ITs: the fake plugin on a unix socket, and a kubelet whose provider mapping puts
@@ -34,36 +32,21 @@ final class InterlinkNode {
   static InterlinkNode start(TestCluster cluster, Path dir) {
     FakePlugin plugin = FakePlugin.onSocket(dir.resolve("interlink.sock"));
     try {
-      Path mapping =
-          Files.writeString(
-              dir.resolve("mapping.yaml"),
-              """
-              - route:
-                  from:
-                    uri: direct:vk-provider-mapping
-                    steps:
-                      - filter:
-                          simple: "${header.VkPodLabels[backend]} == 'interlink'"
-                          steps:
-                            - setHeader:
-                                name: VkProvider
-                                constant: interlink
-              """);
-      VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-      settings =
-          settings.withProviders(
-              settings
-                  .providers()
-                  .withNames(List.of(InterlinkProvider.NAME))
-                  .withMapping(mapping)
-                  .withProperty("vk.provider.interlink.url", plugin.url())
-                  .withProperty(
-                      "vk.provider.interlink.state-dir", dir.resolve("state").toString()));
+      VkSettings settings =
+          ProviderBesideMock.settings(
+              cluster,
+              dir,
+              InterlinkProvider.NAME,
+              Map.of(
+                  "vk.provider.interlink.url",
+                  plugin.url(),
+                  "vk.provider.interlink.state-dir",
+                  dir.resolve("state").toString()));
       return new InterlinkNode(
           plugin, RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings)));
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       plugin.close();
-      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+      throw e;
     }
   }
 
@@ -105,7 +88,7 @@ final class InterlinkNode {
   PodBuilder pod(String name) {
     return new PodBuilder(TestPods.boundTo(kubelet.nodeName(), name).build())
         .editMetadata()
-        .addToLabels("backend", InterlinkProvider.NAME)
+        .addToLabels(ProviderBesideMock.LABEL, InterlinkProvider.NAME)
         .endMetadata();
   }
 
@@ -122,7 +105,6 @@ final class InterlinkNode {
   }
 
   static void deleteAndAwaitGone(TestCluster cluster, Pod pod) {
-    cluster.client().resource(pod).delete();
-    await().atMost(LOADED_MACHINE).until(() -> cluster.pod(pod.getMetadata().getName()) == null);
+    cluster.deleteAndAwaitGone(LOADED_MACHINE, pod);
   }
 }

@@ -15,13 +15,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -129,7 +125,7 @@ class MockInitContainersIT {
     cluster.create(pod);
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("stopping")));
 
-    List<Pod> seen = deleteWatching(cluster, "stopping");
+    List<Pod> seen = cluster.deleteWatching("stopping", 30, LOADED_MACHINE);
 
     Pod terminal =
         seen.stream()
@@ -161,34 +157,6 @@ class MockInitContainersIT {
                         tuple("spec.containers{app}", "Stopping container app", 1),
                         tuple("spec.initContainers{first}", "Stopping container first", 1),
                         tuple("spec.initContainers{second}", "Stopping container second", 1)));
-  }
-
-  /**
-   * Deletes the pod with a grace period of 30 s; answers every state of it seen until it is gone.
-   */
-  private static List<Pod> deleteWatching(TestCluster cluster, String name) {
-    List<Pod> seen = new CopyOnWriteArrayList<>();
-    var pod = cluster.client().pods().inNamespace(cluster.namespace()).withName(name);
-    Watch watch = pod.watch(recorder(seen));
-    try {
-      pod.withGracePeriod(30).delete();
-      await().atMost(LOADED_MACHINE).until(() -> cluster.pod(name) == null);
-    } finally {
-      watch.close();
-    }
-    return seen;
-  }
-
-  private static Watcher<Pod> recorder(List<Pod> seen) {
-    return new Watcher<>() {
-      @Override
-      public void eventReceived(Action action, Pod resource) {
-        seen.add(resource);
-      }
-
-      @Override
-      public void onClose(WatcherException cause) {}
-    };
   }
 
   private static Pod pod(String name, String restartPolicy, List<Container> init, String script) {
