@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.events.EventRecorder;
-import io.camelvk.events.EventSink;
 import io.camelvk.test.MutableClock;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -17,16 +16,16 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ContainerEventsTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
-  private final List<Event> written = new CopyOnWriteArrayList<>();
-  private final List<Integer> counted = new CopyOnWriteArrayList<>();
-  private final EventRecorder recorder = new EventRecorder(capturing(), clock, outcome -> {});
+  private final CapturedEvents captured = new CapturedEvents();
+  private final List<Event> written = captured.created();
+  private final List<Integer> counted = captured.counts();
+  private final EventRecorder recorder = new EventRecorder(captured, clock, outcome -> {});
   private final Pod pod = TestPods.named("ns", "web", "u1").build();
 
   @AfterEach
@@ -162,20 +161,6 @@ class ContainerEventsTest {
                             "Killing",
                             "Container app failed liveness probe, will be restarted")));
     await().atMost(Duration.ofSeconds(5)).until(() -> counted.size() == 2);
-  }
-
-  private EventSink capturing() {
-    return new EventSink() {
-      @Override
-      public void create(Event event) {
-        written.add(event);
-      }
-
-      @Override
-      public void count(Event existing, int count, Instant last) {
-        counted.add(count);
-      }
-    };
   }
 
   private Pod withStatus(PodStatus status) {

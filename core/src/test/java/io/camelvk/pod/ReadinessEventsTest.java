@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.events.EventRecorder;
-import io.camelvk.events.EventSink;
 import io.camelvk.test.MutableClock;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -17,7 +16,6 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +24,9 @@ class ReadinessEventsTest {
   private static final String STARTED = "2026-12-07T10:00:00Z";
 
   private final MutableClock clock = new MutableClock(Instant.parse(STARTED));
-  private final List<Event> written = new CopyOnWriteArrayList<>();
-  private final EventRecorder recorder = new EventRecorder(capturing(), clock, outcome -> {});
+  private final CapturedEvents captured = new CapturedEvents();
+  private final List<Event> written = captured.writes();
+  private final EventRecorder recorder = new EventRecorder(captured, clock, outcome -> {});
   private final ReadinessEvents events =
       new ReadinessEvents(new PodEvents(recorder, "vk", clock, true), clock);
 
@@ -171,19 +170,5 @@ class ReadinessEventsTest {
         .endRunning()
         .endState()
         .build();
-  }
-
-  private EventSink capturing() {
-    return new EventSink() {
-      @Override
-      public void create(Event event) {
-        written.add(event);
-      }
-
-      @Override
-      public void count(Event existing, int count, Instant last) {
-        written.add(existing);
-      }
-    };
   }
 }

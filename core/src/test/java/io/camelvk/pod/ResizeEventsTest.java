@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.events.EventRecorder;
-import io.camelvk.events.EventSink;
 import io.camelvk.test.MutableClock;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.Event;
@@ -19,7 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +30,10 @@ class ResizeEventsTest {
       "{\"containers\":[{\"name\":\"app\",\"resources\":{\"requests\":{\"cpu\":\"150m\"}}}]";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
-  private final List<Event> written = new CopyOnWriteArrayList<>();
-  private final List<Integer> counted = new CopyOnWriteArrayList<>();
-  private final EventRecorder recorder = new EventRecorder(capturing(), clock, outcome -> {});
+  private final CapturedEvents captured = new CapturedEvents();
+  private final List<Event> written = captured.created();
+  private final List<Integer> counted = captured.counts();
+  private final EventRecorder recorder = new EventRecorder(captured, clock, outcome -> {});
   private final ResizeEvents events = new ResizeEvents(new PodEvents(recorder, "vk", clock, true));
 
   @AfterEach
@@ -55,21 +55,15 @@ class ResizeEventsTest {
     events.reported(resized, status(), allocated);
     events.reported(resized, status(), allocated);
 
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .untilAsserted(
-            () ->
-                assertThat(written)
-                    .extracting(Event::getType, Event::getReason, Event::getMessage)
-                    .containsExactly(
-                        tuple(
-                            "Normal",
-                            "ResizeStarted",
-                            "Pod resize started: " + RESOURCES_150M + ",\"generation\":2}"),
-                        tuple(
-                            "Normal",
-                            "ResizeCompleted",
-                            "Pod resize completed: " + RESOURCES_150M + ",\"generation\":2}")));
+    awaitWritten(
+        tuple(
+            "Normal",
+            "ResizeStarted",
+            "Pod resize started: " + RESOURCES_150M + ",\"generation\":2}"),
+        tuple(
+            "Normal",
+            "ResizeCompleted",
+            "Pod resize completed: " + RESOURCES_150M + ",\"generation\":2}"));
     assertThat(written).allSatisfy(e -> assertThat(e.getInvolvedObject().getFieldPath()).isNull());
     assertThat(counted).isEmpty();
   }
@@ -98,25 +92,17 @@ class ResizeEventsTest {
     events.failed(resized, status(failed("no room")));
     events.failed(resized, status(failed("backend down")));
 
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .untilAsserted(
-            () ->
-                assertThat(written)
-                    .extracting(Event::getType, Event::getReason, Event::getMessage)
-                    .containsExactly(
-                        tuple(
-                            "Warning",
-                            "ResizeError",
-                            "Pod resize error: "
-                                + RESOURCES_150M
-                                + ",\"generation\":2,\"error\":\"no room\"}"),
-                        tuple(
-                            "Warning",
-                            "ResizeError",
-                            "Pod resize error: "
-                                + RESOURCES_150M
-                                + ",\"generation\":2,\"error\":\"backend down\"}")));
+    awaitWritten(
+        tuple(
+            "Warning",
+            "ResizeError",
+            "Pod resize error: " + RESOURCES_150M + ",\"generation\":2,\"error\":\"no room\"}"),
+        tuple(
+            "Warning",
+            "ResizeError",
+            "Pod resize error: "
+                + RESOURCES_150M
+                + ",\"generation\":2,\"error\":\"backend down\"}"));
   }
 
   @Test
@@ -129,27 +115,21 @@ class ResizeEventsTest {
     events.reported(resized, status(pending(2)), old);
     events.reported(resizedAgain, status(pending(3)), old);
 
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .untilAsserted(
-            () ->
-                assertThat(written)
-                    .extracting(Event::getType, Event::getReason, Event::getMessage)
-                    .containsExactly(
-                        tuple(
-                            "Warning",
-                            "ResizeInfeasible",
-                            "Pod resize Infeasible: "
-                                + RESOURCES_150M
-                                + ",\"generation\":2,\"error\":\"provider mock cannot resize"
-                                + " pods in place\"}"),
-                        tuple(
-                            "Warning",
-                            "ResizeInfeasible",
-                            "Pod resize Infeasible: "
-                                + RESOURCES_150M
-                                + ",\"generation\":3,\"error\":\"provider mock cannot resize"
-                                + " pods in place\"}")));
+    awaitWritten(
+        tuple(
+            "Warning",
+            "ResizeInfeasible",
+            "Pod resize Infeasible: "
+                + RESOURCES_150M
+                + ",\"generation\":2,\"error\":\"provider mock cannot resize"
+                + " pods in place\"}"),
+        tuple(
+            "Warning",
+            "ResizeInfeasible",
+            "Pod resize Infeasible: "
+                + RESOURCES_150M
+                + ",\"generation\":3,\"error\":\"provider mock cannot resize"
+                + " pods in place\"}"));
   }
 
   @Test
@@ -169,6 +149,16 @@ class ResizeEventsTest {
                         tuple(
                             "ResizeCompleted",
                             "Pod resize completed: " + RESOURCES_100M + ",\"generation\":2}")));
+  }
+
+  private void awaitWritten(Tuple... typeReasonMessage) {
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(written)
+                    .extracting(Event::getType, Event::getReason, Event::getMessage)
+                    .containsExactly(typeReasonMessage));
   }
 
   private static Pod pod(long generation, String cpu) {
@@ -215,19 +205,5 @@ class ResizeEventsTest {
         .withMessage(message)
         .withObservedGeneration(generation)
         .build();
-  }
-
-  private EventSink capturing() {
-    return new EventSink() {
-      @Override
-      public void create(Event event) {
-        written.add(event);
-      }
-
-      @Override
-      public void count(Event existing, int count, Instant last) {
-        counted.add(count);
-      }
-    };
   }
 }

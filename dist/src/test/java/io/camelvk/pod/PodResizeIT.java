@@ -61,11 +61,7 @@ class PodResizeIT {
 
       resize(cluster, "resized");
 
-      PodCondition inProgress =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(() -> condition(cluster.pod("resized"), IN_PROGRESS), Optional::isPresent)
-              .orElseThrow();
+      PodCondition inProgress = awaitCondition(cluster, "resized", IN_PROGRESS);
       assertThat(inProgress.getStatus()).isEqualTo("True");
       assertThat(inProgress.getReason()).isNull();
       assertThat(inProgress.getObservedGeneration()).isEqualTo(2L);
@@ -121,11 +117,7 @@ class PodResizeIT {
 
       resize(cluster, "fixed");
 
-      PodCondition pending =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(() -> condition(cluster.pod("fixed"), PENDING), Optional::isPresent)
-              .orElseThrow();
+      PodCondition pending = awaitCondition(cluster, "fixed", PENDING);
       assertThat(pending.getStatus()).isEqualTo("True");
       assertThat(pending.getReason()).isEqualTo("Infeasible");
       assertThat(pending.getMessage()).isEqualTo("provider mock cannot resize pods in place");
@@ -184,11 +176,7 @@ class PodResizeIT {
 
       resize(cluster, "refused");
 
-      PodCondition failed =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(() -> condition(cluster.pod("refused"), IN_PROGRESS), Optional::isPresent)
-              .orElseThrow();
+      PodCondition failed = awaitCondition(cluster, "refused", IN_PROGRESS);
       assertThat(failed.getStatus()).isEqualTo("True");
       assertThat(failed.getReason()).isEqualTo("Error");
       assertThat(failed.getMessage()).contains(RefusingResizes.REFUSAL);
@@ -282,6 +270,14 @@ class PodResizeIT {
 
   private static ContainerStatus app(Pod pod) {
     return pod.getStatus().getContainerStatuses().getFirst();
+  }
+
+  /** Waits until the named pod has a condition of this type. */
+  private static PodCondition awaitCondition(TestCluster cluster, String name, String type) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> condition(cluster.pod(name), type), Optional::isPresent)
+        .orElseThrow();
   }
 
   private static Optional<PodCondition> condition(Pod pod, String type) {
