@@ -4,6 +4,7 @@ import io.camelvk.provider.NodeProfile;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * One node made of several providers: its capacity and allocatable are the sums of theirs, each of
  * its conditions the worst any provider reports (Ready False before Unknown before True; a pressure
- * or NetworkUnavailable True before Unknown before False), its message naming the provider. One
+ * or NetworkUnavailable True before Unknown before False), its message naming the provider; its
+ * addresses and taints all of theirs (a taint once by key and effect, the first provider's). One
  * provider's profile is the node's as it is.
  */
 final class NodeProfileSum {
@@ -37,7 +39,21 @@ final class NodeProfileSum {
         byProvider.values().stream()
             .flatMap(profile -> profile.addresses().stream())
             .distinct()
-            .toList());
+            .toList(),
+        taints(byProvider));
+  }
+
+  private static List<Taint> taints(Map<String, NodeProfile> byProvider) {
+    Map<List<String>, Taint> byKeyAndEffect = new LinkedHashMap<>();
+    byProvider
+        .values()
+        .forEach(
+            profile ->
+                profile
+                    .taints()
+                    .forEach(
+                        t -> byKeyAndEffect.putIfAbsent(List.of(t.getKey(), t.getEffect()), t)));
+    return List.copyOf(byKeyAndEffect.values());
   }
 
   private static Map<String, Quantity> sum(List<Map<String, Quantity>> resources) {

@@ -85,15 +85,18 @@ public final class NodeTemplate {
   public List<Taint> taints(List<Taint> existing) {
     List<Taint> result = new ArrayList<>();
     for (Taint taint : existing) {
-      boolean ours =
-          NodeSettings.DEFAULT_TAINT_KEY.equals(taint.getKey())
-              || settings.taint().map(t -> t.getKey().equals(taint.getKey())).orElse(false);
-      if (!ours) {
+      if (!isCoreTaintKey(taint.getKey())) {
         result.add(taint);
       }
     }
     settings.taint().ifPresent(result::add);
     return result;
+  }
+
+  /** Whether a taint key is the core's own: the default one, or the configured taint's. */
+  public boolean isCoreTaintKey(String key) {
+    return NodeSettings.DEFAULT_TAINT_KEY.equals(key)
+        || settings.taint().map(t -> t.getKey().equals(key)).orElse(false);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,19 @@ class NodeProfileSumTest {
         NodeProfileSum.of(byName(withAddresses(shared), withAddresses(shared, onlyB)));
 
     assertThat(sum.addresses()).containsExactly(shared, onlyB);
+  }
+
+  @Test
+  void theTaintsAreEveryProvidersOnceByKeyAndEffectTheFirstProvidersValueWinning() {
+    Taint gpu = new Taint("NoSchedule", "gpu", null, "a100");
+    Taint drain = new Taint("NoExecute", "drain", null, "");
+    Taint otherGpu = new Taint("NoSchedule", "gpu", null, "h100");
+    Taint gpuPreferred = new Taint("PreferNoSchedule", "gpu", null, "h100");
+
+    NodeProfile sum =
+        NodeProfileSum.of(byName(withTaints(gpu, drain), withTaints(otherGpu, gpuPreferred)));
+
+    assertThat(sum.taints()).containsExactly(gpu, drain, gpuPreferred);
   }
 
   @Test
@@ -125,6 +139,11 @@ class NodeProfileSumTest {
   private static NodeProfile withAddresses(NodeAddress... addresses) {
     return new NodeProfile(
         Map.of(), Map.of(), List.of(), "test", java.util.Set.of(), List.of(addresses));
+  }
+
+  private static NodeProfile withTaints(Taint... taints) {
+    return new NodeProfile(
+        Map.of(), Map.of(), List.of(), "test", java.util.Set.of(), List.of(), List.of(taints));
   }
 
   private static Map<String, Quantity> quantities(Map<String, String> values) {

@@ -7,6 +7,7 @@ import io.camelvk.provider.NodeChangeNotifier;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.Provider;
 import io.camelvk.test.DelegatingProvider;
+import io.camelvk.test.MetricsText;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.WithControlPlane;
@@ -90,6 +91,58 @@ class NodeChangeIT {
     }
   }
 
+  @Test
+  void aTaintTheProviderReportsIsOnTheNodeUntilItNoLongerDoesAndOthersTaintsStay(
+      TestCluster cluster) {
+    String name = "vk-taints-" + cluster.namespace();
+    var settings = RunningKubelet.settings(name);
+    GrowingProvider provider = new GrowingProvider(RunningKubelet.defaultProvider(settings));
+    RunningKubelet kubelet = RunningKubelet.start(cluster, settings, provider);
+    try {
+      cluster.kubectl("taint", "node", name, "example.com/foreign=yes:NoSchedule");
+      provider.taints(new Taint("NoSchedule", "example.com/gpu", null, "a100"));
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> taintKeys(cluster, name).contains("example.com/gpu"));
+      assertThat(taintKeys(cluster, name))
+          .contains("example.com/foreign", NodeSettings.DEFAULT_TAINT_KEY);
+      double nodePatches = metric(kubelet, "nodes", "PATCH");
+      double statusPatches = metric(kubelet, "nodes/status", "PATCH");
+      for (int i = 0; i < 3; i++) {
+        provider.changed();
+      }
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> metric(kubelet, "nodes/status", "PATCH") >= statusPatches + 3);
+      assertThat(metric(kubelet, "nodes", "PATCH"))
+          .as("status written three times, taints unchanged: no write of the node")
+          .isEqualTo(nodePatches);
+
+      provider.taints();
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> !taintKeys(cluster, name).contains("example.com/gpu"));
+      assertThat(taintKeys(cluster, name))
+          .contains("example.com/foreign", NodeSettings.DEFAULT_TAINT_KEY);
+      assertThat(cluster.client().nodes().withName(name).get().getMetadata().getAnnotations())
+          .doesNotContainKey("virtual-kubelet.io/provider-taints");
+    } finally {
+      kubelet.stopAndDeleteNode(cluster);
+    }
+  }
+
+  private static double metric(RunningKubelet kubelet, String resource, String verb) {
+    return MetricsText.sum(
+        kubelet.httpGet("/metrics").body(),
+        "vk_api_requests_total\\{code=\"200\",resource=\""
+            + resource
+            + "\",verb=\""
+            + verb
+            + "\"}");
+  }
+
   private static NodeCondition ready(TestCluster cluster, String node) {
     return cluster.client().nodes().withName(node).get().getStatus().getConditions().stream()
         .filter(c -> c.getType().equals("Ready"))
@@ -124,6 +177,23 @@ class NodeChangeIT {
                       .withMessage(message)
                       .build()),
               profile.operatingSystemImage());
+      listeners.forEach(Runnable::run);
+    }
+
+    void taints(Taint... taints) {
+      profile =
+          new NodeProfile(
+              profile.capacity(),
+              Map.of(),
+              profile.conditions(),
+              profile.operatingSystemImage(),
+              profile.additionalVolumeKinds(),
+              profile.addresses(),
+              List.of(taints));
+      changed();
+    }
+
+    void changed() {
       listeners.forEach(Runnable::run);
     }
 

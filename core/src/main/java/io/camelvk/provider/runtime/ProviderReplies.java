@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -137,7 +138,8 @@ public final class ProviderReplies {
       List<NodeCondition> conditions,
       String operatingSystemImage,
       List<String> additionalVolumeKinds,
-      List<NodeAddress> addresses) {
+      List<NodeAddress> addresses,
+      List<Taint> taints) {
 
     NodeProfile toProfile() {
       Map<String, Quantity> merged = new LinkedHashMap<>(NodeProfile.DEFAULT.capacity());
@@ -152,7 +154,8 @@ public final class ProviderReplies {
               ? NodeProfile.DEFAULT.operatingSystemImage()
               : operatingSystemImage,
           volumeKinds(),
-          addresses == null ? List.of() : addresses);
+          addresses == null ? List.of() : addresses,
+          taints == null ? List.of() : taints);
     }
 
     private Set<VolumeKind> volumeKinds() {

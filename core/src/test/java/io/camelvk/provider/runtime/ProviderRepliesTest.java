@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -115,6 +116,27 @@ class ProviderRepliesTest {
 
     assertThat(profile.addresses()).containsExactly(new NodeAddress("203.0.113.7", "ExternalIP"));
     assertThat(ProviderReplies.node("{}").addresses()).isEmpty();
+  }
+
+  @Test
+  void aProfileInJsonMayNameTaintsAndOneWithAnEffectTheApiServerRefusesIsRefused() {
+    NodeProfile profile =
+        ProviderReplies.node(
+            "{\"taints\":[{\"key\":\"example.com/gpu\",\"value\":\"a100\","
+                + "\"effect\":\"NoSchedule\"}]}");
+
+    assertThat(profile.taints())
+        .containsExactly(new Taint("NoSchedule", "example.com/gpu", null, "a100"));
+    assertThat(ProviderReplies.node("{}").taints()).isEmpty();
+    assertThatThrownBy(
+            () -> ProviderReplies.node("{\"taints\":[{\"key\":\"x\",\"effect\":\"NoRun\"}]}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("taint x")
+        .hasMessageContaining("NoRun")
+        .hasMessageContaining("NoSchedule, PreferNoSchedule, NoExecute");
+    assertThatThrownBy(() -> ProviderReplies.node("{\"taints\":[{\"effect\":\"NoSchedule\"}]}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no key");
   }
 
   @Test
