@@ -14,11 +14,16 @@ it runs, doing nothing, until the pod is deleted.
 
 Options: --create-body object|array (the shape /create accepts), --token-file FILE (requests must
 carry "Authorization: Bearer <its content>", read on each request), --resources JSON (the
-"resources" a ping reports), --tls-cert/--tls-key/--client-ca (HTTPS, mutual when a CA is given).
+"resources" a ping reports), --taints JSON (the "taints" a ping reports, a list of {"key", "value",
+"effect"}), --tls-cert/--tls-key/--client-ca (HTTPS, mutual when a CA is given). A ping is
+/pinglink (the API server's) or /status with no pod (the plugin's, which the API server relays):
+with resources or taints to report, both answer a PingResponse object.
 
-Test hooks, outside interLink's API: GET /_counts (requests by path), POST /_answer {"status": 503}
-(every interLink call answers that status until it is set back to 0), and a pod annotated
-fake-plugin.interlink/refuse: <message> is refused by /create with a 400 and that message.
+Test hooks, outside interLink's API: GET /_counts (requests by path; a ping's /status apart as
+"/status (ping)"), POST /_answer {"status": 503} (every interLink call answers that status until
+it is set back to 0), POST /_taints with a list (what pings report as "taints" from now on; null:
+pings report none, leaving the node's), and a pod annotated fake-plugin.interlink/refuse:
+<message> is refused by /create with a 400 and that message.
 """
 import argparse
 import base64
@@ -43,6 +48,7 @@ LOCK = threading.Lock()
 PODS = {}  # uid -> FakePod
 COUNTS = {}
 ANSWER = {"status": 0}
+TAINTS = {"reported": None}
 REFUSE = "fake-plugin.interlink/refuse"
 OPTIONS = None
 
@@ -268,13 +274,17 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
+        counted = path + " (ping)" if path == "/status" and body.strip() == b"[]" else path
         with LOCK:
-            COUNTS[path] = COUNTS.get(path, 0) + 1
+            COUNTS[counted] = COUNTS.get(counted, 0) + 1
         if path == "/_counts":
             return self.reply(200, COUNTS)
         if path == "/_answer":
             ANSWER["status"] = json.loads(body)["status"]
             return self.reply(200, ANSWER)
+        if path == "/_taints":
+            TAINTS["reported"] = json.loads(body)
+            return self.reply(200, TAINTS)
         if ANSWER["status"]:
             return self.reply(ANSWER["status"], "answering %d on purpose" % ANSWER["status"])
         if OPTIONS.token_file and not self.authorized():
@@ -318,6 +328,9 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(200, "deleted" if found else "not found, nothing to delete")
 
     def status(self, pods):
+        if not pods and (OPTIONS.resources or TAINTS["reported"] is not None):
+            # interLink's API server answers /pinglink with the plugin's answer to this ping.
+            return self.ping(None)
         with LOCK:
             known = [PODS[p["metadata"]["uid"]] for p in pods or [] if p["metadata"]["uid"] in PODS]
         self.reply(200, [p.status() for p in known])
@@ -326,6 +339,8 @@ class Handler(BaseHTTPRequestHandler):
         answer = {"status": "ok"}
         if OPTIONS.resources:
             answer["resources"] = json.loads(OPTIONS.resources)
+        if TAINTS["reported"] is not None:
+            answer["taints"] = TAINTS["reported"]
         self.reply(200, answer)
 
     def logs(self, request):
@@ -390,10 +405,13 @@ def main():
     parser.add_argument("--create-body", choices=["object", "array"], default="object")
     parser.add_argument("--token-file")
     parser.add_argument("--resources")
+    parser.add_argument("--taints")
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")
     parser.add_argument("--client-ca")
     OPTIONS = parser.parse_args()
+    if OPTIONS.taints:
+        TAINTS["reported"] = json.loads(OPTIONS.taints)
     if OPTIONS.socket:
         if os.path.exists(OPTIONS.socket):
             os.unlink(OPTIONS.socket)

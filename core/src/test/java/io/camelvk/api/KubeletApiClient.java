@@ -29,7 +29,7 @@ import javax.net.ssl.SSLSocket;
  * An HTTPS client of a kubelet API, as kube-apiserver without {@code
  * --kubelet-certificate-authority} is one: it does not verify the serving certificate.
  */
-final class KubeletApiClient {
+public final class KubeletApiClient {
 
   private final SSLContext tls;
   private final HttpClient http;
@@ -47,7 +47,7 @@ final class KubeletApiClient {
   }
 
   /** As the API server: with its kubelet-client certificate, from the cluster's PKI. */
-  static KubeletApiClient asApiServer(TestCluster cluster, int port) {
+  public static KubeletApiClient asApiServer(TestCluster cluster, int port) {
     ControlPlaneCertificates pki = cluster.plane().certificates();
     return withCertificate(port, pki.kubeletClientCertificate(), pki.kubeletClientKey());
   }
@@ -82,7 +82,7 @@ final class KubeletApiClient {
     return builder.buildAsync(URI.create("wss://127.0.0.1:" + port + path), listener);
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return get(path, null);
   }
 

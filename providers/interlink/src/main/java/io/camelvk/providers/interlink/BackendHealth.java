@@ -7,16 +7,19 @@ import io.camelvk.providers.interlink.wire.PingResponse;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The node's profile from a ping, as interLink's virtual kubelet derives it: Ready while the
  * backend answers 2xx, else Ready False with reason {@code InterlinkPingFailed} and why (the core
  * shows it on the node, and pods keep their last state); the capacity the plugin reports in a JSON
- * answer (interLink 0.6: cpu, memory, pods, accelerators) over the configured one.
+ * answer (interLink 0.6: cpu, memory, pods, accelerators) over the configured one, and the taints
+ * it reports ({@link PluginTaints}).
  */
 final class BackendHealth {
 
@@ -26,6 +29,7 @@ final class BackendHealth {
   private final InterlinkClient client;
   private final Map<String, Quantity> configured;
   private final ObjectMapper json = new ObjectMapper();
+  private final PluginTaints taints = new PluginTaints();
 
   /**
    * @param configured the node's capacity until a ping reports the plugin's resources
@@ -37,28 +41,35 @@ final class BackendHealth {
 
   NodeProfile profile() {
     try {
-      String answer = client.ping();
-      return new NodeProfile(
-          capacity(reported(answer)),
-          Map.of(),
-          List.of(ready("True", PING_SUCCEEDED, "interLink at " + client.backend() + " answers")),
-          NodeProfile.DEFAULT.operatingSystemImage());
+      Optional<PingResponse> answer = parsed(client.ping());
+      return profile(
+          capacity(answer.map(PingResponse::resources)),
+          ready("True", PING_SUCCEEDED, "interLink at " + client.backend() + " answers"),
+          taints.after(answer.orElse(null)));
     } catch (RuntimeException e) {
-      return new NodeProfile(
-          configured,
-          Map.of(),
-          List.of(ready("False", PING_FAILED, e.getMessage())),
-          NodeProfile.DEFAULT.operatingSystemImage());
+      return profile(configured, ready("False", PING_FAILED, e.getMessage()), taints.current());
     }
   }
 
-  private Optional<PingResponse.Resources> reported(String answer) {
+  private static NodeProfile profile(
+      Map<String, Quantity> capacity, NodeCondition ready, List<Taint> taints) {
+    return new NodeProfile(
+        capacity,
+        Map.of(),
+        List.of(ready),
+        NodeProfile.DEFAULT.operatingSystemImage(),
+        Set.of(),
+        List.of(),
+        taints);
+  }
+
+  private Optional<PingResponse> parsed(String answer) {
     try {
       JsonNode node = json.readTree(answer);
       if (node == null || !node.isObject()) {
         return Optional.empty();
       }
-      return Optional.ofNullable(json.treeToValue(node, PingResponse.class).resources());
+      return Optional.of(json.treeToValue(node, PingResponse.class));
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -79,13 +79,17 @@ final class InterlinkClient {
     throw failure("getLogs", reply.status(), reply.text());
   }
 
-  /** The ping's answer body; throws when the backend does not answer 2xx. */
+  /**
+   * The ping's answer body; throws when the backend does not answer 2xx. A plugin's answer to a
+   * status of no pod is what interLink's API server relays as its own ping answer, resources and
+   * taints included.
+   */
   String ping() {
-    if (dialect.target() == Target.API) {
-      return new String(call("ping", "POST", "/pinglink", List.of()), StandardCharsets.UTF_8);
-    }
-    call("ping", "GET", "/status", List.of());
-    return "";
+    byte[] answer =
+        dialect.target() == Target.API
+            ? call("ping", "POST", "/pinglink", List.of())
+            : call("ping", "GET", "/status", List.of());
+    return new String(answer, StandardCharsets.UTF_8);
   }
 
   boolean circuitOpen() {

@@ -96,6 +96,19 @@ public final class FakePlugin implements AutoCloseable {
     }
   }
 
+  /**
+   * What pings report as {@code "taints"} from now on: a JSON list, or {@code null} for none (the
+   * node's then stay as they are).
+   */
+  public void reportTaints(String taints) {
+    byte[] body = String.valueOf(taints).getBytes(StandardCharsets.UTF_8);
+    try (Reply reply = hooks.send("POST", "/_taints", body, true)) {
+      reply.bytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     hooks.close();

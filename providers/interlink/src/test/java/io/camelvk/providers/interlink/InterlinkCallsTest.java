@@ -7,6 +7,7 @@ import io.camelvk.provider.LogOptions;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.PodRefusedException;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,38 @@ class InterlinkCallsTest extends FakePluginFixture {
     assertThat(ready(profile).getStatus()).isEqualTo("True");
     assertThat(plugin.counts()).containsEntry("/pinglink", 1).containsEntry("/delete", 1);
     assertThat(provider.podStatus("ns", "api")).isEmpty();
+  }
+
+  @Test
+  void aPingsTaintsReplaceThePluginsFormerOnesAsInterlinksVirtualKubeletAppliesThem() {
+    plugin =
+        FakePlugin.onPort(
+            0,
+            "--taints",
+            "[{\"key\": \"example.com/queue\", \"value\": \"long\", \"effect\":"
+                + " \"NoSchedule\"}, {\"key\": \"virtual-node.interlink/no-schedule\","
+                + " \"value\": \"false\", \"effect\": \"NoSchedule\"}, {\"key\":"
+                + " \"example.com/odd\", \"effect\": \"Sometimes\"}, {\"key\": \"\","
+                + " \"effect\": \"NoExecute\"}]");
+    provider = provider(Map.of());
+    Taint queue = new Taint("NoSchedule", "example.com/queue", null, "long");
+    Taint odd = new Taint("NoSchedule", "example.com/odd", null, null);
+
+    assertThat(provider.nodeProfile("node").taints()).containsExactly(queue, odd);
+
+    plugin.reportTaints(null);
+    assertThat(provider.nodeProfile("node").taints())
+        .as("a ping without taints leaves them")
+        .containsExactly(queue, odd);
+
+    plugin.answerEverything(503);
+    NodeProfile failing = provider.nodeProfile("node");
+    assertThat(ready(failing).getStatus()).isEqualTo("False");
+    assertThat(failing.taints()).as("a failed ping leaves them").containsExactly(queue, odd);
+    plugin.answerEverything(0);
+
+    plugin.reportTaints("[]");
+    assertThat(provider.nodeProfile("node").taints()).as("an empty list clears them").isEmpty();
   }
 
   @Test

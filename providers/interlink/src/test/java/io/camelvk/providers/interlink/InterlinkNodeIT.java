@@ -6,12 +6,17 @@ import static io.camelvk.providers.interlink.InterlinkNode.deleteAndAwaitGone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelvk.api.KubeletApiClient;
+import io.camelvk.node.NodeSettings;
 import io.camelvk.provider.runtime.ProviderCallLedger;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Taint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The interlink provider as a node runs it, on the real control plane beside the mock: a pod the
- * plugin refuses, a followed log, a restart that adopts the pods, an outage of the plugin, and the
- * requests each pod costs the plugin.
+ * plugin refuses, a followed log, a restart that adopts the pods, an outage of the plugin, the
+ * plugin's taints, no usage for kubectl top, and the requests each pod costs the plugin.
  */
 @WithControlPlane
 class InterlinkNodeIT {
@@ -101,6 +106,41 @@ class InterlinkNodeIT {
 
     assertThat(node.kubelet().providerOf(pod)).isEqualTo("mock");
     cluster.client().resource(pod).delete();
+  }
+
+  @Test
+  void theKubeletApisStatsListTheMockPodAndNoUsageForAnInterlinkPod(TestCluster cluster)
+      throws Exception {
+    Pod onInterlink = runOnInterlink(cluster, "no-usage");
+    Pod onMock = cluster.runPod(node.kubelet().nodeName(), "with-usage", LOADED_MACHINE);
+    KubeletApiClient asApiServer =
+        KubeletApiClient.asApiServer(cluster, node.kubelet().settings().node().kubeletPort());
+
+    JsonNode summary = new ObjectMapper().readTree(asApiServer.get("/stats/summary").body());
+    String resourceMetrics = asApiServer.get("/metrics/resource").body();
+
+    assertThat(summary.get("pods").findValuesAsText("name"))
+        .contains("with-usage")
+        .doesNotContain("no-usage");
+    assertThat(resourceMetrics).contains("pod=\"with-usage\"").doesNotContain("pod=\"no-usage\"");
+    cluster.client().resource(onMock).delete();
+    deleteAndAwaitGone(cluster, onInterlink);
+  }
+
+  @Test
+  void theTaintsThePluginsPingReportsAreOnTheNodeUntilAnEmptyListClearsThem(TestCluster cluster) {
+    node.plugin()
+        .reportTaints(
+            "[{\"key\": \"example.com/queue\", \"value\": \"long\", \"effect\":"
+                + " \"NoSchedule\"}]");
+    try {
+      await().atMost(LOADED_MACHINE).until(() -> taintKeys(cluster).contains("example.com/queue"));
+      assertThat(taintKeys(cluster)).contains(NodeSettings.DEFAULT_TAINT_KEY);
+    } finally {
+      node.plugin().reportTaints("[]");
+    }
+    await().atMost(LOADED_MACHINE).until(() -> !taintKeys(cluster).contains("example.com/queue"));
+    assertThat(taintKeys(cluster)).contains(NodeSettings.DEFAULT_TAINT_KEY);
   }
 
   @Test
@@ -228,6 +268,12 @@ class InterlinkNodeIT {
     cluster.create(node.pod(name).build());
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod(name)));
     return cluster.pod(name);
+  }
+
+  private static List<String> taintKeys(TestCluster cluster) {
+    var taints =
+        cluster.client().nodes().withName(node.kubelet().nodeName()).get().getSpec().getTaints();
+    return taints == null ? List.of() : taints.stream().map(Taint::getKey).toList();
   }
 
   private static NodeCondition ready(TestCluster cluster) {
