@@ -3,6 +3,9 @@ package io.camelvk.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelvk.api.KubeletApiClient;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.NodeAddress;
@@ -16,14 +19,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pods on the web backend beside the mock: Running, kubectl logs (--tail, -f), the node's addresses
- * and capacity.
+ * Pods on the web backend beside the mock: Running, kubectl logs (--tail, -f), no usage for kubectl
+ * top, the node's addresses and capacity.
  */
 @WithControlPlane
 class WebProviderIT extends WebBesideMockNode {
 
   @Test
-  void aPodOnTheWebBackendRunsServesItsLogsAndIsDeletedBesideAMockPod(TestCluster cluster) {
+  void aPodOnTheWebBackendRunsServesItsLogsAndIsDeletedBesideAMockPod(TestCluster cluster)
+      throws IOException {
     Map<String, Integer> before = backend.requests();
     Pod onWeb = run(cluster, "on-web", "web");
     Pod onMock = run(cluster, "on-mock", "mock");
@@ -36,12 +40,31 @@ class WebProviderIT extends WebBesideMockNode {
         .allMatch(line -> line.contains("on-web/app: line"));
     assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "on-web", "--tail=2").lines())
         .containsExactly(lineOf(cluster, "on-web", 4), lineOf(cluster, "on-web", 5));
+    assertTheKubeletApiReportsUsageForTheMockPodOnly(cluster);
 
     delete(cluster, onWeb, onMock);
     assertThat(backend.pods()).isEqualTo("[]");
     Map<String, Integer> after = backend.requests();
     assertThat(after.get("/createPod") - before.getOrDefault("/createPod", 0)).isOne();
     assertThat(after.get("/deletePod") - before.getOrDefault("/deletePod", 0)).isOne();
+  }
+
+  /**
+   * The web contract has no usage: what metrics-server scrapes (the summary, the resource metrics)
+   * has the mock's pod and nothing for the web one, so kubectl top says that no metrics are
+   * available for it. A node with the web provider alone answers both with 501 naming it.
+   */
+  private static void assertTheKubeletApiReportsUsageForTheMockPodOnly(TestCluster cluster)
+      throws IOException {
+    KubeletApiClient asApiServer =
+        KubeletApiClient.asApiServer(cluster, kubelet.settings().node().kubeletPort());
+    JsonNode summary = new ObjectMapper().readTree(asApiServer.get("/stats/summary").body());
+    String resourceMetrics = asApiServer.get("/metrics/resource").body();
+
+    assertThat(summary.get("pods").findValuesAsText("name"))
+        .contains("on-mock")
+        .doesNotContain("on-web");
+    assertThat(resourceMetrics).contains("pod=\"on-mock\"").doesNotContain("pod=\"on-web\"");
   }
 
   @Test
