@@ -208,6 +208,9 @@ final class KubeletBeans implements AutoCloseable {
     main.bind("podStatusPoller", new PodStatusPoller(tracker, queue, providers));
     main.bind("reportedStatuses", reported);
     main.bind("kubeletMetrics", metrics);
+    // The name camel-micrometer looks up: providers' meters (and micrometer: endpoints) land in
+    // the registry /metrics serves.
+    main.bind("metricsRegistry", metrics.registry());
     main.bind("healthChecks", new HealthChecks(cache));
     main.bind("kubeletApiServer", kubeletApi);
     providerStage.bindTo(main);

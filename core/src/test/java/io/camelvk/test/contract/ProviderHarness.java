@@ -100,6 +100,11 @@ public final class ProviderHarness implements AutoCloseable {
     return provider;
   }
 
+  /** The process's Camel, for a provider's own tests that look at its beans. */
+  public org.apache.camel.CamelContext camelContext() {
+    return main.getCamelContext();
+  }
+
   /** The pod's status as the core would write it from: pushed, else asked. */
   public Optional<PodStatus> status(Pod pod) {
     return statuses.of(pod, provider.name());

@@ -1,0 +1,49 @@
+package io.camelvk.providers.messaging;
+
+import jakarta.jms.ConnectionFactory;
+import java.nio.file.Path;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * The broker's connection factory, from {@code vk.provider.messaging.url} (an Artemis URL: TLS and
+ * its stores are options of the URL) and, for a broker that wants them, a user name and a password
+ * file read at each connection.
+ */
+public final class BrokerConnectionFactoryBuilder {
+
+  private String url;
+  private String username;
+  private String passwordFile;
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public void setPasswordFile(String passwordFile) {
+    this.passwordFile = passwordFile;
+  }
+
+  /**
+   * @throws IllegalArgumentException naming the setting that is missing
+   */
+  public ConnectionFactory build() {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException(
+          "vk.provider.messaging.url is not set: the broker's URL, for example"
+              + " tcp://broker:61616");
+    }
+    ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(url);
+    if (username == null || username.isBlank()) {
+      return broker;
+    }
+    if (passwordFile == null || passwordFile.isBlank()) {
+      throw new IllegalArgumentException(
+          "vk.provider.messaging.username is set without vk.provider.messaging.password-file");
+    }
+    return new FileCredentialsConnectionFactory(broker, username, Path.of(passwordFile));
+  }
+}

@@ -1,0 +1,250 @@
+package io.camelvk.providers.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelvk.provider.PodNotFoundException;
+import io.camelvk.provider.VkHeaders;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * What the messaging provider's routes call (bound as {@code messagingBackend} by
+ * messaging-beans.yaml): commands made from the core's exchanges, replies read into them, and the
+ * requests that wait for workers' answers. The exchange properties and variables it sets are the
+ * routes' only coupling to it.
+ */
+public final class MessagingProvider implements CamelContextAware {
+
+  static final String REPLY_KIND = "messagingReply";
+  static final String AWAITING_STATUS = "messagingAwaitingStatus";
+  static final String CORRELATION = "messagingCorrelation";
+  private static final String STATUS = "messagingStatus";
+
+  private CamelContext camelContext;
+  private Clock clock = Clock.systemUTC();
+  private MessagingSettings settings;
+
+  private ReplyOrder order;
+  private UnansweredCreates unanswered;
+  private PodCommands podCommands;
+  private Replies readReplies;
+  private PendingRequests requests;
+  private WorkerHeartbeats heartbeats;
+  private MessagingCounters counters;
+  private ProducerTemplate statusReports;
+
+  public void init() {
+    order = new ReplyOrder();
+    requests = new PendingRequests();
+    heartbeats = new WorkerHeartbeats(settings.heartbeatTimeout(), settings.replies(), clock);
+    unanswered =
+        new UnansweredCreates(order, settings.answerDeadline(), settings.commands(), clock);
+    podCommands =
+        new PodCommands(
+            new PodSequences(clock),
+            order,
+            unanswered,
+            settings.node(),
+            settings.commands(),
+            clock);
+    readReplies = new Replies(order, heartbeats, requests);
+  }
+
+  /** Made at first use: the registry and Camel are complete by then. */
+  synchronized MessagingCounters counters() {
+    if (counters == null) {
+      counters =
+          new MessagingCounters(camelContext.getRegistry().findSingleByType(MeterRegistry.class));
+    }
+    return counters;
+  }
+
+  private synchronized ProducerTemplate statusReports() {
+    if (statusReports == null) {
+      statusReports = camelContext.createProducerTemplate();
+    }
+    return statusReports;
+  }
+
+  /** The body becomes the command for the exchange's operation (create, update, delete). */
+  public void command(Exchange exchange) {
+    Message in = exchange.getMessage();
+    String type = "io.camelvk.pod." + in.getHeader(VkHeaders.OPERATION, String.class);
+    PodCommands.Outgoing out =
+        podCommands.command(
+            type, in.getBody(Pod.class), in.getHeader(VkHeaders.POD_GRACE_PERIOD, Long.class));
+    in.setBody(out.command());
+    in.setHeader("JMSXGroupID", out.uid());
+    out.awaitingStatus().ifPresent(s -> exchange.setVariable(AWAITING_STATUS, s));
+    counters().sent(type);
+  }
+
+  /** Reads a reply; variable {@value #REPLY_KIND} says what it was: status, dropped or taken. */
+  public void reply(Exchange exchange) {
+    Message in = exchange.getMessage();
+    JsonNode event = CloudEvents.parse(in.getBody(String.class));
+    counters().received(event.path("type").asText());
+    Replies.Reply reply = readReplies.read(event);
+    switch (reply) {
+      case Replies.Status status -> {
+        in.setHeader(VkHeaders.POD_NAMESPACE, status.namespace());
+        in.setHeader(VkHeaders.POD_NAME, status.name());
+        in.setHeader(VkHeaders.POD_UID, status.uid());
+        in.setBody(status.status());
+        exchange.setProperty(STATUS, status);
+        exchange.setVariable(REPLY_KIND, "status");
+      }
+      case Replies.Dropped dropped -> {
+        counters().dropped(dropped.reason());
+        exchange.setVariable(REPLY_KIND, "dropped");
+      }
+      case Replies.Taken taken -> exchange.setVariable(REPLY_KIND, "taken");
+    }
+  }
+
+  /** The status read by {@link #reply} is now the core's. */
+  public void applied(Exchange exchange) {
+    readReplies.applied(exchange.getProperty(STATUS, Replies.Status.class));
+  }
+
+  public void deadLettered() {
+    counters().deadLetter();
+  }
+
+  /** The body becomes a request to every worker for the pods it runs. */
+  public void listRequest(Exchange exchange) {
+    request(exchange, CloudEvents.event(CloudEvents.LIST_REQUEST, settings.node(), clock));
+  }
+
+  /**
+   * The pods the workers answered with; the statuses of those this process has heard nothing about
+   * (after a restart) are reported to the core.
+   */
+  public List<Pod> pods(Exchange exchange) throws InterruptedException {
+    List<Pod> pods = new ArrayList<>();
+    for (PendingRequests.Answer answer :
+        requests.all(
+            exchange.getVariable(CORRELATION, String.class), settings.inventoryWindow(), alive())) {
+      for (JsonNode item : answer.data().path("pods")) {
+        Pod pod = CloudEvents.JSON.convertValue(item, Pod.class);
+        pods.add(pod);
+        reportIfUnknown(pod);
+      }
+    }
+    return pods;
+  }
+
+  /** The body becomes a request for a container's log, to every worker. */
+  public void logsRequest(Exchange exchange) {
+    Message in = exchange.getMessage();
+    ObjectNode event = CloudEvents.event(CloudEvents.LOGS_REQUEST, settings.node(), clock);
+    event.put(
+        "subject",
+        in.getHeader(VkHeaders.POD_NAMESPACE, String.class)
+            + "/"
+            + in.getHeader(VkHeaders.POD_NAME, String.class));
+    event.set("data", LogsRequest.data(in));
+    request(exchange, event);
+  }
+
+  /** The text the worker that runs the pod answered; a container it does not know is not found. */
+  public String logs(Exchange exchange) throws InterruptedException {
+    PendingRequests.Answer answer =
+        requests
+            .first(exchange.getVariable(CORRELATION, String.class), settings.requestTimeout())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no worker answered the logs request on "
+                            + settings.control()
+                            + " within "
+                            + settings.requestTimeout().toSeconds()
+                            + " s"));
+    if (answer.data().has("error")) {
+      throw new PodNotFoundException(answer.data().path("message").asText("not found"));
+    }
+    return answer.data().path("text").asText();
+  }
+
+  /** Fails the pods whose create no worker answered within the deadline. */
+  public void failUnanswered() {
+    for (UnansweredCreates.Failure failure : unanswered.overdue()) {
+      if (order.verdict(failure.create().uid(), failure.place()) != ReplyOrder.Verdict.NEWER) {
+        continue;
+      }
+      report(
+          failure.create().namespace(),
+          failure.create().name(),
+          failure.create().uid(),
+          failure.status());
+      order.applied(failure.create().uid(), failure.place());
+    }
+  }
+
+  public String node() {
+    return heartbeats.profile();
+  }
+
+  private void request(Exchange exchange, ObjectNode event) {
+    String correlation = event.get("correlationid").asText();
+    requests.open(correlation);
+    exchange.setVariable(CORRELATION, correlation);
+    exchange.getMessage().setBody(CloudEvents.write(event));
+    counters().sent(event.get("type").asText());
+  }
+
+  private Set<String> alive() {
+    return heartbeats.alive();
+  }
+
+  private void reportIfUnknown(Pod pod) {
+    if (pod.getStatus() == null || order.known(pod.getMetadata().getUid())) {
+      return;
+    }
+    report(
+        pod.getMetadata().getNamespace(),
+        pod.getMetadata().getName(),
+        pod.getMetadata().getUid(),
+        pod.getStatus());
+  }
+
+  private void report(String namespace, String name, String uid, PodStatus status) {
+    statusReports()
+        .sendBodyAndHeaders(
+            "direct:vk-pod-status",
+            status,
+            Map.of(
+                VkHeaders.POD_NAMESPACE, namespace,
+                VkHeaders.POD_NAME, name,
+                VkHeaders.POD_UID, uid));
+  }
+
+  public void setClock(Clock clock) {
+    this.clock = clock;
+  }
+
+  public void setSettings(MessagingSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void setCamelContext(CamelContext camelContext) {
+    this.camelContext = camelContext;
+  }
+
+  @Override
+  public CamelContext getCamelContext() {
+    return camelContext;
+  }
+}

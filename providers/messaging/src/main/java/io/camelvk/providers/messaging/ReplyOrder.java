@@ -1,0 +1,64 @@
+package io.camelvk.providers.messaging;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which status of a pod is the newest: replies are ordered by the command they answer ({@code
+ * sequence}), then by the worker's own count for that command ({@code statussequence}). A reply at
+ * or below the last one applied for its pod UID is a duplicate or stale, and is dropped. The
+ * provider's own statuses (waiting for a worker, failed for lack of one) take places in the same
+ * order: just below the worker's first reply to a create, and above any reply to it.
+ */
+final class ReplyOrder {
+
+  /** The place of the status the provider writes while a create waits for its first reply. */
+  static final long AWAITING_WORKER = -1;
+
+  /** The place of the status the provider writes when no worker answered in time: final. */
+  static final long NO_WORKER = Long.MAX_VALUE;
+
+  enum Verdict {
+    NEWER,
+    DUPLICATE,
+    STALE
+  }
+
+  record Place(String sequence, long statusSequence) implements Comparable<Place> {
+    @Override
+    public int compareTo(Place other) {
+      int bySequence = sequence.compareTo(other.sequence);
+      return bySequence != 0 ? bySequence : Long.compare(statusSequence, other.statusSequence);
+    }
+
+    boolean fromWorker() {
+      return statusSequence != AWAITING_WORKER && statusSequence != NO_WORKER;
+    }
+  }
+
+  private final Map<String, Place> applied = new ConcurrentHashMap<>();
+
+  Verdict verdict(String podUid, Place place) {
+    Place last = applied.get(podUid);
+    if (last == null) {
+      return Verdict.NEWER;
+    }
+    int order = place.compareTo(last);
+    return order > 0 ? Verdict.NEWER : order == 0 ? Verdict.DUPLICATE : Verdict.STALE;
+  }
+
+  /** Records a status as written; one not newer than the last is ignored. */
+  void applied(String podUid, Place place) {
+    applied.merge(podUid, place, (last, next) -> next.compareTo(last) > 0 ? next : last);
+  }
+
+  /** Whether a worker has answered about this pod since this process started. */
+  boolean workerAnswered(String podUid) {
+    Place last = applied.get(podUid);
+    return last != null && last.fromWorker();
+  }
+
+  boolean known(String podUid) {
+    return applied.containsKey(podUid);
+  }
+}

@@ -1,0 +1,94 @@
+package io.camelvk.providers.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The workers that sent a heartbeat, when, and the capacity each offers: the node's profile. No
+ * heartbeat for the configured silence makes the node Ready=False with a message that says so.
+ */
+final class WorkerHeartbeats {
+
+  private record Beat(Instant at, Map<String, Quantity> capacity) {}
+
+  private final Map<String, Beat> workers = new ConcurrentHashMap<>();
+  private final Duration silence;
+  private final String destination;
+  private final Clock clock;
+
+  WorkerHeartbeats(Duration silence, String destination, Clock clock) {
+    this.silence = silence;
+    this.destination = destination;
+    this.clock = clock;
+  }
+
+  void beat(String worker, JsonNode data) {
+    Map<String, Quantity> capacity = new TreeMap<>();
+    data.path("capacity")
+        .properties()
+        .forEach(e -> capacity.put(e.getKey(), new Quantity(e.getValue().asText())));
+    workers.put(worker, new Beat(clock.instant(), capacity));
+  }
+
+  /** The workers heard from within the silence. */
+  Set<String> alive() {
+    Instant since = clock.instant().minus(silence);
+    return workers.entrySet().stream()
+        .filter(e -> e.getValue().at().isAfter(since))
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toSet());
+  }
+
+  /** The node profile's JSON: the live workers' capacity summed, and Ready=False without any. */
+  String profile() {
+    Set<String> alive = alive();
+    ObjectNode profile = CloudEvents.JSON.createObjectNode();
+    profile.put("operatingSystemImage", "camel-virtual-kubelet messaging (" + destination + ")");
+    if (alive.isEmpty()) {
+      ArrayNode conditions = profile.putArray("conditions");
+      ObjectNode ready = conditions.addObject();
+      ready.put("type", "Ready");
+      ready.put("status", "False");
+      ready.put("reason", "NoWorkerHeartbeat");
+      ready.put("message", silentMessage());
+      return CloudEvents.write(profile);
+    }
+    Map<String, BigDecimal> sum = new TreeMap<>();
+    alive.forEach(
+        w ->
+            workers
+                .get(w)
+                .capacity()
+                .forEach(
+                    (resource, q) -> sum.merge(resource, q.getNumericalAmount(), BigDecimal::add)));
+    if (!sum.isEmpty()) {
+      ObjectNode capacity = profile.putObject("capacity");
+      sum.forEach((resource, amount) -> capacity.put(resource, amount.toPlainString()));
+    }
+    return CloudEvents.write(profile);
+  }
+
+  private String silentMessage() {
+    Instant last =
+        workers.values().stream().map(Beat::at).max(Instant::compareTo).orElse(Instant.EPOCH);
+    return "no worker heartbeat on "
+        + destination
+        + " for more than "
+        + silence.toSeconds()
+        + " s"
+        + (last.equals(Instant.EPOCH)
+            ? " (none since the provider started)"
+            : " (last " + last + ")");
+  }
+}
