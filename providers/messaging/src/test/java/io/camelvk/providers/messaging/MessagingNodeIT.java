@@ -127,6 +127,32 @@ class MessagingNodeIT {
     await().atMost(LOADED_MACHINE).until(() -> webPods(cluster).isEmpty());
     await().atMost(LOADED_MACHINE).until(() -> count("io.camelvk.pod.delete") >= 5);
     assertThat(count("io.camelvk.pod.create")).isEqualTo(5);
+
+    String metrics = kubelet.httpGet("/metrics").body();
+    double creates = messages(metrics, "sent", "io.camelvk.pod.create");
+    double deletes = messages(metrics, "sent", "io.camelvk.pod.delete");
+    double statuses = messages(metrics, "received", "io.camelvk.pod.status");
+    double logs =
+        messages(metrics, "sent", "io.camelvk.pod.logs-request")
+            + messages(metrics, "received", "io.camelvk.pod.logs");
+    System.out.printf(
+        "messaging, 5 pods of a Deployment run and deleted: %.0f creates, %.0f deletes, %.0f"
+            + " statuses (%.1f messages per pod), %.0f for one kubectl logs%n",
+        creates, deletes, statuses, (creates + deletes + statuses) / 5, logs);
+    assertThat(creates).isEqualTo(5);
+    assertThat(deletes).isEqualTo(5);
+    assertThat(statuses).isGreaterThanOrEqualTo(10);
+  }
+
+  /** A counter of vk_messaging_messages_total in the kubelet's /metrics. */
+  private static double messages(String metrics, String direction, String type) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("vk_messaging_messages_total{"))
+        .filter(l -> l.contains("direction=\"" + direction + "\""))
+        .filter(l -> l.contains("type=\"" + type + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   @Test
