@@ -3,20 +3,26 @@ package io.camelvk.providers.messaging;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.qpid.jms.JmsConnectionFactory;
 
 /**
- * The broker's connection factory, from {@code vk.provider.messaging.url} (an Artemis URL: TLS and
- * its stores are options of the URL) and, for a broker that wants them, a user name and a password
- * file read at each connection.
+ * The broker's connection factory, from {@code vk.provider.messaging.url} (an Artemis URL for the
+ * {@code jms} transport, a Qpid JMS one for {@code amqp}: TLS and its stores are options of the
+ * URL) and, for a broker that wants them, a user name and a password file read at each connection.
  */
 public final class BrokerConnectionFactoryBuilder {
 
   private String url;
+  private String transport;
   private String username;
   private String passwordFile;
 
   public void setUrl(String url) {
     this.url = url;
+  }
+
+  public void setTransport(String transport) {
+    this.transport = transport;
   }
 
   public void setUsername(String username) {
@@ -36,7 +42,11 @@ public final class BrokerConnectionFactoryBuilder {
           "vk.provider.messaging.url is not set: the broker's URL, for example"
               + " tcp://broker:61616");
     }
-    ActiveMQConnectionFactory broker = new ActiveMQConnectionFactory(url);
+    ConnectionFactory broker =
+        switch (BrokerTransport.of(transport)) {
+          case JMS -> new ActiveMQConnectionFactory(url);
+          case AMQP -> new JmsConnectionFactory(url);
+        };
     if (username == null || username.isBlank()) {
       return broker;
     }

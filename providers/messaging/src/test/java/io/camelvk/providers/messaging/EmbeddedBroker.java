@@ -14,8 +14,8 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
- * An Artemis broker on a free loopback port, with the core protocol, persistent (its journal in a
- * directory of its own), so that a restart keeps what it had.
+ * An Artemis broker on a free loopback port, with the core and AMQP protocols, persistent (its
+ * journal in a directory of its own), so that a restart keeps what it had.
  */
 final class EmbeddedBroker implements AutoCloseable {
 
@@ -36,6 +36,11 @@ final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The AMQP 1.0 URL (Qpid JMS), on the same port. */
+  String amqpUrl() {
+    return "amqp://127.0.0.1:" + port;
   }
 
   /** The Artemis core protocol's URL. */
@@ -74,7 +79,7 @@ final class EmbeddedBroker implements AutoCloseable {
             .setDeadLetterAddress(SimpleString.of("DLQ"))
             .setExpiryAddress(SimpleString.of("ExpiryQueue")));
     try {
-      config.addAcceptorConfiguration("main", "tcp://127.0.0.1:" + port + "?protocols=CORE");
+      config.addAcceptorConfiguration("main", "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
       server = new EmbeddedActiveMQ();
       server.setConfiguration(config);
       server.start();

@@ -29,6 +29,10 @@ class MessagingProviderContractTest extends ProviderContract {
     broker.close();
   }
 
+  static EmbeddedBroker broker() {
+    return broker;
+  }
+
   @Override
   protected ProviderSet newProcess() {
     return ProviderSet.create(

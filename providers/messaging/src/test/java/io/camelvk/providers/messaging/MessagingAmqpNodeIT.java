@@ -1,0 +1,83 @@
+package io.camelvk.providers.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.camelvk.config.ProviderSettings;
+import io.camelvk.config.VkSettings;
+import io.camelvk.test.RunningKubelet;
+import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.camelvk.test.WithControlPlane;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The messaging provider on AMQP 1.0 (camel-amqp, Qpid JMS) as a node runs it on the real control
+ * plane, its worker on the Artemis core protocol of the same broker.
+ */
+@WithControlPlane
+class MessagingAmqpNodeIT {
+
+  private static final Duration LOADED_MACHINE = Duration.ofSeconds(90);
+
+  private static EmbeddedBroker broker;
+  private static TestWorker worker;
+  private static RunningKubelet kubelet;
+
+  @BeforeAll
+  static void start(TestCluster cluster) {
+    broker = EmbeddedBroker.start();
+    worker = TestWorker.start(broker.url());
+    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
+    settings =
+        settings.withProviders(
+            ProviderSettings.only("messaging", Optional.empty())
+                .withCallLedger()
+                .withProperty("vk.provider.messaging.transport", "amqp")
+                .withProperty("vk.provider.messaging.url", broker.amqpUrl()));
+    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+  }
+
+  @AfterAll
+  static void stop(TestCluster cluster) {
+    kubelet.stopAndDeleteNode(cluster);
+    worker.close();
+    broker.close();
+  }
+
+  @Test
+  void aPodRunsServesItsLogAndIsDeletedOverAmqp(TestCluster cluster) {
+    Pod pod =
+        cluster.create(
+            TestPods.boundTo(kubelet.nodeName(), "over-amqp")
+                .editSpec()
+                .withTolerations(
+                    new TolerationBuilder()
+                        .withKey("virtual-kubelet.io/provider")
+                        .withOperator("Exists")
+                        .withEffect("NoSchedule")
+                        .build())
+                .endSpec()
+                .build());
+
+    await()
+        .atMost(LOADED_MACHINE)
+        .until(() -> TestPods.isRunningAndReady(cluster.pod("over-amqp")));
+    assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), "over-amqp"))
+        .isEqualTo("log of app\n");
+    assertThatThrownBy(
+            () -> cluster.kubectl("exec", "-n", cluster.namespace(), "over-amqp", "--", "true"))
+        .hasMessageContaining("messaging");
+
+    cluster.client().resource(pod).delete();
+    await().atMost(LOADED_MACHINE).until(() -> cluster.pod("over-amqp") == null);
+    assertThat(worker.running()).doesNotContain(pod.getMetadata().getUid());
+  }
+}
