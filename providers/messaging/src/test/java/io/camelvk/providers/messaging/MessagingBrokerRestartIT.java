@@ -59,6 +59,7 @@ class MessagingBrokerRestartIT {
   @Test
   void aBrokerRestartInABurstLosesNoPodAndRunsNoneTwice(TestCluster cluster) {
     List<Pod> created = new ArrayList<>();
+    long started = System.nanoTime();
     for (int i = 0; i < PODS; i++) {
       created.add(
           cluster.create(
@@ -84,6 +85,7 @@ class MessagingBrokerRestartIT {
                         .count()
                     == PODS);
 
+    Duration allRunning = Duration.ofNanos(System.nanoTime() - started);
     ProviderCallLedger calls = kubelet.process().providerCalls();
     Map<String, Long> creates =
         worker.commands().stream()
@@ -91,9 +93,10 @@ class MessagingBrokerRestartIT {
             .collect(Collectors.groupingBy(c -> c.get("poduid").asText(), Collectors.counting()));
     long redelivered = creates.values().stream().mapToLong(n -> n - 1).sum();
     System.out.printf(
-        "broker restart in a burst of %d pods: %d creates at the worker (%d delivered again),"
-            + " %d pods running at the worker%n",
+        "broker restart in a burst of %d pods: all Running after %d ms; %d creates at the worker"
+            + " (%d delivered again), %d pods running at the worker%n",
         PODS,
+        allRunning.toMillis(),
         creates.values().stream().mapToLong(n -> n).sum(),
         redelivered,
         worker.running().size());
