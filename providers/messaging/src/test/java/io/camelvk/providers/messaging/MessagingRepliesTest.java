@@ -102,9 +102,9 @@ class MessagingRepliesTest {
     Pod pod = pod("after-poison");
     harness.provider().client().create(pod);
 
+    // One consumer takes the replies in turn: the pod's status came after the poison.
     await().atMost(PATIENCE).until(() -> running(pod));
-    await().atMost(PATIENCE).until(() -> broker.messageCount(DEAD_LETTERS) == before + 1);
-    assertThat(broker.messageCount(TestWorker.REPLIES)).isZero();
+    assertThat(broker.messageCount(DEAD_LETTERS)).isEqualTo(before + 1);
     assertThat(counters().count(MessagingCounters.DEAD_LETTERS, "")).isEqualTo(1);
     assertThat(deadLetterReasons()).anySatisfy(r -> assertThat(r).startsWith("not JSON"));
   }
