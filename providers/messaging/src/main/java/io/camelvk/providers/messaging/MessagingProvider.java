@@ -34,6 +34,7 @@ public final class MessagingProvider implements CamelContextAware {
   private CamelContext camelContext;
   private Clock clock = Clock.systemUTC();
   private MessagingSettings settings;
+  private BrokerProbe broker;
 
   private ReplyOrder order;
   private UnansweredCreates unanswered;
@@ -192,8 +193,9 @@ public final class MessagingProvider implements CamelContextAware {
     }
   }
 
+  /** The workers' profile; Ready=False when the broker takes no connection. */
   public String node() {
-    return heartbeats.profile();
+    return broker.unreachable().map(heartbeats::brokerUnreachable).orElseGet(heartbeats::profile);
   }
 
   private void request(Exchange exchange, ObjectNode event) {
@@ -236,6 +238,10 @@ public final class MessagingProvider implements CamelContextAware {
 
   public void setSettings(MessagingSettings settings) {
     this.settings = settings;
+  }
+
+  public void setBroker(BrokerProbe broker) {
+    this.broker = broker;
   }
 
   @Override

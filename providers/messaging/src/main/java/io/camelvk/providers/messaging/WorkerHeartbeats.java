@@ -56,13 +56,7 @@ final class WorkerHeartbeats {
     ObjectNode profile = CloudEvents.JSON.createObjectNode();
     profile.put("operatingSystemImage", "camel-virtual-kubelet messaging (" + destination + ")");
     if (alive.isEmpty()) {
-      ArrayNode conditions = profile.putArray("conditions");
-      ObjectNode ready = conditions.addObject();
-      ready.put("type", "Ready");
-      ready.put("status", "False");
-      ready.put("reason", "NoWorkerHeartbeat");
-      ready.put("message", silentMessage());
-      return CloudEvents.write(profile);
+      return notReady(profile, "NoWorkerHeartbeat", silentMessage());
     }
     Map<String, BigDecimal> sum = new TreeMap<>();
     alive.forEach(
@@ -76,6 +70,23 @@ final class WorkerHeartbeats {
       ObjectNode capacity = profile.putObject("capacity");
       sum.forEach((resource, amount) -> capacity.put(resource, amount.toPlainString()));
     }
+    return CloudEvents.write(profile);
+  }
+
+  /** The profile of a node whose broker cannot be reached: Ready=False, saying so. */
+  String brokerUnreachable(String message) {
+    ObjectNode profile = CloudEvents.JSON.createObjectNode();
+    profile.put("operatingSystemImage", "camel-virtual-kubelet messaging (" + destination + ")");
+    return notReady(profile, "BrokerUnreachable", message);
+  }
+
+  private static String notReady(ObjectNode profile, String reason, String message) {
+    ArrayNode conditions = profile.putArray("conditions");
+    ObjectNode ready = conditions.addObject();
+    ready.put("type", "Ready");
+    ready.put("status", "False");
+    ready.put("reason", reason);
+    ready.put("message", message);
     return CloudEvents.write(profile);
   }
 
