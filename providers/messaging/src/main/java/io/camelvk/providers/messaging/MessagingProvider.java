@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelvk.provider.PodNotFoundException;
 import io.camelvk.provider.VkHeaders;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,6 +32,7 @@ public final class MessagingProvider implements CamelContextAware {
   static final String AWAITING_STATUS = "messagingAwaitingStatus";
   static final String CORRELATION = "messagingCorrelation";
   private static final String STATUS = "messagingStatus";
+  private static final long WITHDRAWN_GRACE_SECONDS = 2;
 
   private CamelContext camelContext;
   private Clock clock = Clock.systemUTC();
@@ -190,7 +193,31 @@ public final class MessagingProvider implements CamelContextAware {
           failure.create().uid(),
           failure.status());
       order.applied(failure.create().uid(), failure.place());
+      withdraw(failure.create());
     }
+  }
+
+  /** A delete after the create, so that a worker taking the create late does not run the pod. */
+  private void withdraw(UnansweredCreates.Unanswered create) {
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withNamespace(create.namespace())
+            .withName(create.name())
+            .withUid(create.uid())
+            .endMetadata()
+            .withNewSpec()
+            .withContainers(
+                create.containers().stream()
+                    .map(name -> new ContainerBuilder().withName(name).build())
+                    .toList())
+            .endSpec()
+            .build();
+    PodCommands.Outgoing delete =
+        podCommands.command(CloudEvents.DELETE, pod, WITHDRAWN_GRACE_SECONDS);
+    statusReports()
+        .sendBodyAndHeader("direct:messaging-send", delete.command(), "JMSXGroupID", delete.uid());
+    counters().sent(CloudEvents.DELETE);
   }
 
   /** The workers' profile; Ready=False when the broker takes no connection. */

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * sequence}), then by the worker's own count for that command ({@code statussequence}). A reply at
  * or below the last one applied for its pod UID is a duplicate or stale, and is dropped. The
  * provider's own statuses (waiting for a worker, failed for lack of one) take places in the same
- * order: just below the worker's first reply to a create, and above any reply to it.
+ * order: just below the worker's first reply to a create, and, for a pod failed for want of a
+ * worker, above any reply at all.
  */
 final class ReplyOrder {
 
@@ -17,6 +18,9 @@ final class ReplyOrder {
 
   /** The place of the status the provider writes when no worker answered in time: final. */
   static final long NO_WORKER = Long.MAX_VALUE;
+
+  /** After every reply there can be: a pod failed for want of a worker stays failed. */
+  static final Place FINAL = new Place("9".repeat(20), NO_WORKER);
 
   enum Verdict {
     NEWER,

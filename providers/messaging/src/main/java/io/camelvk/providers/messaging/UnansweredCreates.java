@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates no worker has answered yet. One still unanswered after the deadline fails: its pod gets
- * phase Failed with a message that says no worker answered, and a late reply to that create is
+ * phase Failed with a message that says no worker answered, and every later reply about it is
  * dropped as stale (a failed pod does not run again).
  */
 final class UnansweredCreates {
@@ -60,11 +60,7 @@ final class UnansweredCreates {
         waiting.remove(create.uid());
       } else if (!create.sentAt().plus(deadline).isAfter(now)) {
         waiting.remove(create.uid());
-        failures.add(
-            new Failure(
-                create,
-                new ReplyOrder.Place(create.sequence(), ReplyOrder.NO_WORKER),
-                failed(create)));
+        failures.add(new Failure(create, ReplyOrder.FINAL, failed(create)));
       }
     }
     return failures;

@@ -148,6 +148,15 @@ class MessagingRepliesTest {
     assertThat(harness.status(pod).orElseThrow().getMessage())
         .startsWith("no worker answered the create sent to camelvk.commands at ")
         .endsWith(" within 3 s");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                worker.commands().stream()
+                    .anyMatch(
+                        c ->
+                            "io.camelvk.pod.delete".equals(c.get("type").asText())
+                                && pod.getMetadata().getUid().equals(c.get("poduid").asText())));
   }
 
   private Optional<NodeCondition> ready() {

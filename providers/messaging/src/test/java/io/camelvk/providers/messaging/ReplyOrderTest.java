@@ -34,6 +34,16 @@ class ReplyOrderTest {
   }
 
   @Test
+  void aPodFailedForWantOfAWorkerTakesNoReplyAfterwards() {
+    order.applied("uid", place(10, ReplyOrder.AWAITING_WORKER));
+    order.applied("uid", ReplyOrder.FINAL);
+
+    assertThat(order.verdict("uid", place(10, 0))).isEqualTo(ReplyOrder.Verdict.STALE);
+    assertThat(order.verdict("uid", place(Long.MAX_VALUE / 10, 0)))
+        .isEqualTo(ReplyOrder.Verdict.STALE);
+  }
+
+  @Test
   void anOlderPlaceNeverReplacesANewerOne() {
     order.applied("uid", place(10, 3));
     order.applied("uid", place(10, 2));
