@@ -4,21 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelvk.provider.PodNotFoundException;
 import io.camelvk.provider.VkHeaders;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.ProducerTemplate;
 
 /**
  * What the messaging provider's routes call (bound as {@code messagingBackend} by
@@ -32,7 +27,6 @@ public final class MessagingProvider implements CamelContextAware {
   static final String AWAITING_STATUS = "messagingAwaitingStatus";
   static final String CORRELATION = "messagingCorrelation";
   private static final String STATUS = "messagingStatus";
-  private static final long WITHDRAWN_GRACE_SECONDS = 2;
 
   private CamelContext camelContext;
   private Clock clock = Clock.systemUTC();
@@ -46,7 +40,8 @@ public final class MessagingProvider implements CamelContextAware {
   private PendingRequests requests;
   private WorkerHeartbeats heartbeats;
   private MessagingCounters counters;
-  private ProducerTemplate statusReports;
+  private CoreReports reports;
+  private WorkerDeadline deadline;
 
   public void init() {
     order = new ReplyOrder();
@@ -63,6 +58,8 @@ public final class MessagingProvider implements CamelContextAware {
             settings.commands(),
             clock);
     readReplies = new Replies(order, heartbeats, requests);
+    reports = new CoreReports(() -> camelContext);
+    deadline = new WorkerDeadline(unanswered, order, podCommands, reports, this::counters);
   }
 
   /** Made at first use: the registry and Camel are complete by then. */
@@ -72,13 +69,6 @@ public final class MessagingProvider implements CamelContextAware {
           new MessagingCounters(camelContext.getRegistry().findSingleByType(MeterRegistry.class));
     }
     return counters;
-  }
-
-  private synchronized ProducerTemplate statusReports() {
-    if (statusReports == null) {
-      statusReports = camelContext.createProducerTemplate();
-    }
-    return statusReports;
   }
 
   /** The body becomes the command for the exchange's operation (create, update, delete). */
@@ -183,41 +173,7 @@ public final class MessagingProvider implements CamelContextAware {
 
   /** Fails the pods whose create no worker answered within the deadline. */
   public void failUnanswered() {
-    for (UnansweredCreates.Failure failure : unanswered.overdue()) {
-      if (order.verdict(failure.create().uid(), failure.place()) != ReplyOrder.Verdict.NEWER) {
-        continue;
-      }
-      report(
-          failure.create().namespace(),
-          failure.create().name(),
-          failure.create().uid(),
-          failure.status());
-      order.applied(failure.create().uid(), failure.place());
-      withdraw(failure.create());
-    }
-  }
-
-  /** A delete after the create, so that a worker taking the create late does not run the pod. */
-  private void withdraw(UnansweredCreates.Unanswered create) {
-    Pod pod =
-        new PodBuilder()
-            .withNewMetadata()
-            .withNamespace(create.namespace())
-            .withName(create.name())
-            .withUid(create.uid())
-            .endMetadata()
-            .withNewSpec()
-            .withContainers(
-                create.containers().stream()
-                    .map(name -> new ContainerBuilder().withName(name).build())
-                    .toList())
-            .endSpec()
-            .build();
-    PodCommands.Outgoing delete =
-        podCommands.command(CloudEvents.DELETE, pod, WITHDRAWN_GRACE_SECONDS);
-    statusReports()
-        .sendBodyAndHeader("direct:messaging-send", delete.command(), "JMSXGroupID", delete.uid());
-    counters().sent(CloudEvents.DELETE);
+    deadline.failOverdue();
   }
 
   /** The workers' profile; Ready=False when the broker takes no connection. */
@@ -241,22 +197,11 @@ public final class MessagingProvider implements CamelContextAware {
     if (pod.getStatus() == null || order.known(pod.getMetadata().getUid())) {
       return;
     }
-    report(
+    reports.status(
         pod.getMetadata().getNamespace(),
         pod.getMetadata().getName(),
         pod.getMetadata().getUid(),
         pod.getStatus());
-  }
-
-  private void report(String namespace, String name, String uid, PodStatus status) {
-    statusReports()
-        .sendBodyAndHeaders(
-            "direct:vk-pod-status",
-            status,
-            Map.of(
-                VkHeaders.POD_NAMESPACE, namespace,
-                VkHeaders.POD_NAME, name,
-                VkHeaders.POD_UID, uid));
   }
 
   public void setClock(Clock clock) {

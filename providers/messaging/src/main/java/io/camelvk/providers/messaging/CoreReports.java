@@ -1,0 +1,51 @@
+package io.camelvk.providers.messaging;
+
+import io.camelvk.provider.VkHeaders;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * What the provider sends from outside a call of the core: statuses it reports itself to {@code
+ * direct:vk-pod-status}, and commands it sends on its own through route {@code messaging-send}.
+ */
+final class CoreReports {
+
+  private final Supplier<CamelContext> camelContext;
+  private ProducerTemplate template;
+
+  /**
+   * @param camelContext the provider's Camel, asked at the first report (a bean gets its context
+   *     after it is made)
+   */
+  CoreReports(Supplier<CamelContext> camelContext) {
+    this.camelContext = camelContext;
+  }
+
+  void status(String namespace, String name, String uid, PodStatus status) {
+    template()
+        .sendBodyAndHeaders(
+            "direct:vk-pod-status",
+            status,
+            Map.of(
+                VkHeaders.POD_NAMESPACE, namespace,
+                VkHeaders.POD_NAME, name,
+                VkHeaders.POD_UID, uid));
+  }
+
+  void command(PodCommands.Outgoing command) {
+    template()
+        .sendBodyAndHeader(
+            "direct:messaging-send", command.command(), "JMSXGroupID", command.uid());
+  }
+
+  /** Made at first use: Camel is started by then. */
+  private synchronized ProducerTemplate template() {
+    if (template == null) {
+      template = camelContext.get().createProducerTemplate();
+    }
+    return template;
+  }
+}

@@ -1,0 +1,63 @@
+package io.camelvk.providers.messaging;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import java.util.function.Supplier;
+
+/**
+ * Fails the pods whose create no worker answered within the deadline, and withdraws each with a
+ * delete command, so that a worker taking the create late stops the pod again.
+ */
+final class WorkerDeadline {
+
+  private static final long WITHDRAWN_GRACE_SECONDS = 2;
+
+  private final UnansweredCreates unanswered;
+  private final ReplyOrder order;
+  private final PodCommands commands;
+  private final CoreReports reports;
+  private final Supplier<MessagingCounters> counters;
+
+  WorkerDeadline(
+      UnansweredCreates unanswered,
+      ReplyOrder order,
+      PodCommands commands,
+      CoreReports reports,
+      Supplier<MessagingCounters> counters) {
+    this.unanswered = unanswered;
+    this.order = order;
+    this.commands = commands;
+    this.reports = reports;
+    this.counters = counters;
+  }
+
+  void failOverdue() {
+    for (UnansweredCreates.Failure failure : unanswered.overdue()) {
+      UnansweredCreates.Unanswered create = failure.create();
+      if (order.verdict(create.uid(), failure.place()) != ReplyOrder.Verdict.NEWER) {
+        continue;
+      }
+      reports.status(create.namespace(), create.name(), create.uid(), failure.status());
+      order.applied(create.uid(), failure.place());
+      reports.command(commands.command(CloudEvents.DELETE, pod(create), WITHDRAWN_GRACE_SECONDS));
+      counters.get().sent(CloudEvents.DELETE);
+    }
+  }
+
+  private static Pod pod(UnansweredCreates.Unanswered create) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withNamespace(create.namespace())
+        .withName(create.name())
+        .withUid(create.uid())
+        .endMetadata()
+        .withNewSpec()
+        .withContainers(
+            create.containers().stream()
+                .map(name -> new ContainerBuilder().withName(name).build())
+                .toList())
+        .endSpec()
+        .build();
+  }
+}
