@@ -84,11 +84,11 @@ class MessagingRepliesTest {
     String sequence = create.get("sequence").asText();
     String older = String.format("%020d", Long.parseLong(sequence) - 1);
 
-    worker.sendRaw(status(create, sequence, 5, TestWorker.terminated(create.get("data"), 3)));
-    worker.sendRaw(status(create, sequence, 5, TestWorker.running(create.get("data"))));
-    worker.sendRaw(status(create, sequence, 4, TestWorker.running(create.get("data"))));
-    worker.sendRaw(status(create, older, 9, TestWorker.running(create.get("data"))));
-    worker.sendRaw(status(create, sequence, 6, TestWorker.terminated(create.get("data"), 7)));
+    worker.sendRaw(status(create, sequence, 5, WorkerStatuses.terminated(create.get("data"), 3)));
+    worker.sendRaw(status(create, sequence, 5, WorkerStatuses.running(create.get("data"))));
+    worker.sendRaw(status(create, sequence, 4, WorkerStatuses.running(create.get("data"))));
+    worker.sendRaw(status(create, older, 9, WorkerStatuses.running(create.get("data"))));
+    worker.sendRaw(status(create, sequence, 6, WorkerStatuses.terminated(create.get("data"), 7)));
 
     await().atMost(PATIENCE).until(() -> exitCode(pod).equals(Optional.of(7)));
     assertThat(counters().count(MessagingCounters.DROPPED, "duplicate")).isEqualTo(1);

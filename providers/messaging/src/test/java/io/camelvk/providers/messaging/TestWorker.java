@@ -118,7 +118,7 @@ final class TestWorker implements AutoCloseable {
     switch (event.get("type").asText()) {
       case "io.camelvk.pod.create", "io.camelvk.pod.update" -> {
         pods.put(uid, pod);
-        commandReplies.send(text(commandSession, status(event, running(pod))));
+        commandReplies.send(text(commandSession, status(event, WorkerStatuses.running(pod))));
         long exitAfter = pod.path("metadata").path("annotations").path(EXIT_AFTER).asLong(0);
         if (exitAfter > 0) {
           timers.schedule(() -> exit(event, pod), exitAfter, TimeUnit.MILLISECONDS);
@@ -126,7 +126,7 @@ final class TestWorker implements AutoCloseable {
       }
       case "io.camelvk.pod.delete" -> {
         pods.remove(uid);
-        commandReplies.send(text(commandSession, status(event, terminated(pod, 0))));
+        commandReplies.send(text(commandSession, status(event, WorkerStatuses.terminated(pod, 0))));
       }
       default -> throw new IllegalStateException("unknown command " + event.get("type"));
     }
@@ -135,7 +135,7 @@ final class TestWorker implements AutoCloseable {
   private void exit(JsonNode event, ObjectNode pod) {
     synchronized (beatSession) {
       try {
-        beats.send(text(beatSession, status(event, terminated(pod, 0))));
+        beats.send(text(beatSession, status(event, WorkerStatuses.terminated(pod, 0))));
       } catch (JMSException e) {
         throw new IllegalStateException(e);
       }
@@ -243,39 +243,6 @@ final class TestWorker implements AutoCloseable {
     synchronized (beatSession) {
       beats.send(beatSession.createTextMessage(text));
     }
-  }
-
-  static ObjectNode running(JsonNode pod) {
-    return containers(pod, "running", JSON.createObjectNode().put("startedAt", now()));
-  }
-
-  static ObjectNode terminated(JsonNode pod, int exitCode) {
-    ObjectNode state =
-        JSON.createObjectNode()
-            .put("exitCode", exitCode)
-            .put("reason", exitCode == 0 ? "Completed" : "Error")
-            .put("startedAt", now())
-            .put("finishedAt", now());
-    return containers(pod, "terminated", state);
-  }
-
-  private static ObjectNode containers(JsonNode pod, String state, ObjectNode detail) {
-    ObjectNode status = JSON.createObjectNode();
-    ArrayNode statuses = status.putArray("containerStatuses");
-    for (JsonNode c : pod.path("spec").path("containers")) {
-      ObjectNode s = statuses.addObject();
-      s.put("name", c.path("name").asText());
-      s.put("image", c.path("image").asText());
-      s.put("ready", "running".equals(state));
-      s.put("started", "running".equals(state));
-      s.put("restartCount", 0);
-      s.putObject("state").set(state, detail);
-    }
-    return status;
-  }
-
-  private static String now() {
-    return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   private static TextMessage text(Session session, JsonNode event) throws JMSException {

@@ -1,0 +1,49 @@
+package io.camelvk.providers.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** The PodStatus JSON the test worker reports: every container running, or every one ended. */
+final class WorkerStatuses {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private WorkerStatuses() {}
+
+  static ObjectNode running(JsonNode pod) {
+    return containers(pod, "running", JSON.createObjectNode().put("startedAt", now()));
+  }
+
+  static ObjectNode terminated(JsonNode pod, int exitCode) {
+    ObjectNode state =
+        JSON.createObjectNode()
+            .put("exitCode", exitCode)
+            .put("reason", exitCode == 0 ? "Completed" : "Error")
+            .put("startedAt", now())
+            .put("finishedAt", now());
+    return containers(pod, "terminated", state);
+  }
+
+  private static ObjectNode containers(JsonNode pod, String state, ObjectNode detail) {
+    ObjectNode status = JSON.createObjectNode();
+    ArrayNode statuses = status.putArray("containerStatuses");
+    for (JsonNode c : pod.path("spec").path("containers")) {
+      ObjectNode s = statuses.addObject();
+      s.put("name", c.path("name").asText());
+      s.put("image", c.path("image").asText());
+      s.put("ready", "running".equals(state));
+      s.put("started", "running".equals(state));
+      s.put("restartCount", 0);
+      s.putObject("state").set(state, detail);
+    }
+    return status;
+  }
+
+  private static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}
