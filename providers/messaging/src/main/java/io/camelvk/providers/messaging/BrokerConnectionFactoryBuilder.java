@@ -37,13 +37,14 @@ public final class BrokerConnectionFactoryBuilder {
    * @throws IllegalArgumentException naming the setting that is missing
    */
   public ConnectionFactory build() {
+    BrokerTransport chosen = BrokerTransport.of(transport);
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException(
           "vk.provider.messaging.url is not set: the broker's URL, for example"
               + " tcp://broker:61616");
     }
     ConnectionFactory broker =
-        switch (BrokerTransport.of(transport)) {
+        switch (chosen) {
           case JMS -> new ActiveMQConnectionFactory(url);
           case AMQP -> new JmsConnectionFactory(url);
         };
