@@ -113,11 +113,16 @@ public final class ResizeEvents {
           PodResizeMessage.of(
               "Pod resize completed", pod, allocation, allocation.generation(), null));
     }
-    announced.put(
-        uid(pod),
+    Announced now =
         completed
             ? new Announced(null, null, pendingNow)
-            : new Announced(started, before.error(), pendingNow));
+            : new Announced(started, before.error(), pendingNow);
+    if (now.equals(NOTHING)) {
+      // Most pods are never resized: keep no entry for them.
+      announced.remove(uid(pod));
+    } else {
+      announced.put(uid(pod), now);
+    }
   }
 
   void forget(String uid) {
