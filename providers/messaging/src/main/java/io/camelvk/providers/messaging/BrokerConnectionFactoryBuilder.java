@@ -47,6 +47,7 @@ public final class BrokerConnectionFactoryBuilder {
         switch (chosen) {
           case JMS -> new ActiveMQConnectionFactory(url);
           case AMQP -> new JmsConnectionFactory(url);
+          case KAFKA -> throw new IllegalStateException("Kafka has no JMS connection factory");
         };
     if (username == null || username.isBlank()) {
       return broker;

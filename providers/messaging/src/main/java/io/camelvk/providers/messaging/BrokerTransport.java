@@ -9,7 +9,9 @@ enum BrokerTransport {
    */
   JMS,
   /** AMQP 1.0, through Qpid JMS: {@code amqp://host:5672}, {@code amqps://...} for TLS. */
-  AMQP;
+  AMQP,
+  /** Kafka, through camel-kafka: {@code url} is the bootstrap servers, {@code broker:9092}. */
+  KAFKA;
 
   static BrokerTransport of(String name) {
     String value = name == null || name.isBlank() ? "jms" : name.strip();
@@ -17,7 +19,7 @@ enum BrokerTransport {
       return valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "vk.provider.messaging.transport is " + value + ": it must be jms or amqp", e);
+          "vk.provider.messaging.transport is " + value + ": it must be jms, amqp or kafka", e);
     }
   }
 }

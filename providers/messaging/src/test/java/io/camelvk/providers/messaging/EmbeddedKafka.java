@@ -1,0 +1,137 @@
+package io.camelvk.providers.messaging;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Features;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A one-node Kafka cluster in KRaft mode (broker and controller in one process) on free loopback
+ * ports, its log in a directory of its own, so that a restart keeps what it had. The provider's
+ * topics are made at the first start, with several partitions for commands and replies, so that the
+ * record key is what keeps one pod's messages in order.
+ */
+final class EmbeddedKafka implements AutoCloseable {
+
+  static final int PARTITIONS = 3;
+
+  private final Path directory;
+  private final int port;
+  private final int controllerPort;
+  private KafkaRaftServer server;
+
+  private EmbeddedKafka(Path directory, int port, int controllerPort) {
+    this.directory = directory;
+    this.port = port;
+    this.controllerPort = controllerPort;
+  }
+
+  static EmbeddedKafka start() {
+    try {
+      EmbeddedKafka kafka =
+          new EmbeddedKafka(Files.createTempDirectory("kafka-"), freePort(), freePort());
+      kafka.format();
+      kafka.startServer();
+      kafka.createTopics();
+      return kafka;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The bootstrap servers. */
+  String url() {
+    return "127.0.0.1:" + port;
+  }
+
+  void startServer() {
+    server = new KafkaRaftServer(KafkaConfig.fromProps(config()), Time.SYSTEM);
+    server.startup();
+  }
+
+  void stop() {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private Properties config() {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", "1");
+    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    props.put("controller.listener.names", "CONTROLLER");
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("log.dirs", directory.toString());
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("offsets.topic.num.partitions", "1");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("log.flush.interval.messages", "1");
+    return props;
+  }
+
+  private void format() {
+    try {
+      new Formatter()
+          .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+          .setSupportedFeatures(Features.PRODUCTION_FEATURES)
+          .setNodeId(1)
+          .setClusterId(Uuid.randomUuid().toString())
+          .addDirectory(directory.toString())
+          .setMetadataLogDirectory(directory.toString())
+          .setControllerListenerName("CONTROLLER")
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .run();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot format the Kafka log directory " + directory, e);
+    }
+  }
+
+  private void createTopics() {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", url()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(KafkaTestWorker.COMMANDS, PARTITIONS, (short) 1),
+                  new NewTopic(KafkaTestWorker.REPLIES, PARTITIONS, (short) 1),
+                  new NewTopic(KafkaTestWorker.CONTROL, 1, (short) 1),
+                  new NewTopic(KafkaTestWorker.DEAD_LETTER, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the provider's topics", e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
