@@ -68,11 +68,18 @@ final class EmbeddedKafka implements AutoCloseable {
   void stop() {
     server.shutdown();
     server.awaitShutdown();
+    server = null;
+  }
+
+  boolean running() {
+    return server != null;
   }
 
   @Override
   public void close() {
-    stop();
+    if (running()) {
+      stop();
+    }
   }
 
   private Properties config() {
