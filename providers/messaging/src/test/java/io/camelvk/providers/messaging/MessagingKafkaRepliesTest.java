@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
@@ -33,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the provider reads what workers send on Kafka: duplicated and reordered statuses dropped, a
- * poison record dead-lettered once with its reason as a header, the node while the broker is away
- * and a create after it.
+ * reply whose handling fails read again, a poison record dead-lettered once with its reason as a
+ * header, the node while the broker is away and a create after it.
  */
 class MessagingKafkaRepliesTest {
 
@@ -96,6 +98,29 @@ class MessagingKafkaRepliesTest {
     await().atMost(PATIENCE).until(() -> exitCode(pod).equals(Optional.of(7)));
     assertThat(counters().count(MessagingCounters.DROPPED, "duplicate")).isEqualTo(1);
     assertThat(counters().count(MessagingCounters.DROPPED, "stale")).isEqualTo(2);
+  }
+
+  @Test
+  void aReplyWhoseHandlingFailsIsNotCommittedAndIsReadAgain() throws Exception {
+    AtomicInteger handed = new AtomicInteger();
+    AdviceWith.adviceWith(
+        harness.camelContext(),
+        "messaging-kafka-replies",
+        route ->
+            route
+                .weaveByToUri("direct:vk-pod-status")
+                .before()
+                .process(
+                    exchange -> {
+                      if (handed.getAndIncrement() == 0) {
+                        throw new IllegalStateException("the core is away, once");
+                      }
+                    }));
+    Pod pod = pod("fails-once");
+    harness.provider().client().create(pod);
+
+    await().atMost(PATIENCE).until(() -> running(pod));
+    assertThat(handed.get()).as("the failed status handed again").isGreaterThanOrEqualTo(2);
   }
 
   @Test
