@@ -23,29 +23,38 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A one-node Kafka cluster in KRaft mode (broker and controller in one process) on free loopback
- * ports, its log in a directory of its own, so that a restart keeps what it had. The provider's
- * topics are made at the first start, with several partitions for commands and replies, so that the
- * record key is what keeps one pod's messages in order.
+ * ports (a plain listener and one that wants SASL/PLAIN), its log in a directory of its own, so
+ * that a restart keeps what it had. The provider's topics are made at the first start, with several
+ * partitions for commands and replies, so that the record key is what keeps one pod's messages in
+ * order.
  */
 final class EmbeddedKafka implements AutoCloseable {
 
   static final int PARTITIONS = 3;
 
+  /** The user the SASL/PLAIN listener knows, and its password. */
+  static final String SASL_USER = "vk";
+
+  static final String SASL_PASSWORD = "kafka-test-secret-4711";
+
   private final Path directory;
   private final int port;
   private final int controllerPort;
+  private final int saslPort;
   private KafkaRaftServer server;
 
-  private EmbeddedKafka(Path directory, int port, int controllerPort) {
+  private EmbeddedKafka(Path directory, int port, int controllerPort, int saslPort) {
     this.directory = directory;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.saslPort = saslPort;
   }
 
   static EmbeddedKafka start() {
     try {
       EmbeddedKafka kafka =
-          new EmbeddedKafka(Files.createTempDirectory("kafka-"), freePort(), freePort());
+          new EmbeddedKafka(
+              Files.createTempDirectory("kafka-"), freePort(), freePort(), freePort());
       kafka.format();
       kafka.startServer();
       kafka.createTopics();
@@ -58,6 +67,11 @@ final class EmbeddedKafka implements AutoCloseable {
   /** The bootstrap servers. */
   String url() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The bootstrap servers of the listener that wants SASL/PLAIN ({@value #SASL_USER}). */
+  String saslUrl() {
+    return "127.0.0.1:" + saslPort;
   }
 
   void startServer() {
@@ -87,11 +101,20 @@ final class EmbeddedKafka implements AutoCloseable {
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    String sasl = "SASL_PLAINTEXT://127.0.0.1:" + saslPort;
     props.put(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + port + "," + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + "," + sasl);
     props.put("controller.listener.names", "CONTROLLER");
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("sasl.enabled.mechanisms", "PLAIN");
+    props.put(
+        "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required user_%s=\"%s\";"
+            .formatted(SASL_USER, SASL_PASSWORD));
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", directory.toString());
     props.put("offsets.topic.replication.factor", "1");
