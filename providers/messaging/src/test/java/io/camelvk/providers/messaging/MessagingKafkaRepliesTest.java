@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the provider reads what workers send on Kafka: duplicated and reordered statuses dropped, a
- * reply whose handling fails read again, a poison record dead-lettered once with its reason as a
- * header, the node while the broker is away and a create after it.
+ * worker that falls silent, a reply whose handling fails read again, a poison record dead-lettered
+ * once with its reason as a header, the node while the broker is away and a create after it.
  */
 class MessagingKafkaRepliesTest {
 
@@ -67,10 +67,9 @@ class MessagingKafkaRepliesTest {
                 "kafka-replies-node",
                 Clock.systemUTC()),
             Map.of(
-                "vk.provider.messaging.transport",
-                "kafka",
-                "vk.provider.messaging.url",
-                kafka.url()));
+                "vk.provider.messaging.transport", "kafka",
+                "vk.provider.messaging.url", kafka.url(),
+                "vk.provider.messaging.heartbeat-timeout", "2s"));
   }
 
   @AfterEach
@@ -155,6 +154,29 @@ class MessagingKafkaRepliesTest {
     harness.provider().client().create(next);
     await().atMost(PATIENCE).until(() -> running(next));
     assertThat(deadLetters().stream().filter(r -> r.value().contains(uid))).hasSize(1);
+  }
+
+  @Test
+  void aWorkerThatFallsSilentMakesTheNodeNotReady() {
+    await().atMost(PATIENCE).until(() -> ready().isEmpty());
+    assertThat(harness.provider().client().node("kafka-replies-node").capacity())
+        .containsKey("pods");
+
+    worker.silence();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(ready())
+                    .hasValueSatisfying(
+                        c -> {
+                          assertThat(c.getStatus()).isEqualTo("False");
+                          assertThat(c.getReason()).isEqualTo("NoWorkerHeartbeat");
+                          assertThat(c.getMessage())
+                              .startsWith(
+                                  "no worker heartbeat on camelvk.replies for more than 2 s");
+                        }));
   }
 
   @Test
