@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,7 +17,10 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Features;
@@ -72,6 +77,32 @@ final class EmbeddedKafka implements AutoCloseable {
   /** The bootstrap servers of the listener that wants SASL/PLAIN ({@value #SASL_USER}). */
   String saslUrl() {
     return "127.0.0.1:" + saslPort;
+  }
+
+  /** Every record the topic holds now, read until none came for 3 s. */
+  List<ConsumerRecord<String, String>> records(String topic) {
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                url(),
+                "group.id",
+                "reader-" + Uuid.randomUuid(),
+                "auto.offset.reset",
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long quietSince = System.nanoTime();
+      while (System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          records.add(r);
+          quietSince = System.nanoTime();
+        }
+      }
+    }
+    return records;
   }
 
   void startServer() {

@@ -1,7 +1,6 @@
 package io.camelvk.providers.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +15,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How the provider reads what workers send on Kafka: duplicated and reordered statuses dropped, a
  * worker that falls silent, a reply whose handling fails read again, a poison record dead-lettered
- * once with its reason as a header, the node while the broker is away and a create after it.
+ * once with its reason as a header.
  */
 class MessagingKafkaRepliesTest {
 
@@ -60,16 +56,19 @@ class MessagingKafkaRepliesTest {
   @BeforeEach
   void start() throws Exception {
     worker = KafkaTestWorker.start(kafka.url());
-    harness =
-        ProviderHarness.start(
-            ProviderSet.create(
-                ProviderSettings.only("messaging", Optional.empty()),
-                "kafka-replies-node",
-                Clock.systemUTC()),
-            Map.of(
-                "vk.provider.messaging.transport", "kafka",
-                "vk.provider.messaging.url", kafka.url(),
-                "vk.provider.messaging.heartbeat-timeout", "2s"));
+    harness = startProvider();
+  }
+
+  private static ProviderHarness startProvider() throws Exception {
+    return ProviderHarness.start(
+        ProviderSet.create(
+            ProviderSettings.only("messaging", Optional.empty()),
+            "kafka-replies-node",
+            Clock.systemUTC()),
+        Map.of(
+            "vk.provider.messaging.transport", "kafka",
+            "vk.provider.messaging.url", kafka.url(),
+            "vk.provider.messaging.heartbeat-timeout", "2s"));
   }
 
   @AfterEach
@@ -139,17 +138,7 @@ class MessagingKafkaRepliesTest {
     assertThat(counters().count(MessagingCounters.DEAD_LETTERS, "")).isEqualTo(1);
 
     harness.close();
-    harness =
-        ProviderHarness.start(
-            ProviderSet.create(
-                ProviderSettings.only("messaging", Optional.empty()),
-                "kafka-replies-node",
-                Clock.systemUTC()),
-            Map.of(
-                "vk.provider.messaging.transport",
-                "kafka",
-                "vk.provider.messaging.url",
-                kafka.url()));
+    harness = startProvider();
     Pod next = pod("next-process");
     harness.provider().client().create(next);
     await().atMost(PATIENCE).until(() -> running(next));
@@ -177,42 +166,6 @@ class MessagingKafkaRepliesTest {
                               .startsWith(
                                   "no worker heartbeat on camelvk.replies for more than 2 s");
                         }));
-  }
-
-  @Test
-  void theNodeSaysTheBrokerIsUnreachableAndACreateGoesThroughOnceItIsBack() {
-    await().atMost(PATIENCE).until(() -> ready().isEmpty());
-
-    kafka.stop();
-    try {
-      assertThat(ready())
-          .hasValueSatisfying(
-              c -> {
-                assertThat(c.getStatus()).isEqualTo("False");
-                assertThat(c.getReason()).isEqualTo("BrokerUnreachable");
-                assertThat(c.getMessage())
-                    .startsWith("the broker " + kafka.url() + " is unreachable: ");
-              });
-      Pod pod = pod("during-outage");
-      assertThatThrownBy(() -> harness.provider().client().create(pod));
-
-      kafka.startServer();
-
-      await()
-          .atMost(PATIENCE)
-          .ignoreExceptions()
-          .until(
-              () -> {
-                harness.provider().client().create(pod);
-                return true;
-              });
-      await().atMost(PATIENCE).until(() -> running(pod));
-      await().atMost(PATIENCE).until(() -> ready().isEmpty());
-    } finally {
-      if (!kafka.running()) {
-        kafka.startServer();
-      }
-    }
   }
 
   private Optional<NodeCondition> ready() {
@@ -270,28 +223,7 @@ class MessagingKafkaRepliesTest {
   }
 
   private static List<ConsumerRecord<String, String>> deadLetters() {
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers",
-                kafka.url(),
-                "group.id",
-                "dead-letter-reader-" + UUID.randomUUID(),
-                "auto.offset.reset",
-                "earliest"),
-            new StringDeserializer(),
-            new StringDeserializer())) {
-      consumer.subscribe(List.of(KafkaTestWorker.DEAD_LETTER));
-      long quietSince = System.nanoTime();
-      while (System.nanoTime() - quietSince < Duration.ofSeconds(3).toNanos()) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          records.add(r);
-          quietSince = System.nanoTime();
-        }
-      }
-    }
-    return records;
+    return kafka.records(KafkaTestWorker.DEAD_LETTER);
   }
 
   private static Pod pod(String name) {
