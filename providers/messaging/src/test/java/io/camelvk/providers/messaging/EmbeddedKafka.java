@@ -28,10 +28,10 @@ import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A one-node Kafka cluster in KRaft mode (broker and controller in one process) on free loopback
- * ports (a plain listener and one that wants SASL/PLAIN), its log in a directory of its own, so
- * that a restart keeps what it had. The provider's topics are made at the first start, with several
- * partitions for commands and replies, so that the record key is what keeps one pod's messages in
- * order.
+ * ports (a plain listener, one that wants SASL/PLAIN and one with TLS), its log in a directory of
+ * its own, so that a restart keeps what it had. The provider's topics are made at the first start,
+ * with several partitions for commands and replies, so that the record key is what keeps one pod's
+ * messages in order.
  */
 final class EmbeddedKafka implements AutoCloseable {
 
@@ -46,20 +46,25 @@ final class EmbeddedKafka implements AutoCloseable {
   private final int port;
   private final int controllerPort;
   private final int saslPort;
+  private final int tlsPort;
+  private final KafkaTlsStores tls;
   private KafkaRaftServer server;
 
-  private EmbeddedKafka(Path directory, int port, int controllerPort, int saslPort) {
+  private EmbeddedKafka(Path directory, KafkaTlsStores tls) throws IOException {
     this.directory = directory;
-    this.port = port;
-    this.controllerPort = controllerPort;
-    this.saslPort = saslPort;
+    this.tls = tls;
+    this.port = freePort();
+    this.controllerPort = freePort();
+    this.saslPort = freePort();
+    this.tlsPort = freePort();
   }
 
   static EmbeddedKafka start() {
     try {
       EmbeddedKafka kafka =
           new EmbeddedKafka(
-              Files.createTempDirectory("kafka-"), freePort(), freePort(), freePort());
+              Files.createTempDirectory("kafka-"),
+              KafkaTlsStores.create(Files.createTempDirectory("kafka-tls-")));
       kafka.format();
       kafka.startServer();
       kafka.createTopics();
@@ -72,6 +77,15 @@ final class EmbeddedKafka implements AutoCloseable {
   /** The bootstrap servers. */
   String url() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The bootstrap servers of the TLS listener, its certificate issued by {@link #tls()}'s CA. */
+  String tlsUrl() {
+    return "127.0.0.1:" + tlsPort;
+  }
+
+  KafkaTlsStores tls() {
+    return tls;
   }
 
   /** The bootstrap servers of the listener that wants SASL/PLAIN ({@value #SASL_USER}). */
@@ -132,7 +146,7 @@ final class EmbeddedKafka implements AutoCloseable {
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    String sasl = "SASL_PLAINTEXT://127.0.0.1:" + saslPort;
+    String sasl = "SASL_PLAINTEXT://127.0.0.1:" + saslPort + ",SSL://127.0.0.1:" + tlsPort;
     props.put(
         "listeners",
         "PLAINTEXT://127.0.0.1:" + port + "," + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort);
@@ -140,7 +154,11 @@ final class EmbeddedKafka implements AutoCloseable {
     props.put("controller.listener.names", "CONTROLLER");
     props.put(
         "listener.security.protocol.map",
-        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,CONTROLLER:PLAINTEXT");
+    props.put("listener.name.ssl.ssl.keystore.type", "PKCS12");
+    props.put("listener.name.ssl.ssl.keystore.location", tls.keystore().toString());
+    props.put("listener.name.ssl.ssl.keystore.password", KafkaTlsStores.PASSWORD);
+    props.put("listener.name.ssl.ssl.key.password", KafkaTlsStores.PASSWORD);
     props.put("sasl.enabled.mechanisms", "PLAIN");
     props.put(
         "listener.name.sasl_plaintext.plain.sasl.jaas.config",

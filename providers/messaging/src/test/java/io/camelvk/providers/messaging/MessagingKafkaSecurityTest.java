@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The provider on a Kafka listener that wants SASL/PLAIN, its password in a file: a pod runs, the
  * password is in no log line (Kafka's clients log their whole configuration at INFO, on here), and
- * a wrong password makes the node say the broker is unreachable.
+ * a wrong password makes the node say the broker is unreachable; and on a TLS listener, trusting
+ * the broker's CA from a truststore whose password is in a file.
  */
-class MessagingKafkaSaslTest {
+class MessagingKafkaSecurityTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(40);
 
@@ -89,6 +90,36 @@ class MessagingKafkaSaslTest {
                     .startsWith("the broker " + kafka.saslUrl() + " is unreachable: ")
                     .contains("Authentication failed");
               });
+    }
+  }
+
+  @Test
+  void aProviderThatTrustsTheBrokersCaRunsAPodOverTls() throws Exception {
+    try (ProviderHarness harness =
+        ProviderHarness.start(
+            ProviderSet.create(
+                ProviderSettings.only("messaging", Optional.empty()),
+                "tls-node",
+                Clock.systemUTC()),
+            Map.of(
+                "vk.provider.messaging.transport", "kafka",
+                "vk.provider.messaging.url", kafka.tlsUrl(),
+                "vk.provider.messaging.truststore", kafka.tls().truststore().toString(),
+                "vk.provider.messaging.truststore-password-file",
+                    kafka.tls().truststorePasswordFile().toString(),
+                "vk.provider.messaging.group", "tls-node"))) {
+      Pod pod = TestPods.named("tls", "over-tls", UUID.randomUUID().toString()).build();
+      harness.provider().client().create(pod);
+
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () ->
+                  harness
+                      .status(pod)
+                      .map(s -> s.getContainerStatuses().getFirst().getState().getRunning())
+                      .isPresent());
+      assertThat(ready(harness, "tls-node")).isEmpty();
     }
   }
 
