@@ -2,6 +2,7 @@ package io.camelvk.bench;
 
 import io.camelvk.controlplane.LoopbackPorts;
 import io.camelvk.providers.web.WebBackend;
+import io.camelvk.test.LoopbackHttp;
 import io.camelvk.test.ProjectRoot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class VkUnderTest implements AutoCloseable {
   private final BenchProcess process;
   private final int metricsPort;
   private final Optional<WebBackend> webBackend;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = LoopbackHttp.client();
 
   private VkUnderTest(BenchProcess process, int metricsPort, Optional<WebBackend> webBackend) {
     this.process = process;
