@@ -2,7 +2,6 @@ package io.camelvk.providers.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelvk.provider.PodNotFoundException;
 import io.camelvk.provider.VkHeaders;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +26,8 @@ public final class MessagingProvider implements CamelContextAware {
   static final String AWAITING_STATUS = "messagingAwaitingStatus";
   static final String CORRELATION = "messagingCorrelation";
   private static final String STATUS = "messagingStatus";
+  private static final String SUBJECT = "messagingSubject";
+  private static final String FOLLOW = "messagingFollow";
 
   private CamelContext camelContext;
   private Clock clock = Clock.systemUTC();
@@ -42,6 +43,7 @@ public final class MessagingProvider implements CamelContextAware {
   private MessagingCounters counters;
   private CoreReports reports;
   private WorkerDeadline deadline;
+  private LogAnswers logAnswers;
 
   public void init() {
     order = new ReplyOrder();
@@ -60,6 +62,13 @@ public final class MessagingProvider implements CamelContextAware {
     readReplies = new Replies(order, heartbeats, requests);
     reports = new CoreReports(() -> camelContext);
     deadline = new WorkerDeadline(unanswered, order, podCommands, reports, this::counters);
+    logAnswers =
+        new LogAnswers(
+            requests,
+            settings,
+            worker -> heartbeats.alive().contains(worker),
+            this::publish,
+            clock);
   }
 
   /** Made at first use: the registry and Camel are complete by then. */
@@ -143,32 +152,26 @@ public final class MessagingProvider implements CamelContextAware {
   public void logsRequest(Exchange exchange) {
     Message in = exchange.getMessage();
     ObjectNode event = CloudEvents.event(CloudEvents.LOGS_REQUEST, settings.node(), clock);
-    event.put(
-        "subject",
+    String subject =
         in.getHeader(VkHeaders.POD_NAMESPACE, String.class)
             + "/"
-            + in.getHeader(VkHeaders.POD_NAME, String.class));
+            + in.getHeader(VkHeaders.POD_NAME, String.class);
+    event.put("subject", subject);
     event.set("data", LogsRequest.data(in));
+    exchange.setVariable(SUBJECT, subject);
+    exchange.setVariable(FOLLOW, LogsRequest.follows(in));
     request(exchange, event);
   }
 
-  /** The text the worker that runs the pod answered; a container it does not know is not found. */
-  public String logs(Exchange exchange) throws InterruptedException {
-    PendingRequests.Answer answer =
-        requests
-            .first(exchange.getVariable(CORRELATION, String.class), settings.requestTimeout())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no worker answered the logs request on "
-                            + settings.control()
-                            + " within "
-                            + settings.requestTimeout().toSeconds()
-                            + " s"));
-    if (answer.data().has("error")) {
-      throw new PodNotFoundException(answer.data().path("message").asText("not found"));
-    }
-    return answer.data().path("text").asText();
+  /**
+   * The text the worker that runs the pod answered, or for {@code kubectl logs -f} a stream of it
+   * and the lines it sends after; a container it does not know is not found.
+   */
+  public Object logs(Exchange exchange) throws InterruptedException {
+    return logAnswers.answer(
+        exchange.getVariable(CORRELATION, String.class),
+        exchange.getVariable(SUBJECT, String.class),
+        Boolean.TRUE.equals(exchange.getVariable(FOLLOW, Boolean.class)));
   }
 
   /** Fails the pods whose create no worker answered within the deadline. */
@@ -186,6 +189,12 @@ public final class MessagingProvider implements CamelContextAware {
     requests.open(correlation);
     exchange.setVariable(CORRELATION, correlation);
     exchange.getMessage().setBody(CloudEvents.write(event));
+    counters().sent(event.get("type").asText());
+  }
+
+  /** A request of the provider's own (a logs cancel), to every worker. */
+  private void publish(ObjectNode event) {
+    reports.request(CloudEvents.write(event));
     counters().sent(event.get("type").asText());
   }
 

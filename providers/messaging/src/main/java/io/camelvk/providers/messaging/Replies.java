@@ -94,7 +94,20 @@ final class Replies {
   private Reply answer(JsonNode event) {
     String correlation = CloudEvents.required(event, "correlationid");
     PendingRequests.Answer answer =
-        new PendingRequests.Answer(CloudEvents.required(event, "source"), event.path("data"));
+        new PendingRequests.Answer(
+            CloudEvents.required(event, "source"), event.path("data"), logPosition(event));
     return requests.answer(correlation, answer) ? new Taken() : new Dropped("late");
+  }
+
+  /** A followed log's answers are numbered from 0 ({@code logsequence}); others are not. */
+  private static long logPosition(JsonNode event) {
+    JsonNode position = event.get("logsequence");
+    if (position == null) {
+      return -1;
+    }
+    if (!position.isIntegralNumber() || !position.canConvertToLong() || position.asLong() < 0) {
+      throw new PoisonMessageException("logsequence must be an integer >= 0");
+    }
+    return position.asLong();
   }
 }
