@@ -6,9 +6,7 @@ import io.camelvk.provider.VkHeaders;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
@@ -44,6 +42,9 @@ public final class MessagingProvider implements CamelContextAware {
   private CoreReports reports;
   private WorkerDeadline deadline;
   private LogAnswers logAnswers;
+  private PodSequences sequences;
+  private DeletedPods deleted;
+  private WorkerInventory inventory;
 
   public void init() {
     order = new ReplyOrder();
@@ -51,16 +52,14 @@ public final class MessagingProvider implements CamelContextAware {
     heartbeats = new WorkerHeartbeats(settings.heartbeatTimeout(), settings.replies(), clock);
     unanswered =
         new UnansweredCreates(order, settings.answerDeadline(), settings.commands(), clock);
+    sequences = new PodSequences(clock);
+    deleted = new DeletedPods(order, sequences, unanswered, settings.answerDeadline(), clock);
     podCommands =
-        new PodCommands(
-            new PodSequences(clock),
-            order,
-            unanswered,
-            settings.node(),
-            settings.commands(),
-            clock);
-    readReplies = new Replies(order, heartbeats, requests);
+        new PodCommands(sequences, order, unanswered, settings.node(), settings.commands(), clock);
+    readReplies = new Replies(order, heartbeats, requests, deleted);
     reports = new CoreReports(() -> camelContext);
+    inventory =
+        new WorkerInventory(requests, heartbeats, order, reports, settings.inventoryWindow());
     deadline = new WorkerDeadline(unanswered, order, podCommands, reports, this::counters);
     logAnswers =
         new LogAnswers(
@@ -84,9 +83,15 @@ public final class MessagingProvider implements CamelContextAware {
   public void command(Exchange exchange) {
     Message in = exchange.getMessage();
     String type = "io.camelvk.pod." + in.getHeader(VkHeaders.OPERATION, String.class);
-    PodCommands.Outgoing out =
-        podCommands.command(
-            type, in.getBody(Pod.class), in.getHeader(VkHeaders.POD_GRACE_PERIOD, Long.class));
+    Pod pod = in.getBody(Pod.class);
+    Long grace = in.getHeader(VkHeaders.POD_GRACE_PERIOD, Long.class);
+    if (CloudEvents.CREATE.equals(type)) {
+      deleted.created(pod.getMetadata().getUid());
+    }
+    PodCommands.Outgoing out = podCommands.command(type, pod, grace);
+    if (CloudEvents.DELETE.equals(type)) {
+      deleted.sent(out.uid(), out.sequence(), grace);
+    }
     in.setBody(out.command());
     in.setHeader("JMSXGroupID", out.uid());
     out.awaitingStatus().ifPresent(s -> exchange.setVariable(AWAITING_STATUS, s));
@@ -135,17 +140,7 @@ public final class MessagingProvider implements CamelContextAware {
    * (after a restart) are reported to the core.
    */
   public List<Pod> pods(Exchange exchange) throws InterruptedException {
-    List<Pod> pods = new ArrayList<>();
-    for (PendingRequests.Answer answer :
-        requests.all(
-            exchange.getVariable(CORRELATION, String.class), settings.inventoryWindow(), alive())) {
-      for (JsonNode item : answer.data().path("pods")) {
-        Pod pod = CloudEvents.JSON.convertValue(item, Pod.class);
-        pods.add(pod);
-        reportIfUnknown(pod);
-      }
-    }
-    return pods;
+    return inventory.pods(exchange.getVariable(CORRELATION, String.class));
   }
 
   /** The body becomes a request for a container's log, to every worker. */
@@ -174,9 +169,18 @@ public final class MessagingProvider implements CamelContextAware {
         Boolean.TRUE.equals(exchange.getVariable(FOLLOW, Boolean.class)));
   }
 
-  /** Fails the pods whose create no worker answered within the deadline. */
+  /**
+   * Fails the pods whose create no worker answered within the deadline, and forgets the deleted
+   * pods whose delete no worker answered.
+   */
   public void failUnanswered() {
     deadline.failOverdue();
+    deleted.forgetOverdue();
+  }
+
+  /** How many entries the provider holds about pods: none once every pod it ran is gone. */
+  int podEntries() {
+    return order.size() + sequences.size() + unanswered.size() + deleted.size();
   }
 
   /** The workers' profile; Ready=False when the broker takes no connection. */
@@ -196,21 +200,6 @@ public final class MessagingProvider implements CamelContextAware {
   private void publish(ObjectNode event) {
     reports.request(CloudEvents.write(event));
     counters().sent(event.get("type").asText());
-  }
-
-  private Set<String> alive() {
-    return heartbeats.alive();
-  }
-
-  private void reportIfUnknown(Pod pod) {
-    if (pod.getStatus() == null || order.known(pod.getMetadata().getUid())) {
-      return;
-    }
-    reports.status(
-        pod.getMetadata().getNamespace(),
-        pod.getMetadata().getName(),
-        pod.getMetadata().getUid(),
-        pod.getStatus());
   }
 
   public void setClock(Clock clock) {
