@@ -8,7 +8,8 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 /**
  * The broker's connection factory, from {@code vk.provider.messaging.url} (an Artemis URL for the
  * {@code jms} transport, a Qpid JMS one for {@code amqp}: TLS and its stores are options of the
- * URL) and, for a broker that wants them, a user name and a password file read at each connection.
+ * URL, their passwords from files: {@link TlsStorePasswords}) and, for a broker that wants them, a
+ * user name and a password file read at each connection.
  */
 public final class BrokerConnectionFactoryBuilder {
 
@@ -16,6 +17,8 @@ public final class BrokerConnectionFactoryBuilder {
   private String transport;
   private String username;
   private String passwordFile;
+  private String trustStorePasswordFile;
+  private String keyStorePasswordFile;
 
   public void setUrl(String url) {
     this.url = url;
@@ -33,6 +36,14 @@ public final class BrokerConnectionFactoryBuilder {
     this.passwordFile = passwordFile;
   }
 
+  public void setTrustStorePasswordFile(String trustStorePasswordFile) {
+    this.trustStorePasswordFile = trustStorePasswordFile;
+  }
+
+  public void setKeyStorePasswordFile(String keyStorePasswordFile) {
+    this.keyStorePasswordFile = keyStorePasswordFile;
+  }
+
   /**
    * @throws IllegalArgumentException naming the setting that is missing
    */
@@ -43,10 +54,17 @@ public final class BrokerConnectionFactoryBuilder {
           "vk.provider.messaging.url is not set: the broker's URL, for example"
               + " tcp://broker:61616");
     }
+    TlsStorePasswords stores = new TlsStorePasswords(trustStorePasswordFile, keyStorePasswordFile);
     ConnectionFactory broker =
         switch (chosen) {
-          case JMS -> new ActiveMQConnectionFactory(url);
-          case AMQP -> new JmsConnectionFactory(url);
+          case JMS ->
+              stores.none()
+                  ? new ActiveMQConnectionFactory(url)
+                  : stores.applyTo(new ActiveMQConnectionFactory(url));
+          case AMQP ->
+              stores.none()
+                  ? new JmsConnectionFactory(url)
+                  : stores.applyTo(new JmsConnectionFactory(url), url);
         };
     if (username == null || username.isBlank()) {
       return broker;

@@ -23,16 +23,26 @@ final class EmbeddedBroker implements AutoCloseable {
 
   private final Path directory;
   private final int port;
+  private final String acceptorOptions;
   private EmbeddedActiveMQ server;
 
-  private EmbeddedBroker(Path directory, int port) {
+  private EmbeddedBroker(Path directory, int port, String acceptorOptions) {
     this.directory = directory;
     this.port = port;
+    this.acceptorOptions = acceptorOptions;
   }
 
   static EmbeddedBroker start() {
+    return start("");
+  }
+
+  /**
+   * @param acceptorOptions more options of its acceptor ({@code &sslEnabled=true&...} for TLS)
+   */
+  static EmbeddedBroker start(String acceptorOptions) {
     try {
-      EmbeddedBroker broker = new EmbeddedBroker(Files.createTempDirectory("artemis-"), freePort());
+      EmbeddedBroker broker =
+          new EmbeddedBroker(Files.createTempDirectory("artemis-"), freePort(), acceptorOptions);
       broker.startServer();
       return broker;
     } catch (IOException e) {
@@ -81,7 +91,8 @@ final class EmbeddedBroker implements AutoCloseable {
             .setDeadLetterAddress(SimpleString.of("DLQ"))
             .setExpiryAddress(SimpleString.of("ExpiryQueue")));
     try {
-      config.addAcceptorConfiguration("main", "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
+      config.addAcceptorConfiguration(
+          "main", "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP" + acceptorOptions);
       server = new EmbeddedActiveMQ();
       server.setConfiguration(config);
       server.start();
