@@ -178,6 +178,11 @@ public final class MessagingProvider implements CamelContextAware {
     deleted.forgetOverdue();
   }
 
+  /** How many deletes withdrawing a pod no worker answered wait for the broker. */
+  int withdrawalsUnsent() {
+    return deadline.unsent();
+  }
+
   /** How many entries the provider holds about pods: none once every pod it ran is gone. */
   int podEntries() {
     return order.size() + sequences.size() + unanswered.size() + deleted.size();
