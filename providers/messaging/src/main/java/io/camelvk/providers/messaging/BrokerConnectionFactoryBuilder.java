@@ -14,18 +14,22 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 public final class BrokerConnectionFactoryBuilder {
 
   private String url;
-  private String transport;
+  private BrokerTransport transport = BrokerTransport.JMS;
   private String username;
   private String passwordFile;
-  private String trustStorePasswordFile;
-  private String keyStorePasswordFile;
+  private final TlsStorePasswords stores = new TlsStorePasswords();
 
   public void setUrl(String url) {
     this.url = url;
   }
 
+  /**
+   * Checked as it is set: Camel binds a builder's settings once, and a failure in {@link #build}
+   * would be retried with the settings already bound left out (an unknown transport reported as a
+   * missing URL).
+   */
   public void setTransport(String transport) {
-    this.transport = transport;
+    this.transport = BrokerTransport.of(transport);
   }
 
   public void setUsername(String username) {
@@ -37,26 +41,24 @@ public final class BrokerConnectionFactoryBuilder {
   }
 
   public void setTrustStorePasswordFile(String trustStorePasswordFile) {
-    this.trustStorePasswordFile = trustStorePasswordFile;
+    stores.trustStoreFile(trustStorePasswordFile);
   }
 
   public void setKeyStorePasswordFile(String keyStorePasswordFile) {
-    this.keyStorePasswordFile = keyStorePasswordFile;
+    stores.keyStoreFile(keyStorePasswordFile);
   }
 
   /**
    * @throws IllegalArgumentException naming the setting that is missing
    */
   public ConnectionFactory build() {
-    BrokerTransport chosen = BrokerTransport.of(transport);
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException(
           "vk.provider.messaging.url is not set: the broker's URL, for example"
               + " tcp://broker:61616");
     }
-    TlsStorePasswords stores = new TlsStorePasswords(trustStorePasswordFile, keyStorePasswordFile);
     ConnectionFactory broker =
-        switch (chosen) {
+        switch (transport) {
           case JMS ->
               stores.none()
                   ? new ActiveMQConnectionFactory(url)

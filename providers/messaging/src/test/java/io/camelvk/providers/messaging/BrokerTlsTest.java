@@ -69,9 +69,20 @@ class BrokerTlsTest {
 
     assertThatThrownBy(() -> connect(factory("jms", coreUrl(), wrong)))
         .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("pw-"));
-    assertThatThrownBy(() -> factory("amqp", amqpUrl(), wrong))
-        .hasMessageStartingWith("the TLS stores of vk.provider.messaging.url cannot be opened")
-        .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("pw-"));
+    assertThatThrownBy(() -> connect(factory("amqp", amqpUrl(), wrong)))
+        .satisfies(
+            e ->
+                assertThat(stackTrace(e))
+                    .contains("the TLS stores of vk.provider.messaging.url do not open")
+                    .doesNotContain("pw-"));
+  }
+
+  @Test
+  void anUnreadablePasswordFileStopsTheStartNamingItsSetting() {
+    BrokerConnectionFactoryBuilder builder = new BrokerConnectionFactoryBuilder();
+
+    assertThatThrownBy(() -> builder.setKeyStorePasswordFile(dir.resolve("gone").toString()))
+        .hasMessageStartingWith("vk.provider.messaging.key-store-password-file: ");
   }
 
   private static ConnectionFactory factory(String transport, String url, Path trustPassword)
