@@ -1,16 +1,22 @@
 package io.camelvk.providers.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelvk.provider.PodNotFoundException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * What a logs request is answered with: the text the worker that runs the pod sent, or, for {@code
  * kubectl logs -f}, a {@link FollowedLog} of its later answers that cancels the request on the
- * control topic when the client goes.
+ * control topic when the client goes. A line that comes for a follow nobody reads any more (its
+ * cancel was lost: the topic's messages are not persistent) cancels it again.
  */
 final class LogAnswers {
 
@@ -19,6 +25,13 @@ final class LogAnswers {
   private final Predicate<String> alive;
   private final Consumer<ObjectNode> control;
   private final Clock clock;
+  private final Map<String, Instant> cancelled = new ConcurrentHashMap<>();
+
+  /**
+   * Lines still on their way when the worker took the cancel come late too: only one that comes
+   * this long after the last cancel of its follow cancels it again.
+   */
+  static final Duration CANCEL_AGAIN_AFTER = Duration.ofSeconds(1);
 
   /**
    * @param alive whether a worker has sent a heartbeat lately
@@ -61,7 +74,20 @@ final class LogAnswers {
         settings.heartbeatTimeout(),
         alive,
         () -> requests.close(correlation),
-        () -> control.accept(cancel(correlation, subject)));
+        () -> cancel(correlation, subject));
+  }
+
+  /** An answer nobody waited for: a followed log's line is cancelled again. */
+  void late(JsonNode event) {
+    if (!CloudEvents.LOGS.equals(event.path("type").asText())
+        || !event.has("logsequence")
+        || event.path("data").path("end").asBoolean(false)) {
+      return;
+    }
+    Instant last = cancelled.get(event.path("correlationid").asText());
+    if (last == null || !last.plus(CANCEL_AGAIN_AFTER).isAfter(clock.instant())) {
+      cancel(event.path("correlationid").asText(), event.path("subject").asText());
+    }
   }
 
   private String text(Optional<PendingRequests.Answer> answer) {
@@ -85,10 +111,13 @@ final class LogAnswers {
   }
 
   /** Tells the worker to stop sending a followed log: the request's correlation id, again. */
-  private ObjectNode cancel(String correlation, String subject) {
+  private void cancel(String correlation, String subject) {
+    Instant now = clock.instant();
+    cancelled.values().removeIf(at -> at.plus(CANCEL_AGAIN_AFTER).isBefore(now));
+    cancelled.put(correlation, now);
     ObjectNode event = CloudEvents.event(CloudEvents.LOGS_CANCEL, settings.node(), clock);
     event.put("subject", subject);
     event.put("correlationid", correlation);
-    return event;
+    control.accept(event);
   }
 }

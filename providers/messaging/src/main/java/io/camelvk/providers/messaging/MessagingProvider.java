@@ -115,6 +115,7 @@ public final class MessagingProvider implements CamelContextAware {
       }
       case Replies.Dropped dropped -> {
         counters().dropped(dropped.reason());
+        logAnswers.late(event);
         exchange.setVariable(REPLY_KIND, "dropped");
       }
       case Replies.Taken taken -> exchange.setVariable(REPLY_KIND, "taken");

@@ -126,6 +126,29 @@ class MessagingLogsFollowTest {
     await().atMost(PATIENCE).until(() -> worker.logCancels().size() == 2);
   }
 
+  @Test
+  void aLineForAFollowWhoseCancelWasLostCancelsItAgain() throws Exception {
+    Pod pod = running("lost-cancel");
+    Lines lines = follow(pod, new LogOptions(null, null, null, false, false, true));
+    await().atMost(PATIENCE).until(() -> lines.seen().size() == 1);
+    worker.loseLogCancels(true);
+    lines.log().close();
+    await().atMost(PATIENCE).until(() -> worker.logCancels().size() == 1);
+    assertThat(worker.followedLogs()).isEqualTo(1);
+
+    worker.loseLogCancels(false);
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              worker.log(NAMESPACE, name(pod), "app", "nobody reads this\n");
+              return worker.logCancels().size() == 2;
+            });
+    assertThat(worker.followedLogs()).isZero();
+    assertThat(worker.logCancels()).containsOnly(worker.logCancels().getFirst());
+  }
+
   private record Lines(InputStream log, List<String> seen, AtomicBoolean ended) {}
 
   /** The followed log, read line by line on a thread of its own, as the kubelet API reads it. */

@@ -96,6 +96,11 @@ final class TestWorker implements AutoCloseable {
     return logs.cancels();
   }
 
+  /** Followed logs go on after a cancel, as if it was lost on the way (it is still counted). */
+  void loseLogCancels(boolean lose) {
+    logs.loseCancels(lose);
+  }
+
   /** How many logs are followed now. */
   int followedLogs() {
     return logs.following();

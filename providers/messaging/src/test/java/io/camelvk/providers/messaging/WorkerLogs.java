@@ -38,6 +38,7 @@ final class WorkerLogs {
   private final Map<String, List<Line>> lines = new HashMap<>();
   private final Map<String, Follow> follows = new HashMap<>();
   private final List<String> cancels = new CopyOnWriteArrayList<>();
+  private volatile boolean losingCancels;
 
   WorkerLogs(WorkerOutbox outbox) {
     this.outbox = outbox;
@@ -104,11 +105,18 @@ final class WorkerLogs {
     send(follow, data);
   }
 
-  /** A cancelled follow gets no more lines. */
+  /** A cancelled follow gets no more lines, unless cancels are lost. */
   synchronized void cancel(JsonNode cancel) {
     String correlation = cancel.get("correlationid").asText();
     cancels.add(correlation);
-    follows.remove(correlation);
+    if (!losingCancels) {
+      follows.remove(correlation);
+    }
+  }
+
+  /** Whether cancels are taken as if they never came (counted all the same). */
+  void loseCancels(boolean lose) {
+    losingCancels = lose;
   }
 
   /** The correlation ids of the follows cancelled, in order. */
