@@ -20,18 +20,18 @@ import java.util.function.Predicate;
  */
 final class LogAnswers {
 
+  /**
+   * Lines still on their way when the worker took the cancel come late too: only one that comes
+   * this long after the last cancel of its follow cancels it again.
+   */
+  static final Duration CANCEL_AGAIN_AFTER = Duration.ofSeconds(1);
+
   private final PendingRequests requests;
   private final MessagingSettings settings;
   private final Predicate<String> alive;
   private final Consumer<ObjectNode> control;
   private final Clock clock;
   private final Map<String, Instant> cancelled = new ConcurrentHashMap<>();
-
-  /**
-   * Lines still on their way when the worker took the cancel come late too: only one that comes
-   * this long after the last cancel of its follow cancels it again.
-   */
-  static final Duration CANCEL_AGAIN_AFTER = Duration.ofSeconds(1);
 
   /**
    * @param alive whether a worker has sent a heartbeat lately
