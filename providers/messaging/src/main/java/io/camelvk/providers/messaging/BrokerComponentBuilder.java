@@ -15,15 +15,16 @@ public final class BrokerComponentBuilder {
 
   private final BrokerConnectionFactoryBuilder jms = new BrokerConnectionFactoryBuilder();
   private final KafkaConnection.Builder kafka = new KafkaConnection.Builder();
-  private String transport;
+  private BrokerTransport transport = BrokerTransport.JMS;
 
   public void setUrl(String url) {
     jms.setUrl(url);
     kafka.url(url);
   }
 
+  /** Checked as it is set, as {@link BrokerConnectionFactoryBuilder#setTransport} says why. */
   public void setTransport(String transport) {
-    this.transport = transport;
+    this.transport = BrokerTransport.of(transport);
     jms.setTransport(transport);
   }
 
@@ -37,12 +38,19 @@ public final class BrokerComponentBuilder {
     kafka.passwordFile(passwordFile);
   }
 
-  public void setTruststore(String truststore) {
-    kafka.truststore(truststore);
+  /** Kafka's trust store; the JMS clients take theirs from the URL. */
+  public void setTrustStore(String trustStore) {
+    kafka.trustStore(trustStore);
   }
 
-  public void setTruststorePasswordFile(String file) {
-    kafka.truststorePasswordFile(file);
+  /** Read as it is bound (so that a failure names the setting), for whichever transport. */
+  public void setTrustStorePasswordFile(String file) {
+    jms.setTrustStorePasswordFile(file);
+    kafka.trustStorePasswordFile(file);
+  }
+
+  public void setKeyStorePasswordFile(String file) {
+    jms.setKeyStorePasswordFile(file);
   }
 
   public void setGroup(String group) {
@@ -54,7 +62,7 @@ public final class BrokerComponentBuilder {
   }
 
   public Component build() {
-    return switch (BrokerTransport.of(transport)) {
+    return switch (transport) {
       case JMS -> JmsComponent.jmsComponent(jms.build());
       case AMQP -> new AMQPComponent(jms.build());
       case KAFKA -> kafka.build().component();

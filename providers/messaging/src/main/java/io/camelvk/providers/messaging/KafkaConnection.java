@@ -1,19 +1,16 @@
 package io.camelvk.providers.messaging;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.camelvk.config.SecretFile;
 import java.nio.file.Path;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 
 /**
  * How the provider reaches a Kafka cluster: the bootstrap servers ({@code
- * vk.provider.messaging.url}), SASL/PLAIN as a user whose password is in a file, TLS with a
- * truststore whose password is in a file, and the consumer group of the replies. The passwords are
- * read when a client is made and kept by Kafka's own configuration, which never prints them; this
- * object holds only the files' paths.
+ * vk.provider.messaging.url}), SASL/PLAIN as a user whose password is in a file, TLS with a trust
+ * store whose password is in a file, and the consumer group of the replies. The passwords are read
+ * when a client is made and kept by Kafka's own configuration, which never prints them; this object
+ * holds only the files' paths.
  */
 final class KafkaConnection {
 
@@ -24,16 +21,16 @@ final class KafkaConnection {
   private final String servers;
   private final String username;
   private final Path passwordFile;
-  private final Path truststore;
-  private final Path truststorePasswordFile;
+  private final Path trustStore;
+  private final Path trustStorePasswordFile;
   private final String group;
 
   private KafkaConnection(Builder b) {
     this.servers = b.url;
     this.username = b.username;
     this.passwordFile = b.passwordFile;
-    this.truststore = b.truststore;
-    this.truststorePasswordFile = b.truststorePasswordFile;
+    this.trustStore = b.trustStore;
+    this.trustStorePasswordFile = b.trustStorePasswordFile;
     this.group = b.group == null ? "camelvk-" + b.node : b.group;
   }
 
@@ -52,10 +49,10 @@ final class KafkaConnection {
       config.setSaslMechanism("PLAIN");
       config.setSaslJaasConfig(jaas());
     }
-    if (truststore != null) {
-      config.setSslTruststoreLocation(truststore.toString());
-      if (truststorePasswordFile != null) {
-        config.setSslTruststorePassword(read(truststorePasswordFile));
+    if (trustStore != null) {
+      config.setSslTruststoreLocation(trustStore.toString());
+      if (trustStorePasswordFile != null) {
+        config.setSslTruststorePassword(SecretFile.readAllowingEmpty(trustStorePasswordFile));
       }
     }
     KafkaComponent component = new KafkaComponent();
@@ -64,24 +61,17 @@ final class KafkaConnection {
   }
 
   private String securityProtocol() {
-    String transport = truststore == null ? "PLAINTEXT" : "SSL";
+    String transport = trustStore == null ? "PLAINTEXT" : "SSL";
     return username == null ? transport : "SASL_" + transport;
   }
 
   private String jaas() {
-    return PLAIN_LOGIN.formatted(quoted(username), quoted(read(passwordFile)));
+    return PLAIN_LOGIN.formatted(
+        quoted(username), quoted(SecretFile.readAllowingEmpty(passwordFile)));
   }
 
   private static String quoted(String text) {
     return text.replace("\\", "\\\\").replace("\"", "\\\"");
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Kafka password file " + file, e);
-    }
   }
 
   @Override
@@ -98,8 +88,8 @@ final class KafkaConnection {
     private String url;
     private String username;
     private Path passwordFile;
-    private Path truststore;
-    private Path truststorePasswordFile;
+    private Path trustStore;
+    private Path trustStorePasswordFile;
     private String group;
     private String node;
 
@@ -115,12 +105,12 @@ final class KafkaConnection {
       passwordFile = path(value);
     }
 
-    void truststore(String value) {
-      truststore = path(value);
+    void trustStore(String value) {
+      trustStore = path(value);
     }
 
-    void truststorePasswordFile(String value) {
-      truststorePasswordFile = path(value);
+    void trustStorePasswordFile(String value) {
+      trustStorePasswordFile = path(value);
     }
 
     void group(String value) {

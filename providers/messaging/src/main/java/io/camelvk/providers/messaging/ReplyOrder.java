@@ -1,5 +1,7 @@
 package io.camelvk.providers.messaging;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * or below the last one applied for its pod UID is a duplicate or stale, and is dropped. The
  * provider's own statuses (waiting for a worker, failed for lack of one) take places in the same
  * order: just below the worker's first reply to a create, and, for a pod failed for want of a
- * worker, above any reply at all.
+ * worker, above any reply at all. A pod forgotten (gone) is remembered for a while as gone: every
+ * reply about it is stale.
  */
 final class ReplyOrder {
 
@@ -40,9 +43,31 @@ final class ReplyOrder {
     }
   }
 
+  /** How many pods gone are remembered by UID (about 100 bytes each), the oldest dropped first. */
+  static final int GONE_REMEMBERED = 10_000;
+
   private final Map<String, Place> applied = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> gone;
+
+  ReplyOrder() {
+    this(GONE_REMEMBERED);
+  }
+
+  ReplyOrder(int goneRemembered) {
+    gone =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > goneRemembered;
+              }
+            });
+  }
 
   Verdict verdict(String podUid, Place place) {
+    if (gone.containsKey(podUid)) {
+      return Verdict.STALE;
+    }
     Place last = applied.get(podUid);
     if (last == null) {
       return Verdict.NEWER;
@@ -53,6 +78,9 @@ final class ReplyOrder {
 
   /** Records a status as written; one not newer than the last is ignored. */
   void applied(String podUid, Place place) {
+    if (gone.containsKey(podUid)) {
+      return;
+    }
     applied.merge(podUid, place, (last, next) -> next.compareTo(last) > 0 ? next : last);
   }
 
@@ -62,7 +90,24 @@ final class ReplyOrder {
     return last != null && last.fromWorker();
   }
 
+  /** Whether a status of the pod was written, or the pod is gone. */
   boolean known(String podUid) {
-    return applied.containsKey(podUid);
+    return applied.containsKey(podUid) || gone.containsKey(podUid);
+  }
+
+  /** The pod is gone: its place is dropped, and replies about it are stale from now on. */
+  void forget(String podUid) {
+    gone.put(podUid, Boolean.TRUE);
+    applied.remove(podUid);
+  }
+
+  /** The pod is created again (the same UID): it is not gone any more. */
+  void revive(String podUid) {
+    gone.remove(podUid);
+  }
+
+  /** How many pods have a place. */
+  int size() {
+    return applied.size();
   }
 }

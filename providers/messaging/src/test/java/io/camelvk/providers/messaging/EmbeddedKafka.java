@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,9 +31,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A one-node Kafka cluster in KRaft mode (broker and controller in one process) on free loopback
  * ports (a plain listener, one that wants SASL/PLAIN and one with TLS), its log in a directory of
- * its own, so that a restart keeps what it had. The provider's topics are made at the first start,
- * with several partitions for commands and replies, so that the record key is what keeps one pod's
- * messages in order.
+ * its own (with the TLS stores; deleted when it closes), so that a restart keeps what it had. The
+ * provider's topics are made at the first start, with several partitions for commands and replies,
+ * so that the record key is what keeps one pod's messages in order.
  */
 final class EmbeddedKafka implements AutoCloseable {
 
@@ -42,6 +44,7 @@ final class EmbeddedKafka implements AutoCloseable {
 
   static final String SASL_PASSWORD = "kafka-test-secret-4711";
 
+  private final Path root;
   private final Path directory;
   private final int port;
   private final int controllerPort;
@@ -50,7 +53,8 @@ final class EmbeddedKafka implements AutoCloseable {
   private final KafkaTlsStores tls;
   private KafkaRaftServer server;
 
-  private EmbeddedKafka(Path directory, KafkaTlsStores tls) throws IOException {
+  private EmbeddedKafka(Path root, Path directory, KafkaTlsStores tls) throws IOException {
+    this.root = root;
     this.directory = directory;
     this.tls = tls;
     this.port = freePort();
@@ -61,10 +65,12 @@ final class EmbeddedKafka implements AutoCloseable {
 
   static EmbeddedKafka start() {
     try {
+      Path root = Files.createTempDirectory("kafka-");
       EmbeddedKafka kafka =
           new EmbeddedKafka(
-              Files.createTempDirectory("kafka-"),
-              KafkaTlsStores.create(Files.createTempDirectory("kafka-tls-")));
+              root,
+              Files.createDirectory(root.resolve("log")),
+              KafkaTlsStores.create(Files.createDirectory(root.resolve("tls"))));
       kafka.format();
       kafka.startServer();
       kafka.createTopics();
@@ -138,6 +144,11 @@ final class EmbeddedKafka implements AutoCloseable {
   public void close() {
     if (running()) {
       stop();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -34,8 +34,8 @@ class KafkaConnectionTest {
     builder.url("broker:9093");
     builder.username("vk");
     builder.passwordFile(password.toString());
-    builder.truststore("/etc/vk/ca.p12");
-    builder.truststorePasswordFile(storePassword.toString());
+    builder.trustStore("/etc/vk/ca.p12");
+    builder.trustStorePasswordFile(storePassword.toString());
     builder.group("my-group");
     KafkaConnection connection = builder.build();
     KafkaConfiguration config = connection.component().getConfiguration();

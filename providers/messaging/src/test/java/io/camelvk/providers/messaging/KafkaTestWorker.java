@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * clients that take commands from the commands topic (in the workers' shared group, committing
  * after each batch is answered), requests from the control topic (in a group of its own, ignoring
  * those older than 10 s) and answer on the replies topic, statuses keyed by pod UID ({@link
- * WorkerPods} runs the pods). It shares no code with the provider.
+ * WorkerPods} runs the pods, follows of their logs too). It shares no code with the provider.
  */
 final class KafkaTestWorker implements AutoCloseable {
 
@@ -55,7 +55,7 @@ final class KafkaTestWorker implements AutoCloseable {
                 "linger.ms", "0"),
             new StringSerializer(),
             new StringSerializer());
-    pods = new WorkerPods("kafka-worker-", (key, event) -> sendRaw(key, event.toString()));
+    pods = new WorkerPods(new WorkerOutbox("kafka-worker-", this::sendRaw));
     read(COMMANDS, WORKERS_GROUP, pods::command);
     read(CONTROL, pods.id(), this::request);
   }
@@ -72,6 +72,21 @@ final class KafkaTestWorker implements AutoCloseable {
   /** Every command received, in order. */
   List<JsonNode> commands() {
     return pods.commands();
+  }
+
+  /** The container writes a line to its log: followed logs get it at once. */
+  void log(String namespace, String pod, String container, String line) {
+    pods.logs().write(namespace + "/" + pod, container, line);
+  }
+
+  /** The correlation ids of the followed logs cancelled, in order. */
+  List<String> logCancels() {
+    return pods.logs().cancels();
+  }
+
+  /** How many logs are followed now. */
+  int followedLogs() {
+    return pods.logs().following();
   }
 
   /** Stops answering commands (they are still taken and counted) and sending heartbeats. */

@@ -104,8 +104,8 @@ class MessagingKafkaSecurityTest {
             Map.of(
                 "vk.provider.messaging.transport", "kafka",
                 "vk.provider.messaging.url", kafka.tlsUrl(),
-                "vk.provider.messaging.truststore", kafka.tls().truststore().toString(),
-                "vk.provider.messaging.truststore-password-file",
+                "vk.provider.messaging.trust-store", kafka.tls().truststore().toString(),
+                "vk.provider.messaging.trust-store-password-file",
                     kafka.tls().truststorePasswordFile().toString(),
                 "vk.provider.messaging.group", "tls-node"))) {
       Pod pod = TestPods.named("tls", "over-tls", UUID.randomUUID().toString()).build();

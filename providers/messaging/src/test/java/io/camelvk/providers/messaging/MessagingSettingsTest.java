@@ -22,12 +22,9 @@ class MessagingSettingsTest {
   }
 
   @Test
-  void anUnknownTransportIsRefusedNamingTheThreeThereAre() {
-    // Through the harness the message seen is another one (docs/providers/messaging.md, Not done
-    // yet), so the transport's own check is tested here.
-    assertThatThrownBy(() -> BrokerTransport.of("mqtt"))
-        .hasMessage("vk.provider.messaging.transport is mqtt: it must be jms, amqp or kafka");
+  void theTransportIsReadIgnoringCaseAndBlanks() {
     assertThat(BrokerTransport.of(" Kafka ")).isEqualTo(BrokerTransport.KAFKA);
+    assertThat(BrokerTransport.of("")).isEqualTo(BrokerTransport.JMS);
   }
 
   @Test
@@ -40,6 +37,19 @@ class MessagingSettingsTest {
                         "vk.provider.messaging.heartbeat-timeout", "soon")))
         .hasStackTraceContaining(
             "vk.provider.messaging.heartbeat-timeout: 'soon' is not a duration");
+  }
+
+  @Test
+  void anUnknownTransportIsRefusedNamingItsPropertyAndTheThreeThereAre() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    Map.of(
+                        "vk.provider.messaging.url", "tcp://127.0.0.1:1",
+                        "vk.provider.messaging.transport", "carrier-pigeon")))
+        .rootCause()
+        .hasMessage(
+            "vk.provider.messaging.transport is carrier-pigeon: it must be jms, amqp or kafka");
   }
 
   private static void start(Map<String, String> properties) throws Exception {

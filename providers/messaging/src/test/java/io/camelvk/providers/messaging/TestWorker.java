@@ -15,8 +15,8 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * A worker as a team would write one from docs/providers/messaging.md alone, on JMS: a plain
  * Jakarta JMS client that takes commands from the commands queue and requests from the control
- * topic and answers on the replies queue ({@link WorkerPods} runs the pods). It shares no code with
- * the provider.
+ * topic and answers on the replies queue ({@link WorkerPods} runs the pods, {@link WorkerLogs}
+ * keeps their logs). It shares no code with the provider.
  */
 final class TestWorker implements AutoCloseable {
 
@@ -36,7 +36,7 @@ final class TestWorker implements AutoCloseable {
     connection = new ActiveMQConnectionFactory(url).createConnection();
     replySession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     replies = replySession.createProducer(replySession.createQueue(REPLIES));
-    pods = new WorkerPods("test-worker-", (key, event) -> send(event.toString()));
+    pods = new WorkerPods(new WorkerOutbox("test-worker-", (key, text) -> sendRaw(text)));
     Session commandSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     commandSession
         .createConsumer(commandSession.createQueue(COMMANDS))
@@ -70,6 +70,26 @@ final class TestWorker implements AutoCloseable {
     return pods.commands();
   }
 
+  /** The container writes a line to its log: followed logs get it at once. */
+  void log(String namespace, String pod, String container, String line) {
+    pods.logs().write(namespace + "/" + pod, container, line);
+  }
+
+  /** The correlation ids of the followed logs cancelled, in order. */
+  List<String> logCancels() {
+    return pods.logs().cancels();
+  }
+
+  /** Followed logs go on after a cancel, as if it was lost on the way (it is still counted). */
+  void loseLogCancels(boolean lose) {
+    pods.logs().loseCancels(lose);
+  }
+
+  /** How many logs are followed now. */
+  int followedLogs() {
+    return pods.logs().following();
+  }
+
   /** Stops answering commands (they are still taken and counted) and sending heartbeats. */
   void silence() {
     pods.silence();
@@ -89,10 +109,6 @@ final class TestWorker implements AutoCloseable {
 
   /** Sends any text to the replies queue, as a worker (or a broken one) would. */
   void sendRaw(String text) throws JMSException {
-    send(text);
-  }
-
-  private void send(String text) throws JMSException {
     synchronized (replySession) {
       replies.send(replySession.createTextMessage(text));
     }

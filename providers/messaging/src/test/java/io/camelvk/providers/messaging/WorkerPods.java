@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -19,36 +17,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The envelope side of a test worker, whatever broker carries it, written from
  * docs/providers/messaging.md alone: runs pods in memory, answers each command with a status and
- * each request it can answer, and beats every 500 ms. What it answers goes to {@link Replies},
- * keyed by the pod UID for statuses. A pod with the annotation {@value TestWorker#EXIT_AFTER} ends
- * that many milliseconds after it starts. It shares no code with the provider.
+ * each request it can answer (logs by {@link WorkerLogs}, followed ones too), and beats every 500
+ * ms, all through its {@link WorkerOutbox}. A pod with the annotation {@value
+ * TestWorker#EXIT_AFTER} ends that many milliseconds after it starts. It shares no code with the
+ * provider.
  */
 final class WorkerPods implements AutoCloseable {
 
-  /** Where the worker's answers go: the replies queue or topic. */
-  interface Replies {
-    void send(String key, JsonNode event) throws Exception;
-  }
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String id;
-  private final Replies replies;
+  private final WorkerOutbox outbox;
+  private final WorkerLogs logs;
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final Map<String, ObjectNode> pods = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> statusSequences = new ConcurrentHashMap<>();
   private final List<JsonNode> commands = new CopyOnWriteArrayList<>();
   private volatile boolean answering = true;
 
-  WorkerPods(String idPrefix, Replies replies) {
-    this.id = idPrefix + UUID.randomUUID().toString().substring(0, 8);
-    this.replies = replies;
+  WorkerPods(WorkerOutbox outbox) {
+    this.outbox = outbox;
+    this.logs = new WorkerLogs(outbox);
     timers.scheduleAtFixedRate(this::heartbeat, 0, 500, TimeUnit.MILLISECONDS);
   }
 
   /** The worker's id, as its replies' {@code source} shows it. */
   String id() {
-    return id;
+    return outbox.id();
   }
 
   /** The pods it runs now, by UID. */
@@ -59,6 +53,11 @@ final class WorkerPods implements AutoCloseable {
   /** Every command received, in order. */
   List<JsonNode> commands() {
     return commands;
+  }
+
+  /** The containers' logs, which a test writes to and whose follows it watches. */
+  WorkerLogs logs() {
+    return logs;
   }
 
   /** Stops answering commands (they are still taken and counted) and sending heartbeats. */
@@ -73,11 +72,13 @@ final class WorkerPods implements AutoCloseable {
       return;
     }
     String uid = event.get("poduid").asText();
+    String subject = event.get("subject").asText();
     ObjectNode pod = (ObjectNode) event.get("data");
     switch (event.get("type").asText()) {
       case "io.camelvk.pod.create", "io.camelvk.pod.update" -> {
         pods.put(uid, pod);
-        replies.send(uid, status(event, WorkerStatuses.running(pod)));
+        logs.started(subject, pod);
+        outbox.send(uid, status(event, WorkerStatuses.running(pod)));
         long exitAfter =
             pod.path("metadata").path("annotations").path(TestWorker.EXIT_AFTER).asLong(0);
         if (exitAfter > 0) {
@@ -86,53 +87,39 @@ final class WorkerPods implements AutoCloseable {
       }
       case "io.camelvk.pod.delete" -> {
         pods.remove(uid);
-        replies.send(uid, status(event, WorkerStatuses.terminated(pod, 0)));
+        logs.ended(subject, true);
+        outbox.send(uid, status(event, WorkerStatuses.terminated(pod, 0)));
       }
       default -> throw new IllegalStateException("unknown command " + event.get("type"));
     }
   }
 
-  /** Answers a pods list, or a logs request for a pod it runs. */
+  /** Answers a pods list or a logs request for a pod it runs; takes a follow's cancel. */
   void request(JsonNode event) throws Exception {
-    ObjectNode data = JSON.createObjectNode();
     switch (event.get("type").asText()) {
       case "io.camelvk.pods.list-request" -> {
+        ObjectNode data = JSON.createObjectNode();
         ArrayNode list = data.putArray("pods");
         pods.values().forEach(list::add);
+        outbox.send(outbox.reply("io.camelvk.pods.list", event, data));
       }
       case "io.camelvk.pod.logs-request" -> {
         ObjectNode pod = bySubject(event.get("subject").asText());
-        if (pod == null) {
-          return;
+        if (pod != null) {
+          logs.request(event, pod);
         }
-        logs(pod, event.get("data").get("container").asText(), data);
       }
+      case "io.camelvk.pod.logs-cancel" -> logs.cancel(event);
       default -> {
-        return;
+        // A request this worker does not know: another worker's business.
       }
-    }
-    replies.send(id, reply(event.get("type").asText().replace("-request", ""), event, data));
-  }
-
-  private static void logs(ObjectNode pod, String container, ObjectNode data) {
-    boolean known = false;
-    for (JsonNode c : pod.path("spec").path("containers")) {
-      known |= container.equals(c.path("name").asText());
-    }
-    if (known) {
-      data.put("text", "log of " + container + "\n");
-    } else {
-      data.put("error", "NotFound");
-      data.put("message", "container " + container + " not found");
     }
   }
 
   private void exit(JsonNode event, ObjectNode pod) {
-    try {
-      replies.send(event.get("poduid").asText(), status(event, WorkerStatuses.terminated(pod, 0)));
-    } catch (Exception e) {
-      throw new IllegalStateException("the test worker could not report an exit", e);
-    }
+    logs.ended(event.get("subject").asText(), false);
+    outbox.sendOrFail(
+        event.get("poduid").asText(), status(event, WorkerStatuses.terminated(pod, 0)));
   }
 
   private ObjectNode bySubject(String subject) {
@@ -157,7 +144,7 @@ final class WorkerPods implements AutoCloseable {
     capacity.put("memory", "32Gi");
     capacity.put("pods", "100");
     try {
-      replies.send(id, reply("io.camelvk.worker.heartbeat", null, data));
+      outbox.send(outbox.reply("io.camelvk.worker.heartbeat", null, data));
     } catch (Exception e) {
       // The broker is away; the next beat tries again.
     }
@@ -166,7 +153,7 @@ final class WorkerPods implements AutoCloseable {
   /** A status reply to a command, the pod's status put in its data. */
   private ObjectNode status(JsonNode command, ObjectNode status) {
     String uid = command.get("poduid").asText();
-    ObjectNode reply = reply("io.camelvk.pod.status", command, status);
+    ObjectNode reply = outbox.reply("io.camelvk.pod.status", command, status);
     reply.put("subject", command.get("subject").asText());
     reply.put("poduid", uid);
     reply.put("sequence", command.get("sequence").asText());
@@ -179,21 +166,6 @@ final class WorkerPods implements AutoCloseable {
     if (pod != null) {
       pod.set("status", status);
     }
-    return reply;
-  }
-
-  private ObjectNode reply(String type, JsonNode request, JsonNode data) {
-    ObjectNode reply = JSON.createObjectNode();
-    reply.put("specversion", "1.0");
-    reply.put("type", type);
-    reply.put("source", "/workers/" + id);
-    reply.put("id", UUID.randomUUID().toString());
-    reply.put("time", Instant.now().toString());
-    reply.put("datacontenttype", "application/json");
-    if (request != null) {
-      reply.put("correlationid", request.get("correlationid").asText());
-    }
-    reply.set("data", data);
     return reply;
   }
 
