@@ -3,12 +3,14 @@ package io.camelvk.providers.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /**
  * The benchmark's messaging backend (bench/README.md), run as a process of its own: an embedded
  * broker and enough test workers for {@code --pods N} (each offers {@value #PODS_PER_WORKER}), the
- * URL for {@code --transport jms|amqp} printed as {@code bench-broker url <url>}; it runs until it
- * is stopped.
+ * URL for {@code --transport jms|amqp|kafka} printed as {@code bench-broker url <url>}; it runs
+ * until it is stopped. For {@code kafka} the broker is a one-node KRaft cluster and the workers are
+ * Kafka test workers, the URL its bootstrap servers.
  */
 final class BenchBroker {
 
@@ -19,28 +21,52 @@ final class BenchBroker {
   public static void main(String[] args) throws InterruptedException {
     String transport = option(args, "--transport", "jms");
     int pods = Integer.parseInt(option(args, "--pods", "1000"));
-    EmbeddedBroker broker = EmbeddedBroker.start();
-    List<TestWorker> workers = new ArrayList<>();
-    for (int i = 0; i < Math.ceilDiv(pods, PODS_PER_WORKER); i++) {
-      workers.add(TestWorker.start(broker.url()));
-    }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  workers.forEach(TestWorker::close);
-                  broker.close();
-                }));
-    String url =
+    List<AutoCloseable> started =
         switch (transport) {
-          case "jms" -> broker.url();
-          case "amqp" -> broker.amqpUrl();
+          case "jms", "amqp" -> {
+            EmbeddedBroker broker = EmbeddedBroker.start();
+            String url = "jms".equals(transport) ? broker.url() : broker.amqpUrl();
+            yield running(broker, url, broker.url(), pods, TestWorker::start);
+          }
+          case "kafka" -> {
+            EmbeddedKafka kafka = EmbeddedKafka.start();
+            yield running(kafka, kafka.url(), kafka.url(), pods, KafkaTestWorker::start);
+          }
           default ->
-              throw new IllegalArgumentException("--transport: jms or amqp, not " + transport);
+              throw new IllegalArgumentException(
+                  "--transport: jms, amqp or kafka, not " + transport);
         };
-    System.out.println("bench-broker url " + url);
-    System.out.println("bench-broker workers " + workers.size());
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> started.reversed().forEach(BenchBroker::close)));
+    System.out.println("bench-broker workers " + (started.size() - 1));
     new CountDownLatch(1).await();
+  }
+
+  /**
+   * Starts the workers on {@code workerUrl} and prints the provider's {@code url}.
+   *
+   * @return the broker, then its workers
+   */
+  private static List<AutoCloseable> running(
+      AutoCloseable broker,
+      String url,
+      String workerUrl,
+      int pods,
+      Function<String, ? extends AutoCloseable> worker) {
+    List<AutoCloseable> started = new ArrayList<>(List.of(broker));
+    for (int i = 0; i < Math.ceilDiv(pods, PODS_PER_WORKER); i++) {
+      started.add(worker.apply(workerUrl));
+    }
+    System.out.println("bench-broker url " + url);
+    return started;
+  }
+
+  private static void close(AutoCloseable started) {
+    try {
+      started.close();
+    } catch (Exception e) {
+      System.err.println("bench-broker: " + started + " did not close: " + e);
+    }
   }
 
   private static String option(String[] args, String name, String fallback) {
