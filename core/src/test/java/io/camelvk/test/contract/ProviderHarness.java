@@ -3,6 +3,7 @@ package io.camelvk.test.contract;
 import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodStatusSource;
 import io.camelvk.pod.ReportedStatuses;
+import io.camelvk.pod.StatusWriteWaits;
 import io.camelvk.provider.PodStatusNotifier;
 import io.camelvk.provider.runtime.ProviderHandle;
 import io.camelvk.provider.runtime.ProviderSet;
@@ -57,7 +58,16 @@ public final class ProviderHarness implements AutoCloseable {
     String name = providers.defaultName();
     ProviderWiring wiring = new ProviderWiring(providers);
     Set<PodKey> notified = ConcurrentHashMap.newKeySet();
-    ReportedStatuses reported = new ReportedStatuses(notified::add);
+    // No API server here: the harness's sync of a reported pod is noting it, and ends at once.
+    StatusWriteWaits writes = new StatusWriteWaits(CALL_TIMEOUT);
+    ReportedStatuses reported =
+        new ReportedStatuses(
+            key -> {
+              writes.syncBegins(key);
+              notified.add(key);
+              writes.syncEnded(key, null);
+            },
+            writes);
     Main main = new Main();
     main.configure()
         .withName("provider-harness-" + name)
