@@ -245,8 +245,13 @@ final class TestWorker implements AutoCloseable {
     }
   }
 
+  /** A status is grouped by its pod UID, so that the broker gives one pod's to one consumer. */
   private static TextMessage text(Session session, JsonNode event) throws JMSException {
-    return session.createTextMessage(event.toString());
+    TextMessage message = session.createTextMessage(event.toString());
+    if (event.hasNonNull("poduid")) {
+      message.setStringProperty("JMSXGroupID", event.get("poduid").asText());
+    }
+    return message;
   }
 
   @Override
