@@ -96,13 +96,40 @@ class MessagingRepliesTest {
   }
 
   @Test
+  void aStatusWhoseWriteFailsIsRolledBackAndDeliveredAgainUntilItIsWritten() throws Exception {
+    Pod pod = pod("write-refused");
+    harness.provider().client().create(pod);
+    await().atMost(PATIENCE).until(() -> running(pod));
+    JsonNode create = commandFor(pod);
+    harness.failNextSyncs(2);
+
+    String exited =
+        status(
+            create,
+            create.get("sequence").asText(),
+            1,
+            WorkerStatuses.terminated(create.get("data"), 3));
+    worker.sendRaw(exited);
+
+    // Each delivery awaits one sync: the second failure needs the reply delivered again.
+    await().atMost(PATIENCE).until(() -> harness.syncsStillToFail() == 0);
+    assertThat(exitCode(pod)).hasValue(3);
+    // The third delivery was written, and so recorded: the same status again is a duplicate.
+    long duplicates = counters().count(MessagingCounters.DROPPED, "duplicate");
+    worker.sendRaw(exited);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> counters().count(MessagingCounters.DROPPED, "duplicate") == duplicates + 1);
+  }
+
+  @Test
   void aPoisonMessageGoesToTheDeadLetterQueueOnceWithItsReason() throws Exception {
     long before = broker.messageCount(DEAD_LETTERS);
     worker.sendRaw("{\"specversion\": \"1.0\", \"id\": \"x\", \"source\": \"/workers/w\"");
     Pod pod = pod("after-poison");
     harness.provider().client().create(pod);
 
-    // One consumer takes the replies in turn: the pod's status came after the poison.
+    await().atMost(PATIENCE).until(() -> broker.messageCount(DEAD_LETTERS) == before + 1);
     await().atMost(PATIENCE).until(() -> running(pod));
     assertThat(broker.messageCount(DEAD_LETTERS)).isEqualTo(before + 1);
     assertThat(counters().count(MessagingCounters.DEAD_LETTERS, "")).isEqualTo(1);
