@@ -68,7 +68,9 @@ public final class RunningKubelet implements AutoCloseable {
    */
   public static VkSettings settings(TestCluster cluster, String nodeName) {
     try {
-      Path dir = Files.createTempDirectory("vk-serving-" + nodeName);
+      // In the control plane's run directory, which goes with the run.
+      Path dir =
+          Files.createTempDirectory(cluster.kubeconfig().getParent(), "vk-serving-" + nodeName);
       return settings(nodeName)
           .withKubeletApi(ClusterCaServingCertificate.settings(cluster, nodeName, dir));
     } catch (IOException e) {

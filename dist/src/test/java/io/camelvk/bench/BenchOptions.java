@@ -10,7 +10,8 @@ import java.util.List;
  * --workers W} for the virtual kubelet's --pod-sync-workers, {@code --providers a,b} for the
  * providers its node runs (the first the default; "instant", which only the tests have, comes from
  * dist/target/test-classes), {@code --split}, which places the pods round-robin on them, and {@code
- * --repeat N}: N runs of each mode, alternating, whose medians are reported.
+ * --repeat N}: N runs of each mode, alternating, whose medians are reported; {@code --transport
+ * jms|amqp|kafka} is the messaging provider's.
  */
 record BenchOptions(
     int pods,
@@ -22,7 +23,8 @@ record BenchOptions(
     int workers,
     List<String> providers,
     boolean split,
-    int repeat) {
+    int repeat,
+    String transport) {
 
   static BenchOptions parse(String[] args) {
     int pods = 1000;
@@ -35,6 +37,7 @@ record BenchOptions(
     List<String> providers = List.of("mock");
     boolean split = false;
     int repeat = 1;
+    String transport = "jms";
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -47,6 +50,7 @@ record BenchOptions(
         case "--out" -> out = Path.of(value);
         case "--providers" -> providers = List.of(value.split(","));
         case "--repeat" -> repeat = positive("--repeat", value);
+        case "--transport" -> transport = value;
         case "--split" -> {
           split = true;
           i--;
@@ -63,7 +67,7 @@ record BenchOptions(
       }
     }
     return new BenchOptions(
-        pods, rate, creators, modes, kubeconfig, out, workers, providers, split, repeat);
+        pods, rate, creators, modes, kubeconfig, out, workers, providers, split, repeat, transport);
   }
 
   private static int positive(String flag, String value) {

@@ -22,7 +22,7 @@ enum Figure {
   API_REQUESTS_PER_POD("apiRequestsPerPod", "API requests per pod", "%.2f"),
   EVENT_REQUESTS_PER_POD("eventRequestsPerPod", "  and for events", "%.2f"),
   TOKEN_REQUESTS_PER_POD("tokenRequestsPerPod", "  and for tokens", "%.2f"),
-  BACKEND_REQUESTS_PER_POD("backendRequestsPerPod", "backend requests per pod (web)", "%.2f"),
+  BACKEND_REQUESTS_PER_POD("backendRequestsPerPod", "backend requests (messages) per pod", "%.2f"),
   START("startSeconds", "start to node Ready", "%.2f s"),
   START_TO_READYZ("startToReadyzSeconds", "start to /readyz 200", "%.2f s");
 

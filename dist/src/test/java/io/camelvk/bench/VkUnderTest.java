@@ -1,7 +1,7 @@
 package io.camelvk.bench;
 
 import io.camelvk.controlplane.LoopbackPorts;
-import io.camelvk.providers.web.WebBackend;
+import io.camelvk.test.LoopbackHttp;
 import io.camelvk.test.ProjectRoot;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The virtual kubelet as a separate process (bin/virtual-kubelet, as a user runs it), so that its
@@ -30,13 +29,13 @@ final class VkUnderTest implements AutoCloseable {
 
   private final BenchProcess process;
   private final int metricsPort;
-  private final Optional<WebBackend> webBackend;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final BenchBackends backends;
+  private final HttpClient http = LoopbackHttp.client();
 
-  private VkUnderTest(BenchProcess process, int metricsPort, Optional<WebBackend> webBackend) {
+  private VkUnderTest(BenchProcess process, int metricsPort, BenchBackends backends) {
     this.process = process;
     this.metricsPort = metricsPort;
-    this.webBackend = webBackend;
+    this.backends = backends;
   }
 
   /** Seconds from starting the process to its node Ready and to its /readyz answering 200. */
@@ -82,27 +81,22 @@ final class VkUnderTest implements AutoCloseable {
               "VK_CLASSPATH",
               Path.of("dist", "target", "test-classes").toAbsolutePath().toString());
     }
-    // The web provider's reference backend, with capacity for the whole burst, found through the
-    // Go provider's variable.
-    Optional<WebBackend> web =
-        options.providers().contains(WebBackend.NAME)
-            ? Optional.of(
-                WebBackend.start(
-                    0, List.of("--pods", Integer.toString(Math.max(110, options.pods())))))
-            : Optional.empty();
-    web.ifPresent(backend -> launcher.environment().put("WEB_ENDPOINT_URL", backend.url()));
+    BenchBackends backends = BenchBackends.start(options);
+    launcher.environment().putAll(backends.environment());
     // The launcher's own JVM defaults are measured; BENCH_VK_JAVA_OPTS adds to them.
     launcher.environment().put("VK_SKIP_BUILD", "1");
-    String extra = System.getenv("BENCH_VK_JAVA_OPTS");
-    String javaOptions =
-        (!mockIsDefault && options.providers().contains("mock")
-                ? "-Dvk.provider.mock.config=" + providerConfig + " "
-                : "")
-            + (extra == null ? "" : extra.trim());
-    if (!javaOptions.isBlank()) {
-      launcher.environment().put("VK_JAVA_OPTS", javaOptions.trim());
+    List<String> javaOptions = backends.javaOptions();
+    if (!mockIsDefault && options.providers().contains("mock")) {
+      javaOptions.add("-Dvk.provider.mock.config=" + providerConfig);
     }
-    return new VkUnderTest(BenchProcess.start(launcher, log), port, web);
+    String extra = System.getenv("BENCH_VK_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      javaOptions.add(extra.trim());
+    }
+    if (!javaOptions.isEmpty()) {
+      launcher.environment().put("VK_JAVA_OPTS", String.join(" ", javaOptions));
+    }
+    return new VkUnderTest(BenchProcess.start(launcher, log), port, backends);
   }
 
   /**
@@ -186,9 +180,20 @@ final class VkUnderTest implements AutoCloseable {
         .build();
   }
 
-  /** The web backend's requests so far by path; empty without the web provider. */
+  /** What the providers' backends were asked so far ({@link BenchBackends#requests}). */
   Map<String, Integer> backendRequests() {
-    return webBackend.map(WebBackend::requests).orElse(Map.of());
+    return backends.requests(this::metrics);
+  }
+
+  private String metrics() {
+    try {
+      return http.send(request("/metrics"), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   long pid() {
@@ -198,7 +203,7 @@ final class VkUnderTest implements AutoCloseable {
   @Override
   public void close() {
     process.close();
-    webBackend.ifPresent(WebBackend::close);
+    backends.close();
     http.close();
   }
 }

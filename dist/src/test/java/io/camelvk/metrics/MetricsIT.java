@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.camelvk.providers.mock.pod.PodBehaviour;
+import io.camelvk.test.LoopbackHttp;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithVirtualKubelet;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Test;
 @WithVirtualKubelet
 class MetricsIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static RunningKubelet kubelet;
 
   @BeforeAll
@@ -84,10 +80,7 @@ class MetricsIT {
     assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
   }
 
-  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    URI uri = URI.create("http://127.0.0.1:" + kubelet.settings().metricsPort() + path);
-    return HTTP.send(
-        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> get(String path) {
+    return LoopbackHttp.get(kubelet.settings().metricsPort(), path);
   }
 }

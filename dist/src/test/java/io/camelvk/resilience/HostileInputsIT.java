@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.pod.env.EnvReasons;
 import io.camelvk.providers.mock.pod.PodBehaviour;
+import io.camelvk.test.LoopbackHttp;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -22,9 +23,6 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,15 +106,8 @@ class HostileInputsIT {
 
   @Test
   @Order(2)
-  void afterwardsTheKubeletStillServes(TestCluster cluster) throws Exception {
-    HttpResponse<String> health =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(
-                            "http://127.0.0.1:" + kubelet.settings().metricsPort() + "/healthz"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+  void afterwardsTheKubeletStillServes(TestCluster cluster) {
+    HttpResponse<String> health = LoopbackHttp.get(kubelet.settings().metricsPort(), "/healthz");
     assertThat(health.statusCode()).isEqualTo(200);
     cluster.create(TestPods.boundTo(kubelet.nodeName(), "normal-after-hostile").build());
     await()

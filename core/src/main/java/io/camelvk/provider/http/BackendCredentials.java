@@ -1,9 +1,7 @@
 package io.camelvk.provider.http;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.camelvk.config.SecretFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
@@ -44,23 +42,6 @@ public sealed interface BackendCredentials {
     @Override
     public Optional<String> authorization() {
       return Optional.empty();
-    }
-  }
-
-  /** A file that holds one secret, without the line end an editor or a Secret volume adds. */
-  final class SecretFile {
-    private SecretFile() {}
-
-    static String read(Path file) {
-      try {
-        String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (secret.isEmpty()) {
-          throw new IllegalStateException(file + " is empty");
-        }
-        return secret;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the secret file " + file, e);
-      }
     }
   }
 }

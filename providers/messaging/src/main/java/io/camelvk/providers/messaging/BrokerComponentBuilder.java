@@ -12,18 +12,19 @@ import org.apache.camel.component.jms.JmsComponent;
 public final class BrokerComponentBuilder {
 
   private ConnectionFactory connectionFactory;
-  private String transport;
+  private BrokerTransport transport = BrokerTransport.JMS;
 
   public void setConnectionFactory(ConnectionFactory connectionFactory) {
     this.connectionFactory = connectionFactory;
   }
 
+  /** Checked as it is set, as {@link BrokerConnectionFactoryBuilder#setTransport} says why. */
   public void setTransport(String transport) {
-    this.transport = transport;
+    this.transport = BrokerTransport.of(transport);
   }
 
   public JmsComponent build() {
-    return switch (BrokerTransport.of(transport)) {
+    return switch (transport) {
       case JMS -> JmsComponent.jmsComponent(connectionFactory);
       case AMQP -> new AMQPComponent(connectionFactory);
     };

@@ -8,21 +8,28 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 /**
  * The broker's connection factory, from {@code vk.provider.messaging.url} (an Artemis URL for the
  * {@code jms} transport, a Qpid JMS one for {@code amqp}: TLS and its stores are options of the
- * URL) and, for a broker that wants them, a user name and a password file read at each connection.
+ * URL, their passwords from files: {@link TlsStorePasswords}) and, for a broker that wants them, a
+ * user name and a password file read at each connection.
  */
 public final class BrokerConnectionFactoryBuilder {
 
   private String url;
-  private String transport;
+  private BrokerTransport transport = BrokerTransport.JMS;
   private String username;
   private String passwordFile;
+  private final TlsStorePasswords stores = new TlsStorePasswords();
 
   public void setUrl(String url) {
     this.url = url;
   }
 
+  /**
+   * Checked as it is set: Camel binds a builder's settings once, and a failure in {@link #build}
+   * would be retried with the settings already bound left out (an unknown transport reported as a
+   * missing URL).
+   */
   public void setTransport(String transport) {
-    this.transport = transport;
+    this.transport = BrokerTransport.of(transport);
   }
 
   public void setUsername(String username) {
@@ -33,20 +40,33 @@ public final class BrokerConnectionFactoryBuilder {
     this.passwordFile = passwordFile;
   }
 
+  public void setTrustStorePasswordFile(String trustStorePasswordFile) {
+    stores.trustStoreFile(trustStorePasswordFile);
+  }
+
+  public void setKeyStorePasswordFile(String keyStorePasswordFile) {
+    stores.keyStoreFile(keyStorePasswordFile);
+  }
+
   /**
    * @throws IllegalArgumentException naming the setting that is missing
    */
   public ConnectionFactory build() {
-    BrokerTransport chosen = BrokerTransport.of(transport);
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException(
           "vk.provider.messaging.url is not set: the broker's URL, for example"
               + " tcp://broker:61616");
     }
     ConnectionFactory broker =
-        switch (chosen) {
-          case JMS -> new ActiveMQConnectionFactory(url);
-          case AMQP -> new JmsConnectionFactory(url);
+        switch (transport) {
+          case JMS ->
+              stores.none()
+                  ? new ActiveMQConnectionFactory(url)
+                  : stores.applyTo(new ActiveMQConnectionFactory(url));
+          case AMQP ->
+              stores.none()
+                  ? new JmsConnectionFactory(url)
+                  : stores.applyTo(new JmsConnectionFactory(url), url);
         };
     if (username == null || username.isBlank()) {
       return broker;

@@ -15,9 +15,10 @@ enum BrokerTransport {
     String value = name == null || name.isBlank() ? "jms" : name.strip();
     try {
       return valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException unknown) {
+      // Without its cause: the start reports the root cause, which is to name the setting.
       throw new IllegalArgumentException(
-          "vk.provider.messaging.transport is " + value + ": it must be jms or amqp", e);
+          "vk.provider.messaging.transport is " + value + ": it must be jms or amqp");
     }
   }
 }

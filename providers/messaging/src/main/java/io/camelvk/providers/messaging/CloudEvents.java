@@ -18,6 +18,7 @@ final class CloudEvents {
   static final String DELETE = "io.camelvk.pod.delete";
   static final String LOGS_REQUEST = "io.camelvk.pod.logs-request";
   static final String LIST_REQUEST = "io.camelvk.pods.list-request";
+  static final String LOGS_CANCEL = "io.camelvk.pod.logs-cancel";
   static final String STATUS = "io.camelvk.pod.status";
   static final String LOGS = "io.camelvk.pod.logs";
   static final String LIST = "io.camelvk.pods.list";

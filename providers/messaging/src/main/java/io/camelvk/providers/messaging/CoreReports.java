@@ -9,7 +9,8 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * What the provider sends from outside a call of the core: statuses it reports itself to {@code
- * direct:vk-pod-status}, and commands it sends on its own through route {@code messaging-send}.
+ * direct:vk-pod-status}, commands it sends on its own through route {@code messaging-send}, and
+ * requests it publishes on its own through route {@code messaging-ask}.
  */
 final class CoreReports {
 
@@ -52,6 +53,14 @@ final class CoreReports {
     template()
         .sendBodyAndHeader(
             "direct:messaging-send", command.command(), "JMSXGroupID", command.uid());
+  }
+
+  /**
+   * Publishes a request to every worker without waiting for the broker: the caller may be a thread
+   * that must not block (the kubelet API's, when a client goes away).
+   */
+  void request(String event) {
+    template().asyncSendBody("direct:messaging-ask", event);
   }
 
   /** Made at first use: Camel is started by then. */

@@ -1,13 +1,12 @@
 package io.camelvk.providers.messaging;
 
+import io.camelvk.config.SecretFile;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -31,10 +30,10 @@ final class FileCredentialsConnectionFactory implements ConnectionFactory {
   public Connection createConnection() throws JMSException {
     try {
       return broker.createConnection(user, password());
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       JMSException failure =
           new JMSException("cannot read the broker password file " + passwordFile);
-      failure.setLinkedException(e);
+      failure.setLinkedException(e.getCause());
       throw failure;
     }
   }
@@ -48,7 +47,7 @@ final class FileCredentialsConnectionFactory implements ConnectionFactory {
   public JMSContext createContext() {
     try {
       return broker.createContext(user, password());
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       throw new JMSRuntimeException("cannot read the broker password file " + passwordFile);
     }
   }
@@ -67,13 +66,14 @@ final class FileCredentialsConnectionFactory implements ConnectionFactory {
   public JMSContext createContext(int sessionMode) {
     try {
       return broker.createContext(user, password(), sessionMode);
-    } catch (IOException e) {
+    } catch (UncheckedIOException e) {
       throw new JMSRuntimeException("cannot read the broker password file " + passwordFile);
     }
   }
 
-  private String password() throws IOException {
-    return Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+  /** The password; an empty one is the broker's to refuse or take. */
+  private String password() {
+    return SecretFile.readAllowingEmpty(passwordFile);
   }
 
   @Override

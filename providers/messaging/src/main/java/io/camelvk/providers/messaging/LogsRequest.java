@@ -9,6 +9,11 @@ final class LogsRequest {
 
   private LogsRequest() {}
 
+  /** Whether {@code kubectl logs -f} asked for the log and what it gains. */
+  static boolean follows(Message in) {
+    return Boolean.TRUE.equals(in.getHeader(VkHeaders.LOG_FOLLOW, Boolean.class));
+  }
+
   static ObjectNode data(Message in) {
     ObjectNode data = CloudEvents.JSON.createObjectNode();
     data.put("container", in.getHeader(VkHeaders.CONTAINER_NAME, String.class));
@@ -29,6 +34,9 @@ final class LogsRequest {
     }
     if (Boolean.TRUE.equals(in.getHeader(VkHeaders.LOG_PREVIOUS, Boolean.class))) {
       data.put("previous", true);
+    }
+    if (follows(in)) {
+      data.put("follow", true);
     }
     return data;
   }

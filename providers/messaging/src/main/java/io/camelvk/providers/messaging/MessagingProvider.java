@@ -2,14 +2,11 @@ package io.camelvk.providers.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelvk.provider.PodNotFoundException;
 import io.camelvk.provider.VkHeaders;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
@@ -27,6 +24,8 @@ public final class MessagingProvider implements CamelContextAware {
   static final String AWAITING_STATUS = "messagingAwaitingStatus";
   static final String CORRELATION = "messagingCorrelation";
   private static final String STATUS = "messagingStatus";
+  private static final String SUBJECT = "messagingSubject";
+  private static final String FOLLOW = "messagingFollow";
 
   private CamelContext camelContext;
   private Clock clock = Clock.systemUTC();
@@ -42,6 +41,10 @@ public final class MessagingProvider implements CamelContextAware {
   private MessagingCounters counters;
   private CoreReports reports;
   private WorkerDeadline deadline;
+  private LogAnswers logAnswers;
+  private PodSequences sequences;
+  private DeletedPods deleted;
+  private WorkerInventory inventory;
 
   public void init() {
     order = new ReplyOrder();
@@ -49,17 +52,22 @@ public final class MessagingProvider implements CamelContextAware {
     heartbeats = new WorkerHeartbeats(settings.heartbeatTimeout(), settings.replies(), clock);
     unanswered =
         new UnansweredCreates(order, settings.answerDeadline(), settings.commands(), clock);
+    sequences = new PodSequences(clock);
+    deleted = new DeletedPods(order, sequences, unanswered, settings.answerDeadline(), clock);
     podCommands =
-        new PodCommands(
-            new PodSequences(clock),
-            order,
-            unanswered,
-            settings.node(),
-            settings.commands(),
-            clock);
-    readReplies = new Replies(order, heartbeats, requests);
+        new PodCommands(sequences, order, unanswered, settings.node(), settings.commands(), clock);
+    readReplies = new Replies(order, heartbeats, requests, deleted);
     reports = new CoreReports(() -> camelContext);
+    inventory =
+        new WorkerInventory(requests, heartbeats, order, reports, settings.inventoryWindow());
     deadline = new WorkerDeadline(unanswered, order, podCommands, reports, this::counters);
+    logAnswers =
+        new LogAnswers(
+            requests,
+            settings,
+            worker -> heartbeats.alive().contains(worker),
+            this::publish,
+            clock);
   }
 
   /** Made at first use: the registry and Camel are complete by then. */
@@ -75,9 +83,15 @@ public final class MessagingProvider implements CamelContextAware {
   public void command(Exchange exchange) {
     Message in = exchange.getMessage();
     String type = "io.camelvk.pod." + in.getHeader(VkHeaders.OPERATION, String.class);
-    PodCommands.Outgoing out =
-        podCommands.command(
-            type, in.getBody(Pod.class), in.getHeader(VkHeaders.POD_GRACE_PERIOD, Long.class));
+    Pod pod = in.getBody(Pod.class);
+    Long grace = in.getHeader(VkHeaders.POD_GRACE_PERIOD, Long.class);
+    if (CloudEvents.CREATE.equals(type)) {
+      deleted.created(pod.getMetadata().getUid());
+    }
+    PodCommands.Outgoing out = podCommands.command(type, pod, grace);
+    if (CloudEvents.DELETE.equals(type)) {
+      deleted.sent(out.uid(), out.sequence(), grace);
+    }
     in.setBody(out.command());
     in.setHeader("JMSXGroupID", out.uid());
     out.awaitingStatus().ifPresent(s -> exchange.setVariable(AWAITING_STATUS, s));
@@ -101,6 +115,7 @@ public final class MessagingProvider implements CamelContextAware {
       }
       case Replies.Dropped dropped -> {
         counters().dropped(dropped.reason());
+        logAnswers.late(event);
         exchange.setVariable(REPLY_KIND, "dropped");
       }
       case Replies.Taken taken -> exchange.setVariable(REPLY_KIND, "taken");
@@ -138,54 +153,52 @@ public final class MessagingProvider implements CamelContextAware {
    * (after a restart) are reported to the core.
    */
   public List<Pod> pods(Exchange exchange) throws InterruptedException {
-    List<Pod> pods = new ArrayList<>();
-    for (PendingRequests.Answer answer :
-        requests.all(
-            exchange.getVariable(CORRELATION, String.class), settings.inventoryWindow(), alive())) {
-      for (JsonNode item : answer.data().path("pods")) {
-        Pod pod = CloudEvents.JSON.convertValue(item, Pod.class);
-        pods.add(pod);
-        reportIfUnknown(pod);
-      }
-    }
-    return pods;
+    return inventory.pods(exchange.getVariable(CORRELATION, String.class));
   }
 
   /** The body becomes a request for a container's log, to every worker. */
   public void logsRequest(Exchange exchange) {
     Message in = exchange.getMessage();
     ObjectNode event = CloudEvents.event(CloudEvents.LOGS_REQUEST, settings.node(), clock);
-    event.put(
-        "subject",
+    String subject =
         in.getHeader(VkHeaders.POD_NAMESPACE, String.class)
             + "/"
-            + in.getHeader(VkHeaders.POD_NAME, String.class));
+            + in.getHeader(VkHeaders.POD_NAME, String.class);
+    event.put("subject", subject);
     event.set("data", LogsRequest.data(in));
+    exchange.setVariable(SUBJECT, subject);
+    exchange.setVariable(FOLLOW, LogsRequest.follows(in));
     request(exchange, event);
   }
 
-  /** The text the worker that runs the pod answered; a container it does not know is not found. */
-  public String logs(Exchange exchange) throws InterruptedException {
-    PendingRequests.Answer answer =
-        requests
-            .first(exchange.getVariable(CORRELATION, String.class), settings.requestTimeout())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no worker answered the logs request on "
-                            + settings.control()
-                            + " within "
-                            + settings.requestTimeout().toSeconds()
-                            + " s"));
-    if (answer.data().has("error")) {
-      throw new PodNotFoundException(answer.data().path("message").asText("not found"));
-    }
-    return answer.data().path("text").asText();
+  /**
+   * The text the worker that runs the pod answered, or for {@code kubectl logs -f} a stream of it
+   * and the lines it sends after; a container it does not know is not found.
+   */
+  public Object logs(Exchange exchange) throws InterruptedException {
+    return logAnswers.answer(
+        exchange.getVariable(CORRELATION, String.class),
+        exchange.getVariable(SUBJECT, String.class),
+        Boolean.TRUE.equals(exchange.getVariable(FOLLOW, Boolean.class)));
   }
 
-  /** Fails the pods whose create no worker answered within the deadline. */
+  /**
+   * Fails the pods whose create no worker answered within the deadline, and forgets the deleted
+   * pods whose delete no worker answered.
+   */
   public void failUnanswered() {
     deadline.failOverdue();
+    deleted.forgetOverdue();
+  }
+
+  /** How many deletes withdrawing a pod no worker answered wait for the broker. */
+  int withdrawalsUnsent() {
+    return deadline.unsent();
+  }
+
+  /** How many entries the provider holds about pods: none once every pod it ran is gone. */
+  int podEntries() {
+    return order.size() + sequences.size() + unanswered.size() + deleted.size();
   }
 
   /** The workers' profile; Ready=False when the broker takes no connection. */
@@ -201,19 +214,10 @@ public final class MessagingProvider implements CamelContextAware {
     counters().sent(event.get("type").asText());
   }
 
-  private Set<String> alive() {
-    return heartbeats.alive();
-  }
-
-  private void reportIfUnknown(Pod pod) {
-    if (pod.getStatus() == null || order.known(pod.getMetadata().getUid())) {
-      return;
-    }
-    reports.status(
-        pod.getMetadata().getNamespace(),
-        pod.getMetadata().getName(),
-        pod.getMetadata().getUid(),
-        pod.getStatus());
+  /** A request of the provider's own (a logs cancel), to every worker. */
+  private void publish(ObjectNode event) {
+    reports.request(CloudEvents.write(event));
+    counters().sent(event.get("type").asText());
   }
 
   public void setClock(Clock clock) {

@@ -20,7 +20,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class PendingRequests {
 
-  record Answer(String worker, JsonNode data) {}
+  /**
+   * @param position the answer's {@code logsequence}, -1 when it has none
+   */
+  record Answer(String worker, JsonNode data, long position) {
+
+    Answer(String worker, JsonNode data) {
+      this(worker, data, -1);
+    }
+  }
 
   private final Map<String, BlockingQueue<Answer>> open = new ConcurrentHashMap<>();
 
@@ -43,6 +51,25 @@ final class PendingRequests {
     } finally {
       open.remove(correlationId);
     }
+  }
+
+  /** The first answer; the request stays open for more. */
+  Optional<Answer> firstOfMany(String correlationId, Duration timeout) throws InterruptedException {
+    return Optional.ofNullable(
+        open.get(correlationId).poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * The answers to a request that stays open until {@link #close}d: a followed log's lines, as the
+   * worker sends them.
+   */
+  BlockingQueue<Answer> answers(String correlationId) {
+    return open.get(correlationId);
+  }
+
+  /** Later answers to this request are dropped as late. */
+  void close(String correlationId) {
+    open.remove(correlationId);
   }
 
   /** The answers that came within the window, or as soon as each expected worker answered. */

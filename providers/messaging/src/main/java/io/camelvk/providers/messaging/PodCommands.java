@@ -17,7 +17,8 @@ import java.util.Optional;
 final class PodCommands {
 
   /** A command, and the status to report before it is sent, if any. */
-  record Outgoing(String uid, String command, Optional<PodStatus> awaitingStatus) {}
+  record Outgoing(
+      String uid, String sequence, String command, Optional<PodStatus> awaitingStatus) {}
 
   private final PodSequences sequences;
   private final ReplyOrder order;
@@ -70,7 +71,7 @@ final class PodCommands {
       sequences.forget(uid);
       unanswered.forget(uid);
     }
-    return new Outgoing(uid, CloudEvents.write(event), awaiting);
+    return new Outgoing(uid, sequence, CloudEvents.write(event), awaiting);
   }
 
   private PodStatus awaitingWorker(Pod pod) {

@@ -30,6 +30,11 @@ final class PodSequences {
     last.remove(podUid);
   }
 
+  /** How many pods have a last sequence. */
+  int size() {
+    return last.size();
+  }
+
   static String format(long sequence) {
     return String.format("%020d", sequence);
   }

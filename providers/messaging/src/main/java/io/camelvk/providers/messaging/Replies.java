@@ -29,11 +29,17 @@ final class Replies {
   private final ReplyOrder order;
   private final WorkerHeartbeats heartbeats;
   private final PendingRequests requests;
+  private final DeletedPods deleted;
 
-  Replies(ReplyOrder order, WorkerHeartbeats heartbeats, PendingRequests requests) {
+  Replies(
+      ReplyOrder order,
+      WorkerHeartbeats heartbeats,
+      PendingRequests requests,
+      DeletedPods deleted) {
     this.order = order;
     this.heartbeats = heartbeats;
     this.requests = requests;
+    this.deleted = deleted;
   }
 
   /**
@@ -60,7 +66,10 @@ final class Replies {
    */
   Optional<String> report(Status status, Runnable report) {
     return switch (order.applyIfNewer(status.uid(), status.place(), report)) {
-      case NEWER -> Optional.empty();
+      case NEWER -> {
+        deleted.answered(status.uid(), status.place().sequence(), status.status());
+        yield Optional.empty();
+      }
       case DUPLICATE -> Optional.of("duplicate");
       case STALE -> Optional.of("stale");
     };
@@ -83,7 +92,11 @@ final class Replies {
     }
     ReplyOrder.Place place = new ReplyOrder.Place(sequence, statusSequence.asInt());
     PodStatus status = podStatus(event.get("data"));
-    return switch (order.verdict(uid, place)) {
+    ReplyOrder.Verdict verdict = order.verdict(uid, place);
+    if (verdict != ReplyOrder.Verdict.NEWER) {
+      deleted.answered(uid, sequence, status);
+    }
+    return switch (verdict) {
       case NEWER ->
           new Status(subject.substring(0, slash), subject.substring(slash + 1), uid, place, status);
       case DUPLICATE -> new Dropped("duplicate");
@@ -105,7 +118,20 @@ final class Replies {
   private Reply answer(JsonNode event) {
     String correlation = CloudEvents.required(event, "correlationid");
     PendingRequests.Answer answer =
-        new PendingRequests.Answer(CloudEvents.required(event, "source"), event.path("data"));
+        new PendingRequests.Answer(
+            CloudEvents.required(event, "source"), event.path("data"), logPosition(event));
     return requests.answer(correlation, answer) ? new Taken() : new Dropped("late");
+  }
+
+  /** A followed log's answers are numbered from 0 ({@code logsequence}); others are not. */
+  private static long logPosition(JsonNode event) {
+    JsonNode position = event.get("logsequence");
+    if (position == null) {
+      return -1;
+    }
+    if (!position.isIntegralNumber() || !position.canConvertToLong() || position.asLong() < 0) {
+      throw new PoisonMessageException("logsequence must be an integer >= 0");
+    }
+    return position.asLong();
   }
 }

@@ -1,5 +1,7 @@
 package io.camelvk.providers.messaging;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,6 +15,7 @@ import java.util.stream.Stream;
  * order: just below the worker's first reply to a create, and, for a pod failed for want of a
  * worker, above any reply at all. Statuses handled at once (several reply consumers) take turns by
  * pod UID: {@link #applyIfNewer} judges, applies and records one status before the next is judged.
+ * A pod forgotten (gone) is remembered for a while as gone: every reply about it is stale.
  */
 final class ReplyOrder {
 
@@ -46,11 +49,33 @@ final class ReplyOrder {
   /** Pod UIDs share this many locks: two pods rarely wait for each other, and none is kept. */
   private static final int TURNS = 64;
 
+  /** How many pods gone are remembered by UID (about 100 bytes each), the oldest dropped first. */
+  static final int GONE_REMEMBERED = 10_000;
+
   private final Map<String, Place> applied = new ConcurrentHashMap<>();
   private final ReentrantLock[] turns =
       Stream.generate(ReentrantLock::new).limit(TURNS).toArray(ReentrantLock[]::new);
+  private final Map<String, Boolean> gone;
+
+  ReplyOrder() {
+    this(GONE_REMEMBERED);
+  }
+
+  ReplyOrder(int goneRemembered) {
+    gone =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > goneRemembered;
+              }
+            });
+  }
 
   Verdict verdict(String podUid, Place place) {
+    if (gone.containsKey(podUid)) {
+      return Verdict.STALE;
+    }
     Place last = applied.get(podUid);
     if (last == null) {
       return Verdict.NEWER;
@@ -80,6 +105,9 @@ final class ReplyOrder {
 
   /** Records a status as written; one not newer than the last is ignored. */
   void applied(String podUid, Place place) {
+    if (gone.containsKey(podUid)) {
+      return;
+    }
     applied.merge(podUid, place, (last, next) -> next.compareTo(last) > 0 ? next : last);
   }
 
@@ -89,7 +117,24 @@ final class ReplyOrder {
     return last != null && last.fromWorker();
   }
 
+  /** Whether a status of the pod was written, or the pod is gone. */
   boolean known(String podUid) {
-    return applied.containsKey(podUid);
+    return applied.containsKey(podUid) || gone.containsKey(podUid);
+  }
+
+  /** The pod is gone: its place is dropped, and replies about it are stale from now on. */
+  void forget(String podUid) {
+    gone.put(podUid, Boolean.TRUE);
+    applied.remove(podUid);
+  }
+
+  /** The pod is created again (the same UID): it is not gone any more. */
+  void revive(String podUid) {
+    gone.remove(podUid);
+  }
+
+  /** How many pods have a place. */
+  int size() {
+    return applied.size();
   }
 }

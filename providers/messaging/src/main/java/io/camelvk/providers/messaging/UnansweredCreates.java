@@ -51,6 +51,10 @@ final class UnansweredCreates {
     waiting.remove(uid);
   }
 
+  int size() {
+    return waiting.size();
+  }
+
   /** The creates past their deadline without a reply, each taken off the list. */
   List<Failure> overdue() {
     Instant now = clock.instant();

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A broker outage: the node says the broker is unreachable, a create fails (the core retries it),
- * and once the broker is back the create goes through and the pod runs.
+ * and once the broker is back the create goes through and the pod runs; the delete withdrawing a
+ * pod no worker answered, refused while the broker is away, is sent once it is back.
  */
 class BrokerOutageTest {
 
@@ -35,24 +37,32 @@ class BrokerOutageTest {
   void start() throws Exception {
     broker = EmbeddedBroker.start();
     worker = TestWorker.start(broker.url() + "?reconnectAttempts=-1&retryInterval=200");
+  }
+
+  private void startProvider(Map<String, String> properties) throws Exception {
+    Map<String, String> all = new HashMap<>(properties);
+    all.put("vk.provider.messaging.url", broker.url());
     harness =
         ProviderHarness.start(
             ProviderSet.create(
                 ProviderSettings.only("messaging", Optional.empty()),
                 "outage-node",
                 Clock.systemUTC()),
-            Map.of("vk.provider.messaging.url", broker.url()));
+            all);
   }
 
   @AfterEach
   void stop() {
-    harness.close();
+    if (harness != null) {
+      harness.close();
+    }
     worker.close();
     broker.close();
   }
 
   @Test
-  void theNodeSaysTheBrokerIsUnreachableAndACreateGoesThroughOnceItIsBack() {
+  void theNodeSaysTheBrokerIsUnreachableAndACreateGoesThroughOnceItIsBack() throws Exception {
+    startProvider(Map.of());
     await().atMost(PATIENCE).until(() -> ready().isEmpty());
 
     broker.stop();
@@ -87,6 +97,43 @@ class BrokerOutageTest {
                     .map(s -> s.getContainerStatuses().getFirst().getState().getRunning() != null)
                     .orElse(false));
     await().atMost(PATIENCE).until(() -> ready().isEmpty());
+  }
+
+  @Test
+  void theDeleteWithdrawingAPodNoWorkerAnsweredIsSentOnceTheBrokerIsBack() throws Exception {
+    startProvider(
+        Map.of(
+            "vk.provider.messaging.answer-deadline", "2s",
+            "vk.provider.messaging.answer-check-period", "200"));
+    worker.silence();
+    Pod pod = TestPods.named("outage", "unanswered", UUID.randomUUID().toString()).build();
+    harness.provider().client().create(pod);
+    await().atMost(PATIENCE).until(() -> worker.commands().size() == 1);
+
+    broker.stop();
+    await()
+        .atMost(PATIENCE)
+        .until(() -> "Failed".equals(harness.status(pod).orElseThrow().getPhase()));
+    await().atMost(PATIENCE).until(() -> provider().withdrawalsUnsent() == 1);
+    broker.startServer();
+
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                worker.commands().stream()
+                    .anyMatch(
+                        c ->
+                            "io.camelvk.pod.delete".equals(c.get("type").asText())
+                                && pod.getMetadata().getUid().equals(c.get("poduid").asText())));
+    await().atMost(PATIENCE).until(() -> provider().withdrawalsUnsent() == 0);
+  }
+
+  private MessagingProvider provider() {
+    return harness
+        .camelContext()
+        .getRegistry()
+        .lookupByNameAndType("messagingBackend", MessagingProvider.class);
   }
 
   private Optional<NodeCondition> ready() {

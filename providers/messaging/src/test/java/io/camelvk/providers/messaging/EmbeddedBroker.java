@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -21,16 +23,26 @@ final class EmbeddedBroker implements AutoCloseable {
 
   private final Path directory;
   private final int port;
+  private final String acceptorOptions;
   private EmbeddedActiveMQ server;
 
-  private EmbeddedBroker(Path directory, int port) {
+  private EmbeddedBroker(Path directory, int port, String acceptorOptions) {
     this.directory = directory;
     this.port = port;
+    this.acceptorOptions = acceptorOptions;
   }
 
   static EmbeddedBroker start() {
+    return start("");
+  }
+
+  /**
+   * @param acceptorOptions more options of its acceptor ({@code &sslEnabled=true&...} for TLS)
+   */
+  static EmbeddedBroker start(String acceptorOptions) {
     try {
-      EmbeddedBroker broker = new EmbeddedBroker(Files.createTempDirectory("artemis-"), freePort());
+      EmbeddedBroker broker =
+          new EmbeddedBroker(Files.createTempDirectory("artemis-"), freePort(), acceptorOptions);
       broker.startServer();
       return broker;
     } catch (IOException e) {
@@ -79,7 +91,8 @@ final class EmbeddedBroker implements AutoCloseable {
             .setDeadLetterAddress(SimpleString.of("DLQ"))
             .setExpiryAddress(SimpleString.of("ExpiryQueue")));
     try {
-      config.addAcceptorConfiguration("main", "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
+      config.addAcceptorConfiguration(
+          "main", "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP" + acceptorOptions);
       server = new EmbeddedActiveMQ();
       server.setConfiguration(config);
       server.start();
@@ -91,6 +104,15 @@ final class EmbeddedBroker implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    deleteDirectory();
+  }
+
+  private void deleteDirectory() {
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int freePort() throws IOException {

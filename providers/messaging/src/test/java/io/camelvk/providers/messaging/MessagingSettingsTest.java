@@ -32,6 +32,18 @@ class MessagingSettingsTest {
             "vk.provider.messaging.heartbeat-timeout: 'soon' is not a duration");
   }
 
+  @Test
+  void anUnknownTransportIsRefusedNamingItsProperty() {
+    assertThatThrownBy(
+            () ->
+                start(
+                    Map.of(
+                        "vk.provider.messaging.url", "tcp://127.0.0.1:1",
+                        "vk.provider.messaging.transport", "carrier-pigeon")))
+        .rootCause()
+        .hasMessage("vk.provider.messaging.transport is carrier-pigeon: it must be jms or amqp");
+  }
+
   private static void start(Map<String, String> properties) throws Exception {
     ProviderHarness.start(
             ProviderSet.create(

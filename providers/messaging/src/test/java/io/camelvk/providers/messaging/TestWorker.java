@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,8 +24,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * A worker as a team would write one from docs/providers/messaging.md alone: a plain Jakarta JMS
  * client that takes commands from the commands queue and requests from the control topic, runs pods
- * in memory and answers on the replies queue. It shares no code with the provider. A pod with the
- * annotation {@value #EXIT_AFTER} ends that many milliseconds after it starts.
+ * in memory and answers on the replies queue (its logs are {@link WorkerLogs}'). It shares no code
+ * with the provider. A pod with the annotation {@value #EXIT_AFTER} ends that many milliseconds
+ * after it starts.
  */
 final class TestWorker implements AutoCloseable {
 
@@ -37,14 +37,9 @@ final class TestWorker implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String id = "test-worker-" + UUID.randomUUID().toString().substring(0, 8);
   private final Connection connection;
-  private final Session commandSession;
-  private final MessageProducer commandReplies;
-  private final Session controlSession;
-  private final MessageProducer controlReplies;
-  private final Session beatSession;
-  private final MessageProducer beats;
+  private final WorkerOutbox outbox;
+  private final WorkerLogs logs;
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final Map<String, ObjectNode> pods = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> statusSequences = new ConcurrentHashMap<>();
@@ -53,15 +48,15 @@ final class TestWorker implements AutoCloseable {
 
   private TestWorker(String url) throws JMSException {
     connection = new ActiveMQConnectionFactory(url).createConnection();
-    commandSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-    commandReplies = commandSession.createProducer(commandSession.createQueue(REPLIES));
-    controlSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-    controlReplies = controlSession.createProducer(controlSession.createQueue(REPLIES));
-    beatSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-    beats = beatSession.createProducer(beatSession.createQueue(REPLIES));
+    outbox =
+        new WorkerOutbox(
+            connection, "test-worker-" + UUID.randomUUID().toString().substring(0, 8), REPLIES);
+    logs = new WorkerLogs(outbox);
+    Session commandSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     commandSession
         .createConsumer(commandSession.createQueue(COMMANDS))
         .setMessageListener(m -> handle(m, this::command));
+    Session controlSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     controlSession
         .createConsumer(controlSession.createTopic(CONTROL))
         .setMessageListener(m -> handle(m, this::request));
@@ -82,13 +77,33 @@ final class TestWorker implements AutoCloseable {
   }
 
   /** The pods it runs now, by UID. */
-  java.util.Set<String> running() {
+  Set<String> running() {
     return pods.keySet();
   }
 
   /** Every command received, in order. */
   List<JsonNode> commands() {
     return commands;
+  }
+
+  /** The container writes a line to its log: followed logs get it at once. */
+  void log(String namespace, String pod, String container, String line) {
+    logs.write(namespace + "/" + pod, container, line);
+  }
+
+  /** The correlation ids of the followed logs cancelled, in order. */
+  List<String> logCancels() {
+    return logs.cancels();
+  }
+
+  /** Followed logs go on after a cancel, as if it was lost on the way (it is still counted). */
+  void loseLogCancels(boolean lose) {
+    logs.loseCancels(lose);
+  }
+
+  /** How many logs are followed now. */
+  int followedLogs() {
+    return logs.following();
   }
 
   /** Stops answering commands (they are still taken and counted) and sending heartbeats. */
@@ -114,11 +129,13 @@ final class TestWorker implements AutoCloseable {
       return;
     }
     String uid = event.get("poduid").asText();
+    String subject = event.get("subject").asText();
     ObjectNode pod = (ObjectNode) event.get("data");
     switch (event.get("type").asText()) {
       case "io.camelvk.pod.create", "io.camelvk.pod.update" -> {
         pods.put(uid, pod);
-        commandReplies.send(text(commandSession, status(event, WorkerStatuses.running(pod))));
+        logs.started(subject, pod);
+        outbox.send(status(event, WorkerStatuses.running(pod)));
         long exitAfter = pod.path("metadata").path("annotations").path(EXIT_AFTER).asLong(0);
         if (exitAfter > 0) {
           timers.schedule(() -> exit(event, pod), exitAfter, TimeUnit.MILLISECONDS);
@@ -126,52 +143,37 @@ final class TestWorker implements AutoCloseable {
       }
       case "io.camelvk.pod.delete" -> {
         pods.remove(uid);
-        commandReplies.send(text(commandSession, status(event, WorkerStatuses.terminated(pod, 0))));
+        logs.ended(subject, true);
+        outbox.send(status(event, WorkerStatuses.terminated(pod, 0)));
       }
       default -> throw new IllegalStateException("unknown command " + event.get("type"));
     }
   }
 
   private void exit(JsonNode event, ObjectNode pod) {
-    synchronized (beatSession) {
-      try {
-        beats.send(text(beatSession, status(event, WorkerStatuses.terminated(pod, 0))));
-      } catch (JMSException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    logs.ended(event.get("subject").asText(), false);
+    outbox.sendOrFail(status(event, WorkerStatuses.terminated(pod, 0)));
   }
 
   private void request(JsonNode event) throws JMSException {
-    ObjectNode data = JSON.createObjectNode();
     switch (event.get("type").asText()) {
       case "io.camelvk.pods.list-request" -> {
+        ObjectNode data = JSON.createObjectNode();
         ArrayNode list = data.putArray("pods");
         pods.values().forEach(list::add);
+        outbox.send(outbox.reply("io.camelvk.pods.list", event, data));
       }
       case "io.camelvk.pod.logs-request" -> {
         ObjectNode pod = bySubject(event.get("subject").asText());
-        if (pod == null) {
-          return;
-        }
-        String container = event.get("data").get("container").asText();
-        boolean known = false;
-        for (JsonNode c : pod.path("spec").path("containers")) {
-          known |= container.equals(c.path("name").asText());
-        }
-        if (known) {
-          data.put("text", "log of " + container + "\n");
-        } else {
-          data.put("error", "NotFound");
-          data.put("message", "container " + container + " not found");
+        if (pod != null) {
+          logs.request(event, pod);
         }
       }
+      case "io.camelvk.pod.logs-cancel" -> logs.cancel(event);
       default -> {
-        return;
+        // A request this worker does not know: another worker's business.
       }
     }
-    ObjectNode reply = reply(event.get("type").asText().replace("-request", ""), event, data);
-    controlReplies.send(text(controlSession, reply));
   }
 
   private ObjectNode bySubject(String subject) {
@@ -195,19 +197,17 @@ final class TestWorker implements AutoCloseable {
     capacity.put("cpu", "8");
     capacity.put("memory", "32Gi");
     capacity.put("pods", "100");
-    synchronized (beatSession) {
-      try {
-        beats.send(text(beatSession, reply("io.camelvk.worker.heartbeat", null, data)));
-      } catch (JMSException e) {
-        // The broker is away; the next beat tries again.
-      }
+    try {
+      outbox.send(outbox.reply("io.camelvk.worker.heartbeat", null, data));
+    } catch (JMSException e) {
+      // The broker is away; the next beat tries again.
     }
   }
 
   /** A status reply to a command, the pod's status put in its data. */
-  ObjectNode status(JsonNode command, ObjectNode status) {
+  private ObjectNode status(JsonNode command, ObjectNode status) {
     String uid = command.get("poduid").asText();
-    ObjectNode reply = reply("io.camelvk.pod.status", command, status);
+    ObjectNode reply = outbox.reply("io.camelvk.pod.status", command, status);
     reply.put("subject", command.get("subject").asText());
     reply.put("poduid", uid);
     reply.put("sequence", command.get("sequence").asText());
@@ -223,35 +223,9 @@ final class TestWorker implements AutoCloseable {
     return reply;
   }
 
-  private ObjectNode reply(String type, JsonNode request, JsonNode data) {
-    ObjectNode reply = JSON.createObjectNode();
-    reply.put("specversion", "1.0");
-    reply.put("type", type);
-    reply.put("source", "/workers/" + id);
-    reply.put("id", UUID.randomUUID().toString());
-    reply.put("time", Instant.now().toString());
-    reply.put("datacontenttype", "application/json");
-    if (request != null) {
-      reply.put("correlationid", request.get("correlationid").asText());
-    }
-    reply.set("data", data);
-    return reply;
-  }
-
   /** Sends any text to the replies queue, as a worker (or a broken one) would. */
   void sendRaw(String text) throws JMSException {
-    synchronized (beatSession) {
-      beats.send(beatSession.createTextMessage(text));
-    }
-  }
-
-  /** A status is grouped by its pod UID, so that the broker gives one pod's to one consumer. */
-  private static TextMessage text(Session session, JsonNode event) throws JMSException {
-    TextMessage message = session.createTextMessage(event.toString());
-    if (event.hasNonNull("poduid")) {
-      message.setStringProperty("JMSXGroupID", event.get("poduid").asText());
-    }
-    return message;
+    outbox.sendRaw(text);
   }
 
   @Override
