@@ -24,8 +24,7 @@ import io.camelvk.pod.PodVolumeSync;
 import io.camelvk.pod.PodWorkQueue;
 import io.camelvk.pod.ReportedStatuses;
 import io.camelvk.pod.ResizeEvents;
-import io.camelvk.pod.SyncPlan;
-import io.camelvk.pod.camel.SyncFailureHandler;
+import io.camelvk.pod.StatusWriteWaits;
 import io.camelvk.pod.camel.VkPodsComponent;
 import io.camelvk.pod.volume.PodVolumeResolver;
 import io.camelvk.pod.volume.ServiceAccountTokens;
@@ -36,9 +35,7 @@ import io.camelvk.provider.runtime.ProviderSet;
 import io.camelvk.provider.runtime.Providers;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
-import org.apache.camel.Exchange;
 import org.apache.camel.main.Main;
 
 /** Creates the beans of one virtual kubelet and binds them by the names the routes use. */
@@ -57,6 +54,8 @@ final class KubeletBeans implements AutoCloseable {
   private final PodStatusWriter writer;
   private final PodRemover remover;
   private final ReportedStatuses reported;
+  private final StatusWriteWaits writeWaits =
+      new StatusWriteWaits(StatusWriteWaits.DEFAULT_TIMEOUT);
   private final KubeletApiServer kubeletApi;
   private final EventRecorder eventRecorder;
   private final ServiceAccountTokens tokens;
@@ -81,7 +80,7 @@ final class KubeletBeans implements AutoCloseable {
             client, clock, outcome -> metrics.event(outcome.name().toLowerCase(Locale.ROOT)));
     PodEvents events = new PodEvents(eventRecorder, nodeName, clock, settings.normalEvents());
     ResizeEvents resizeEvents = new ResizeEvents(events);
-    this.reported = new ReportedStatuses(queue::add);
+    this.reported = new ReportedStatuses(queue::add, writeWaits);
     CachedPodEnvironment environment = new CachedPodEnvironment(cache, settings.node());
     this.tokens = new ServiceAccountTokens(tokenRequests(client), clock);
     this.placement =
@@ -203,7 +202,9 @@ final class KubeletBeans implements AutoCloseable {
   }
 
   void bindTo(Main main) {
-    main.bind(VkPodsComponent.SCHEME, new VkPodsComponent(queue, new SyncOutcomes()));
+    main.bind(
+        VkPodsComponent.SCHEME,
+        new VkPodsComponent(queue, new SyncOutcomes(failures, metrics, writeWaits)));
     main.bind("podSync", podSync);
     main.bind("podStatusPoller", new PodStatusPoller(tracker, queue, providers));
     main.bind("reportedStatuses", reported);
@@ -225,26 +226,5 @@ final class KubeletBeans implements AutoCloseable {
     cache.close();
     providerStage.close();
     eventRecorder.close();
-  }
-
-  /** Times every sync and hands failures to {@link PodSyncFailures}. */
-  private final class SyncOutcomes implements SyncFailureHandler {
-    @Override
-    public boolean onFailure(PodKey key, Exchange exchange, int attempt) {
-      return failures.record(key, plan(exchange), exchange.getException(), attempt);
-    }
-
-    @Override
-    public void onSync(PodKey key, Exchange exchange, Duration took) {
-      SyncPlan plan = plan(exchange);
-      metrics.sync(
-          plan == null ? "UNPLANNED" : plan.operation().name(),
-          exchange.getException() != null,
-          took);
-    }
-
-    private SyncPlan plan(Exchange exchange) {
-      return exchange.getVariable("syncPlan", SyncPlan.class);
-    }
   }
 }

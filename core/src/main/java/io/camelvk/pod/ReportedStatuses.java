@@ -16,6 +16,8 @@ import org.apache.camel.Message;
  * named by {@link VkHeaders#POD_NAMESPACE} and {@link VkHeaders#POD_NAME} (and, when given, {@link
  * VkHeaders#POD_UID}) has changed; a body, a PodStatus or its JSON, is its new status, kept until
  * the next. Either way the pod is queued for a sync, which writes the status like a polled one.
+ * With {@link VkHeaders#AWAIT_WRITE} the report returns only after that sync ({@link
+ * StatusWriteWaits}).
  */
 public final class ReportedStatuses {
 
@@ -23,13 +25,20 @@ public final class ReportedStatuses {
 
   private final Map<PodKey, Reported> latest = new ConcurrentHashMap<>();
   private final Consumer<PodKey> changed;
+  private final StatusWriteWaits writes;
 
-  public ReportedStatuses(Consumer<PodKey> changed) {
+  /**
+   * @param changed queues the pod for a sync
+   * @param writes told by the syncs when they begin and end
+   */
+  public ReportedStatuses(Consumer<PodKey> changed, StatusWriteWaits writes) {
     this.changed = changed;
+    this.writes = writes;
   }
 
   /**
    * @throws IllegalArgumentException when the namespace or name is missing
+   * @throws io.camelvk.provider.StatusNotWrittenException when the write was awaited and failed
    */
   public void report(Message message) {
     String namespace = message.getHeader(VkHeaders.POD_NAMESPACE, String.class);
@@ -47,7 +56,11 @@ public final class ReportedStatuses {
             status ->
                 latest.put(
                     key, new Reported(message.getHeader(VkHeaders.POD_UID, String.class), status)));
-    changed.accept(key);
+    if (Boolean.TRUE.equals(message.getHeader(VkHeaders.AWAIT_WRITE, Boolean.class))) {
+      writes.await(key, () -> changed.accept(key));
+    } else {
+      changed.accept(key);
+    }
   }
 
   /** The status last pushed for this pod (for its UID, when the report named one). */

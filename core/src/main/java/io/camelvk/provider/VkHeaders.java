@@ -84,5 +84,13 @@ public final class VkHeaders {
   /** How many times this pod's sync has failed since it last succeeded (Integer). */
   public static final String ATTEMPT = "VkAttempt";
 
+  /**
+   * On a report to {@code direct:vk-pod-status}: {@code true} makes the call return only once a
+   * sync that began after the report has ended, so the reported status is in the API server (or
+   * there was nothing to write, or the pod is gone). The call fails with {@link
+   * StatusNotWrittenException} when that sync failed or none ended within 30 s (Boolean).
+   */
+  public static final String AWAIT_WRITE = "VkAwaitWrite";
+
   private VkHeaders() {}
 }

@@ -55,7 +55,8 @@ final class PodSyncFixture implements AutoCloseable {
   final Map<String, Secret> secrets = new ConcurrentHashMap<>();
   final List<TokenRequest> tokenRequests = new CopyOnWriteArrayList<>();
   final PodTracker tracker = new PodTracker();
-  final ReportedStatuses reported = new ReportedStatuses(key -> {});
+  final ReportedStatuses reported =
+      new ReportedStatuses(key -> {}, new StatusWriteWaits(StatusWriteWaits.DEFAULT_TIMEOUT));
   final RecordingProvider big = new RecordingProvider().answering(profile("20"));
   final RecordingProvider small = new RecordingProvider().answering(profile("1"));
   final MountingProvider files = new MountingProvider();

@@ -9,6 +9,9 @@ public interface SyncFailureHandler {
 
   boolean onFailure(PodKey key, Exchange exchange, int attempt);
 
+  /** A sync of the pod is about to begin. */
+  default void onStart(PodKey key) {}
+
   /** Every sync, failed or not, with how long it took. */
   default void onSync(PodKey key, Exchange exchange, Duration took) {}
 }

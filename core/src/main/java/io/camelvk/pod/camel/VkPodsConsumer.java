@@ -77,6 +77,7 @@ final class VkPodsConsumer extends DefaultConsumer {
   private void process(PodKey key) {
     int attempt = queue.failures(key);
     Exchange exchange = createExchange(false);
+    failures.onStart(key);
     long start = System.nanoTime();
     try {
       exchange.getIn().setBody(key);

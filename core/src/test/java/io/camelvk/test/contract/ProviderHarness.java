@@ -3,6 +3,7 @@ package io.camelvk.test.contract;
 import io.camelvk.pod.PodKey;
 import io.camelvk.pod.PodStatusSource;
 import io.camelvk.pod.ReportedStatuses;
+import io.camelvk.pod.StatusWriteWaits;
 import io.camelvk.provider.PodStatusNotifier;
 import io.camelvk.provider.runtime.ProviderHandle;
 import io.camelvk.provider.runtime.ProviderSet;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.main.Main;
 
 /**
@@ -34,14 +36,17 @@ public final class ProviderHarness implements AutoCloseable {
   private final ProviderHandle provider;
   private final PodStatusSource statuses;
   private final Set<PodKey> notified;
+  private final AtomicInteger failingSyncs;
 
   private ProviderHarness(
       Main main,
       ExecutorService calls,
       ProviderHandle provider,
       PodStatusSource statuses,
-      Set<PodKey> notified) {
+      Set<PodKey> notified,
+      AtomicInteger failingSyncs) {
     this.main = main;
+    this.failingSyncs = failingSyncs;
     this.calls = calls;
     this.provider = provider;
     this.statuses = statuses;
@@ -57,7 +62,19 @@ public final class ProviderHarness implements AutoCloseable {
     String name = providers.defaultName();
     ProviderWiring wiring = new ProviderWiring(providers);
     Set<PodKey> notified = ConcurrentHashMap.newKeySet();
-    ReportedStatuses reported = new ReportedStatuses(notified::add);
+    // No API server here: the harness's sync of a reported pod is noting it, and ends at once
+    // (failed, as a write the API server refuses, while failNextSyncs says so).
+    StatusWriteWaits writes = new StatusWriteWaits(CALL_TIMEOUT);
+    AtomicInteger failingSyncs = new AtomicInteger();
+    ReportedStatuses reported =
+        new ReportedStatuses(
+            key -> {
+              writes.syncBegins(key);
+              notified.add(key);
+              boolean fails = failingSyncs.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+              writes.syncEnded(key, fails ? new IllegalStateException("write refused") : null);
+            },
+            writes);
     Main main = new Main();
     main.configure()
         .withName("provider-harness-" + name)
@@ -93,7 +110,7 @@ public final class ProviderHarness implements AutoCloseable {
     Providers wired = new Providers(name, java.util.List.of(name));
     wired.install(Map.of(name, provider));
     return new ProviderHarness(
-        main, calls, provider, new PodStatusSource(wired, reported), notified);
+        main, calls, provider, new PodStatusSource(wired, reported), notified, failingSyncs);
   }
 
   public ProviderHandle provider() {
@@ -113,6 +130,19 @@ public final class ProviderHarness implements AutoCloseable {
   /** The pods the provider told about (a bean's notification, or a route's report). */
   public Set<PodKey> notified() {
     return notified;
+  }
+
+  /**
+   * The next {@code count} syncs after a report fail, as when the API server refuses the write: a
+   * report that awaits the write ({@code VkAwaitWrite}) fails.
+   */
+  public void failNextSyncs(int count) {
+    failingSyncs.set(count);
+  }
+
+  /** How many of the syncs {@link #failNextSyncs} asked to fail are still to come. */
+  public int syncsStillToFail() {
+    return failingSyncs.get();
   }
 
   /** Forgets what was pushed for the pod, as the core does once it is deleted. */

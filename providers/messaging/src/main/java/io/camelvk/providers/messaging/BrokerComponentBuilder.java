@@ -1,15 +1,19 @@
 package io.camelvk.providers.messaging;
 
+import jakarta.jms.ConnectionFactory;
 import org.apache.camel.Component;
 import org.apache.camel.component.amqp.AMQPComponent;
 import org.apache.camel.component.jms.JmsComponent;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
 /**
  * The component every route of the provider uses, {@code vkbroker}, as {@code
  * vk.provider.messaging.transport} says: camel-jms over the Artemis client for {@code jms},
  * camel-amqp over Qpid JMS for {@code amqp} (both JMS underneath, so their routes, transactions and
  * destinations are the same), camel-kafka for {@code kafka} (its own send and consume routes pick
- * it by the same property).
+ * it by the same property). The JMS transports send and consume through one pooled connection, its
+ * sessions and producers kept for the next send instead of a connection per command; a connection
+ * the broker drops is replaced. {@link BrokerProbe#close} stops the pool.
  */
 public final class BrokerComponentBuilder {
 
@@ -63,9 +67,16 @@ public final class BrokerComponentBuilder {
 
   public Component build() {
     return switch (transport) {
-      case JMS -> JmsComponent.jmsComponent(jms.build());
-      case AMQP -> new AMQPComponent(jms.build());
+      case JMS -> JmsComponent.jmsComponent(pooled(jms.build()));
+      case AMQP -> new AMQPComponent(pooled(jms.build()));
       case KAFKA -> kafka.build().component();
     };
+  }
+
+  private static JmsPoolConnectionFactory pooled(ConnectionFactory broker) {
+    JmsPoolConnectionFactory pool = new JmsPoolConnectionFactory();
+    pool.setConnectionFactory(broker);
+    pool.setMaxConnections(1);
+    return pool;
   }
 }

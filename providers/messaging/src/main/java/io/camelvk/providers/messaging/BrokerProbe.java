@@ -1,16 +1,19 @@
 package io.camelvk.providers.messaging;
 
 import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.camel.Component;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.kafka.KafkaComponent;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
 /**
  * Whether the broker takes a connection now, for the node's condition: a broker that does not makes
  * the node Ready=False, so the node says why its pods stand still. A JMS broker is asked by opening
- * a connection, a Kafka cluster by describing it.
+ * a connection of its own (past vkbroker's pool, whose connection may be one the broker has not yet
+ * been found to have dropped), a Kafka cluster by describing it.
  */
 public final class BrokerProbe {
 
@@ -40,8 +43,15 @@ public final class BrokerProbe {
     }
   }
 
-  /** Releases the Kafka admin client, if one was made. */
+  /**
+   * At shutdown: stops vkbroker's JMS connection pool (closing its connection), or releases the
+   * Kafka admin client, if one was made.
+   */
   public synchronized void close() {
+    if (component instanceof JmsComponent jms
+        && jms.getConfiguration().getConnectionFactory() instanceof JmsPoolConnectionFactory pool) {
+      pool.stop();
+    }
     if (kafka != null) {
       kafka.close();
       kafka = null;
@@ -52,13 +62,19 @@ public final class BrokerProbe {
     switch (component) {
       case JmsComponent jms -> {
         try (Connection connection =
-            jms.getConfiguration().getConnectionFactory().createConnection()) {
+            broker(jms.getConfiguration().getConnectionFactory()).createConnection()) {
           connection.start();
         }
       }
       case KafkaComponent cluster -> kafka(cluster).check();
       default -> throw new IllegalStateException("no probe for " + component);
     }
+  }
+
+  private static ConnectionFactory broker(ConnectionFactory factory) {
+    return factory instanceof JmsPoolConnectionFactory pool
+        ? (ConnectionFactory) pool.getConnectionFactory()
+        : factory;
   }
 
   private synchronized KafkaReachability kafka(KafkaComponent cluster) {

@@ -36,6 +36,19 @@ final class CoreReports {
                 VkHeaders.POD_UID, uid));
   }
 
+  /** Like {@link #status}, returning only once the status is written to the API server. */
+  void writtenStatus(String namespace, String name, String uid, PodStatus status) {
+    template()
+        .sendBodyAndHeaders(
+            "direct:vk-pod-status",
+            status,
+            Map.of(
+                VkHeaders.POD_NAMESPACE, namespace,
+                VkHeaders.POD_NAME, name,
+                VkHeaders.POD_UID, uid,
+                VkHeaders.AWAIT_WRITE, true));
+  }
+
   void command(PodCommands.Outgoing command) {
     template()
         .sendBodyAndHeader(

@@ -122,9 +122,21 @@ public final class MessagingProvider implements CamelContextAware {
     }
   }
 
-  /** The status read by {@link #reply} is now the core's. */
-  public void applied(Exchange exchange) {
-    readReplies.applied(exchange.getProperty(STATUS, Replies.Status.class));
+  /**
+   * Reports the status read by {@link #reply} to the core and returns once it is written to the API
+   * server, in turn with the pod's other statuses; one overtaken meanwhile is dropped and counted.
+   *
+   * @throws io.camelvk.provider.StatusNotWrittenException (within Camel's) when it was not written
+   */
+  public void report(Exchange exchange) {
+    Replies.Status status = exchange.getProperty(STATUS, Replies.Status.class);
+    readReplies
+        .report(
+            status,
+            () ->
+                reports.writtenStatus(
+                    status.namespace(), status.name(), status.uid(), status.status()))
+        .ifPresent(reason -> counters().dropped(reason));
   }
 
   public void deadLettered() {

@@ -2,6 +2,7 @@ package io.camelvk.providers.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +14,7 @@ final class Replies {
   /** What a reply turned out to be. */
   sealed interface Reply {}
 
-  /** A status newer than the pod's last: to be reported to the core, then {@link #applied}. */
+  /** A status newer than the pod's last when read: to be reported to the core, in turn. */
   record Status(String namespace, String name, String uid, ReplyOrder.Place place, PodStatus status)
       implements Reply {}
 
@@ -57,9 +58,21 @@ final class Replies {
     };
   }
 
-  void applied(Status status) {
-    order.applied(status.uid(), status.place());
-    deleted.answered(status.uid(), status.place().sequence(), status.status());
+  /**
+   * Runs {@code report} for a status still newer than its pod's last, in turn with the pod's other
+   * statuses (another consumer may have applied a newer one since it was read).
+   *
+   * @return the reason it was dropped, empty when it was reported
+   */
+  Optional<String> report(Status status, Runnable report) {
+    return switch (order.applyIfNewer(status.uid(), status.place(), report)) {
+      case NEWER -> {
+        deleted.answered(status.uid(), status.place().sequence(), status.status());
+        yield Optional.empty();
+      }
+      case DUPLICATE -> Optional.of("duplicate");
+      case STALE -> Optional.of("stale");
+    };
   }
 
   private Reply status(JsonNode event) {

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 /**
  * Which status of a pod is the newest: replies are ordered by the command they answer ({@code
@@ -11,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * or below the last one applied for its pod UID is a duplicate or stale, and is dropped. The
  * provider's own statuses (waiting for a worker, failed for lack of one) take places in the same
  * order: just below the worker's first reply to a create, and, for a pod failed for want of a
- * worker, above any reply at all. A pod forgotten (gone) is remembered for a while as gone: every
- * reply about it is stale.
+ * worker, above any reply at all. Statuses handled at once (several reply consumers) take turns by
+ * pod UID: {@link #applyIfNewer} judges, applies and records one status before the next is judged.
+ * A pod forgotten (gone) is remembered for a while as gone: every reply about it is stale.
  */
 final class ReplyOrder {
 
@@ -43,10 +46,15 @@ final class ReplyOrder {
     }
   }
 
+  /** Pod UIDs share this many locks: two pods rarely wait for each other, and none is kept. */
+  private static final int TURNS = 64;
+
   /** How many pods gone are remembered by UID (about 100 bytes each), the oldest dropped first. */
   static final int GONE_REMEMBERED = 10_000;
 
   private final Map<String, Place> applied = new ConcurrentHashMap<>();
+  private final ReentrantLock[] turns =
+      Stream.generate(ReentrantLock::new).limit(TURNS).toArray(ReentrantLock[]::new);
   private final Map<String, Boolean> gone;
 
   ReplyOrder() {
@@ -74,6 +82,25 @@ final class ReplyOrder {
     }
     int order = place.compareTo(last);
     return order > 0 ? Verdict.NEWER : order == 0 ? Verdict.DUPLICATE : Verdict.STALE;
+  }
+
+  /**
+   * Judges a status and, when it is newer, runs {@code apply} and records it as applied, in turn
+   * with every other status of its pod UID. An {@code apply} that fails records nothing.
+   */
+  Verdict applyIfNewer(String podUid, Place place, Runnable apply) {
+    ReentrantLock turn = turns[Math.floorMod(podUid.hashCode(), TURNS)];
+    turn.lock();
+    try {
+      Verdict verdict = verdict(podUid, place);
+      if (verdict == Verdict.NEWER) {
+        apply.run();
+        applied(podUid, place);
+      }
+      return verdict;
+    } finally {
+      turn.unlock();
+    }
   }
 
   /** Records a status as written; one not newer than the last is ignored. */

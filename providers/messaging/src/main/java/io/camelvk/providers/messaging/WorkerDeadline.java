@@ -40,11 +40,16 @@ final class WorkerDeadline {
   void failOverdue() {
     for (UnansweredCreates.Failure failure : unanswered.overdue()) {
       UnansweredCreates.Unanswered create = failure.create();
-      if (order.verdict(create.uid(), failure.place()) != ReplyOrder.Verdict.NEWER) {
+      ReplyOrder.Verdict verdict =
+          order.applyIfNewer(
+              create.uid(),
+              failure.place(),
+              () ->
+                  reports.status(
+                      create.namespace(), create.name(), create.uid(), failure.status()));
+      if (verdict != ReplyOrder.Verdict.NEWER) {
         continue;
       }
-      reports.status(create.namespace(), create.name(), create.uid(), failure.status());
-      order.applied(create.uid(), failure.place());
       withdrawals.put(
           create.uid(), commands.command(CloudEvents.DELETE, pod(create), WITHDRAWN_GRACE_SECONDS));
     }

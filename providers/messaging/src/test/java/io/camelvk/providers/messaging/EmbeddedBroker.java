@@ -19,7 +19,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * An Artemis broker on a free loopback port, with the core and AMQP protocols, persistent (its
  * journal in a directory of its own), so that a restart keeps what it had.
  */
-final class EmbeddedBroker implements AutoCloseable {
+final class EmbeddedBroker implements BrokerRestartBurst.Broker {
 
   private final Path directory;
   private final int port;
@@ -65,7 +65,8 @@ final class EmbeddedBroker implements AutoCloseable {
     return found == null ? 0 : found.getMessageCount();
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     try {
       server.stop();
     } catch (Exception e) {
@@ -73,7 +74,8 @@ final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
-  void startServer() {
+  @Override
+  public void startServer() {
     Configuration config = new ConfigurationImpl();
     config.setPersistenceEnabled(true);
     config.setJournalType(JournalType.NIO);

@@ -35,7 +35,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * provider's topics are made at the first start, with several partitions for commands and replies,
  * so that the record key is what keeps one pod's messages in order.
  */
-final class EmbeddedKafka implements AutoCloseable {
+final class EmbeddedKafka implements BrokerRestartBurst.Broker {
 
   static final int PARTITIONS = 3;
 
@@ -125,12 +125,14 @@ final class EmbeddedKafka implements AutoCloseable {
     return records;
   }
 
-  void startServer() {
+  @Override
+  public void startServer() {
     server = new KafkaRaftServer(KafkaConfig.fromProps(config()), Time.SYSTEM);
     server.startup();
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     server.shutdown();
     server.awaitShutdown();
     server = null;

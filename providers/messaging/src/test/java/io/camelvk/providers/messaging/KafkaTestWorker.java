@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * those older than 10 s) and answer on the replies topic, statuses keyed by pod UID ({@link
  * WorkerPods} runs the pods, follows of their logs too). It shares no code with the provider.
  */
-final class KafkaTestWorker implements AutoCloseable {
+final class KafkaTestWorker implements BrokerRestartBurst.Worker {
 
   static final String COMMANDS = "camelvk.commands";
   static final String REPLIES = "camelvk.replies";
@@ -65,12 +65,14 @@ final class KafkaTestWorker implements AutoCloseable {
   }
 
   /** The pods it runs now, by UID. */
-  Set<String> running() {
+  @Override
+  public Set<String> running() {
     return pods.running();
   }
 
   /** Every command received, in order. */
-  List<JsonNode> commands() {
+  @Override
+  public List<JsonNode> commands() {
     return pods.commands();
   }
 

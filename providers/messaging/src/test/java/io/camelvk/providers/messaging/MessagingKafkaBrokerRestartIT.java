@@ -1,119 +1,29 @@
 package io.camelvk.providers.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.camelvk.config.ProviderSettings;
-import io.camelvk.config.VkSettings;
-import io.camelvk.provider.runtime.ProviderCallLedger;
-import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
-import io.fabric8.kubernetes.api.model.Pod;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * A Kafka broker restart in the middle of a burst of 200 pods: every pod runs, none lost, none run
- * twice, counted at the worker (the creates it took, by pod UID) and at the provider boundary (the
- * core's ledger of create calls, {@code --debug-provider-calls}).
- */
+/** {@link BrokerRestartBurst} on Kafka (camel-kafka, a one-node KRaft broker). */
 @WithControlPlane
 class MessagingKafkaBrokerRestartIT {
 
-  private static final int PODS = 200;
-  private static final Duration LOADED_MACHINE = Duration.ofMinutes(4);
-
-  private static EmbeddedKafka kafka;
-  private static KafkaTestWorker worker;
-  private static RunningKubelet kubelet;
+  private static BrokerRestartBurst burst;
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    kafka = EmbeddedKafka.start();
-    worker = KafkaTestWorker.start(kafka.url());
-    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings =
-        settings.withProviders(
-            ProviderSettings.only("messaging", Optional.empty())
-                .withCallLedger()
-                .withProperty("vk.provider.messaging.transport", "kafka")
-                .withProperty("vk.provider.messaging.url", kafka.url()));
-    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+    burst = BrokerRestartBurst.start(cluster, BrokerTransport.KAFKA);
   }
 
   @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
-    worker.close();
-    kafka.close();
+  static void stop() {
+    burst.close();
   }
 
   @Test
-  void aBrokerRestartInABurstLosesNoPodAndRunsNoneTwice(TestCluster cluster) {
-    List<Pod> created = new ArrayList<>();
-    long started = System.nanoTime();
-    for (int i = 0; i < PODS; i++) {
-      created.add(
-          cluster.create(
-              TestPods.boundTo(kubelet.nodeName(), "burst-" + i)
-                  .editSpec()
-                  .withTolerations(messagingToleration())
-                  .endSpec()
-                  .build()));
-      if (i == PODS / 4) {
-        kafka.stop();
-      }
-      if (i == PODS / 2) {
-        kafka.startServer();
-      }
-    }
-
-    await()
-        .atMost(LOADED_MACHINE)
-        .until(
-            () ->
-                cluster.client().pods().inNamespace(cluster.namespace()).list().getItems().stream()
-                        .filter(TestPods::isRunningAndReady)
-                        .count()
-                    == PODS);
-
-    Duration allRunning = Duration.ofNanos(System.nanoTime() - started);
-    ProviderCallLedger calls = kubelet.process().providerCalls();
-    Map<String, Long> creates =
-        worker.commands().stream()
-            .filter(c -> "io.camelvk.pod.create".equals(c.get("type").asText()))
-            .collect(Collectors.groupingBy(c -> c.get("poduid").asText(), Collectors.counting()));
-    long redelivered = creates.values().stream().mapToLong(n -> n - 1).sum();
-    System.out.printf(
-        "Kafka broker restart in a burst of %d pods: all Running after %d ms; %d creates at the worker"
-            + " (%d delivered again), %d pods running at the worker%n",
-        PODS,
-        allRunning.toMillis(),
-        creates.values().stream().mapToLong(n -> n).sum(),
-        redelivered,
-        worker.running().size());
-    for (Pod pod : created) {
-      String uid = pod.getMetadata().getUid();
-      assertThat(calls.count("create", uid, "ok")).as("successful creates of %s", uid).isEqualTo(1);
-      assertThat(creates).as("creates the worker took").containsKey(uid);
-    }
-    assertThat(worker.running()).hasSize(PODS);
-  }
-
-  private static io.fabric8.kubernetes.api.model.Toleration messagingToleration() {
-    return new io.fabric8.kubernetes.api.model.TolerationBuilder()
-        .withKey("virtual-kubelet.io/provider")
-        .withOperator("Exists")
-        .withEffect("NoSchedule")
-        .build();
+  void aBrokerRestartInABurstLosesNoPodAndRunsNoneTwice() {
+    burst.losesNoPodAndRunsNoneTwice();
   }
 }

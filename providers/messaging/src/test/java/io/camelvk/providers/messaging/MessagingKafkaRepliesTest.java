@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelvk.config.ProviderSettings;
 import io.camelvk.provider.runtime.ProviderSet;
 import io.camelvk.test.TestPods;
@@ -19,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
@@ -31,12 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the provider reads what workers send on Kafka: duplicated and reordered statuses dropped, a
- * worker that falls silent, a reply whose handling fails read again, a poison record dead-lettered
- * once with its reason as a header.
+ * worker that falls silent, a status whose write fails not committed and read again until it is
+ * written, a poison record dead-lettered once with its reason as a header.
  */
 class MessagingKafkaRepliesTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(40);
 
   private static EmbeddedKafka kafka;
@@ -87,11 +82,16 @@ class MessagingKafkaRepliesTest {
     String sequence = create.get("sequence").asText();
     String older = String.format("%020d", Long.parseLong(sequence) - 1);
 
-    worker.sendRaw(uid, status(create, sequence, 5, WorkerStatuses.terminated(data(create), 3)));
-    worker.sendRaw(uid, status(create, sequence, 5, WorkerStatuses.running(data(create))));
-    worker.sendRaw(uid, status(create, sequence, 4, WorkerStatuses.running(data(create))));
-    worker.sendRaw(uid, status(create, older, 9, WorkerStatuses.running(data(create))));
-    worker.sendRaw(uid, status(create, sequence, 6, WorkerStatuses.terminated(data(create), 7)));
+    worker.sendRaw(
+        uid, WorkerStatuses.reply(create, sequence, 5, WorkerStatuses.terminated(data(create), 3)));
+    worker.sendRaw(
+        uid, WorkerStatuses.reply(create, sequence, 5, WorkerStatuses.running(data(create))));
+    worker.sendRaw(
+        uid, WorkerStatuses.reply(create, sequence, 4, WorkerStatuses.running(data(create))));
+    worker.sendRaw(
+        uid, WorkerStatuses.reply(create, older, 9, WorkerStatuses.running(data(create))));
+    worker.sendRaw(
+        uid, WorkerStatuses.reply(create, sequence, 6, WorkerStatuses.terminated(data(create), 7)));
 
     await().atMost(PATIENCE).until(() -> exitCode(pod).equals(Optional.of(7)));
     assertThat(counters().count(MessagingCounters.DROPPED, "duplicate")).isEqualTo(1);
@@ -99,26 +99,28 @@ class MessagingKafkaRepliesTest {
   }
 
   @Test
-  void aReplyWhoseHandlingFailsIsNotCommittedAndIsReadAgain() throws Exception {
-    AtomicInteger handed = new AtomicInteger();
-    AdviceWith.adviceWith(
-        harness.camelContext(),
-        "messaging-kafka-replies",
-        route ->
-            route
-                .weaveByToUri("direct:vk-pod-status")
-                .before()
-                .process(
-                    exchange -> {
-                      if (handed.getAndIncrement() == 0) {
-                        throw new IllegalStateException("the core is away, once");
-                      }
-                    }));
-    Pod pod = pod("fails-once");
+  void aStatusWhoseWriteFailsIsNotCommittedAndIsReadAgainUntilItIsWritten() throws Exception {
+    Pod pod = pod("write-refused");
     harness.provider().client().create(pod);
-
     await().atMost(PATIENCE).until(() -> running(pod));
-    assertThat(handed.get()).as("the failed status handed again").isGreaterThanOrEqualTo(2);
+    JsonNode create = commandFor(pod);
+    String uid = pod.getMetadata().getUid();
+    harness.failNextSyncs(2);
+
+    String exited =
+        WorkerStatuses.reply(
+            create, create.get("sequence").asText(), 1, WorkerStatuses.terminated(data(create), 3));
+    worker.sendRaw(uid, exited);
+
+    // Each reading awaits one sync: the second failure needs the record read again.
+    await().atMost(PATIENCE).until(() -> harness.syncsStillToFail() == 0);
+    await().atMost(PATIENCE).until(() -> exitCode(pod).equals(Optional.of(3)));
+    // The third reading was written, and so recorded: the same status again is a duplicate.
+    long duplicates = counters().count(MessagingCounters.DROPPED, "duplicate");
+    worker.sendRaw(uid, exited);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> counters().count(MessagingCounters.DROPPED, "duplicate") == duplicates + 1);
   }
 
   @Test
@@ -205,21 +207,6 @@ class MessagingKafkaRepliesTest {
 
   private static JsonNode data(JsonNode command) {
     return command.get("data");
-  }
-
-  private static String status(JsonNode command, String sequence, int order, ObjectNode status) {
-    ObjectNode reply = JSON.createObjectNode();
-    reply.put("specversion", "1.0");
-    reply.put("type", "io.camelvk.pod.status");
-    reply.put("source", "/workers/test");
-    reply.put("id", UUID.randomUUID().toString());
-    reply.put("correlationid", command.get("correlationid").asText());
-    reply.put("subject", command.get("subject").asText());
-    reply.put("poduid", command.get("poduid").asText());
-    reply.put("sequence", sequence);
-    reply.put("statussequence", order);
-    reply.set("data", status);
-    return reply.toString();
   }
 
   private static List<ConsumerRecord<String, String>> deadLetters() {

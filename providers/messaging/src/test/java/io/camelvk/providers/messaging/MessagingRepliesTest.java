@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelvk.config.ProviderSettings;
 import io.camelvk.provider.runtime.ProviderSet;
 import io.camelvk.test.TestPods;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class MessagingRepliesTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static final String DEAD_LETTERS = "camelvk.dead-letter";
 
@@ -84,15 +81,49 @@ class MessagingRepliesTest {
     String sequence = create.get("sequence").asText();
     String older = String.format("%020d", Long.parseLong(sequence) - 1);
 
-    worker.sendRaw(status(create, sequence, 5, WorkerStatuses.terminated(create.get("data"), 3)));
-    worker.sendRaw(status(create, sequence, 5, WorkerStatuses.running(create.get("data"))));
-    worker.sendRaw(status(create, sequence, 4, WorkerStatuses.running(create.get("data"))));
-    worker.sendRaw(status(create, older, 9, WorkerStatuses.running(create.get("data"))));
-    worker.sendRaw(status(create, sequence, 6, WorkerStatuses.terminated(create.get("data"), 7)));
+    worker.sendRaw(
+        WorkerStatuses.reply(
+            create, sequence, 5, WorkerStatuses.terminated(create.get("data"), 3)));
+    worker.sendRaw(
+        WorkerStatuses.reply(create, sequence, 5, WorkerStatuses.running(create.get("data"))));
+    worker.sendRaw(
+        WorkerStatuses.reply(create, sequence, 4, WorkerStatuses.running(create.get("data"))));
+    worker.sendRaw(
+        WorkerStatuses.reply(create, older, 9, WorkerStatuses.running(create.get("data"))));
+    worker.sendRaw(
+        WorkerStatuses.reply(
+            create, sequence, 6, WorkerStatuses.terminated(create.get("data"), 7)));
 
     await().atMost(PATIENCE).until(() -> exitCode(pod).equals(Optional.of(7)));
     assertThat(counters().count(MessagingCounters.DROPPED, "duplicate")).isEqualTo(1);
     assertThat(counters().count(MessagingCounters.DROPPED, "stale")).isEqualTo(2);
+  }
+
+  @Test
+  void aStatusWhoseWriteFailsIsRolledBackAndDeliveredAgainUntilItIsWritten() throws Exception {
+    Pod pod = pod("write-refused");
+    harness.provider().client().create(pod);
+    await().atMost(PATIENCE).until(() -> running(pod));
+    JsonNode create = commandFor(pod);
+    harness.failNextSyncs(2);
+
+    String exited =
+        WorkerStatuses.reply(
+            create,
+            create.get("sequence").asText(),
+            1,
+            WorkerStatuses.terminated(create.get("data"), 3));
+    worker.sendRaw(exited);
+
+    // Each delivery awaits one sync: the second failure needs the reply delivered again.
+    await().atMost(PATIENCE).until(() -> harness.syncsStillToFail() == 0);
+    assertThat(exitCode(pod)).hasValue(3);
+    // The third delivery was written, and so recorded: the same status again is a duplicate.
+    long duplicates = counters().count(MessagingCounters.DROPPED, "duplicate");
+    worker.sendRaw(exited);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> counters().count(MessagingCounters.DROPPED, "duplicate") == duplicates + 1);
   }
 
   @Test
@@ -102,7 +133,7 @@ class MessagingRepliesTest {
     Pod pod = pod("after-poison");
     harness.provider().client().create(pod);
 
-    // One consumer takes the replies in turn: the pod's status came after the poison.
+    await().atMost(PATIENCE).until(() -> broker.messageCount(DEAD_LETTERS) == before + 1);
     await().atMost(PATIENCE).until(() -> running(pod));
     assertThat(broker.messageCount(DEAD_LETTERS)).isEqualTo(before + 1);
     assertThat(counters().count(MessagingCounters.DEAD_LETTERS, "")).isEqualTo(1);
@@ -192,21 +223,6 @@ class MessagingRepliesTest {
         .status(pod)
         .map(s -> s.getContainerStatuses().getFirst().getState().getTerminated())
         .map(t -> t.getExitCode());
-  }
-
-  private static String status(JsonNode command, String sequence, int order, ObjectNode status) {
-    ObjectNode reply = JSON.createObjectNode();
-    reply.put("specversion", "1.0");
-    reply.put("type", "io.camelvk.pod.status");
-    reply.put("source", "/workers/test");
-    reply.put("id", UUID.randomUUID().toString());
-    reply.put("correlationid", command.get("correlationid").asText());
-    reply.put("subject", command.get("subject").asText());
-    reply.put("poduid", command.get("poduid").asText());
-    reply.put("sequence", sequence);
-    reply.put("statussequence", order);
-    reply.set("data", status);
-    return reply.toString();
   }
 
   private static java.util.List<String> deadLetterReasons() throws Exception {

@@ -18,7 +18,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * topic and answers on the replies queue ({@link WorkerPods} runs the pods, {@link WorkerLogs}
  * keeps their logs). It shares no code with the provider.
  */
-final class TestWorker implements AutoCloseable {
+final class TestWorker implements BrokerRestartBurst.Worker {
 
   static final String EXIT_AFTER = "test-worker/exit-after-ms";
   static final String COMMANDS = "camelvk.commands";
@@ -36,7 +36,7 @@ final class TestWorker implements AutoCloseable {
     connection = new ActiveMQConnectionFactory(url).createConnection();
     replySession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     replies = replySession.createProducer(replySession.createQueue(REPLIES));
-    pods = new WorkerPods(new WorkerOutbox("test-worker-", (key, text) -> sendRaw(text)));
+    pods = new WorkerPods(new WorkerOutbox("test-worker-", this::sendGrouped));
     Session commandSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
     commandSession
         .createConsumer(commandSession.createQueue(COMMANDS))
@@ -61,12 +61,14 @@ final class TestWorker implements AutoCloseable {
   }
 
   /** The pods it runs now, by UID. */
-  Set<String> running() {
+  @Override
+  public Set<String> running() {
     return pods.running();
   }
 
   /** Every command received, in order. */
-  List<JsonNode> commands() {
+  @Override
+  public List<JsonNode> commands() {
     return pods.commands();
   }
 
@@ -104,6 +106,15 @@ final class TestWorker implements AutoCloseable {
       handler.handle(JSON.readTree(((TextMessage) message).getText()));
     } catch (Exception e) {
       throw new IllegalStateException("the test worker failed on a message", e);
+    }
+  }
+
+  /** A reply grouped by its key, so that the broker gives one pod's statuses to one consumer. */
+  private void sendGrouped(String key, String text) throws JMSException {
+    synchronized (replySession) {
+      TextMessage message = replySession.createTextMessage(text);
+      message.setStringProperty("JMSXGroupID", key);
+      replies.send(message);
     }
   }
 

@@ -9,11 +9,12 @@ import java.util.UUID;
 /**
  * How a test worker sends, whatever broker carries it: every reply of docs/providers/messaging.md,
  * with the attributes every reply carries, to the worker's {@link Sink} (the replies queue or
- * topic), keyed by the pod UID for a pod's statuses and by the worker's id for the rest.
+ * topic), keyed by the pod UID for a pod's statuses and by the worker's id for the rest: Kafka
+ * keeps one key's records in one partition, JMS gives one group's messages to one consumer.
  */
 final class WorkerOutbox {
 
-  /** The replies queue or topic; a JMS sink ignores the key. */
+  /** The replies queue or topic; a JMS sink groups by the key (JMSXGroupID). */
   interface Sink {
     void send(String key, String text) throws Exception;
   }

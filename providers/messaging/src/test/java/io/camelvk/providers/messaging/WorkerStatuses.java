@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
-/** The PodStatus JSON the test worker reports: every container running, or every one ended. */
+/**
+ * The PodStatus JSON the test worker reports (every container running, or every one ended), and a
+ * status reply carrying one.
+ */
 final class WorkerStatuses {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +30,22 @@ final class WorkerStatuses {
             .put("startedAt", now())
             .put("finishedAt", now());
     return containers(pod, "terminated", state);
+  }
+
+  /** A status reply to {@code command}, placed at {@code sequence} and {@code order}. */
+  static String reply(JsonNode command, String sequence, int order, ObjectNode status) {
+    ObjectNode reply = JSON.createObjectNode();
+    reply.put("specversion", "1.0");
+    reply.put("type", "io.camelvk.pod.status");
+    reply.put("source", "/workers/test");
+    reply.put("id", UUID.randomUUID().toString());
+    reply.put("correlationid", command.get("correlationid").asText());
+    reply.put("subject", command.get("subject").asText());
+    reply.put("poduid", command.get("poduid").asText());
+    reply.put("sequence", sequence);
+    reply.put("statussequence", order);
+    reply.set("data", status);
+    return reply.toString();
   }
 
   private static ObjectNode containers(JsonNode pod, String state, ObjectNode detail) {
