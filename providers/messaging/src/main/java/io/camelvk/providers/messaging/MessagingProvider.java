@@ -21,7 +21,6 @@ import org.apache.camel.Message;
 public final class MessagingProvider implements CamelContextAware {
 
   static final String REPLY_KIND = "messagingReply";
-  static final String AWAITING_STATUS = "messagingAwaitingStatus";
   static final String CORRELATION = "messagingCorrelation";
   private static final String STATUS = "messagingStatus";
   private static final String SUBJECT = "messagingSubject";
@@ -94,7 +93,6 @@ public final class MessagingProvider implements CamelContextAware {
     }
     in.setBody(out.command());
     in.setHeader("JMSXGroupID", out.uid());
-    out.awaitingStatus().ifPresent(s -> exchange.setVariable(AWAITING_STATUS, s));
     counters().sent(type);
   }
 
@@ -183,10 +181,11 @@ public final class MessagingProvider implements CamelContextAware {
   }
 
   /**
-   * Fails the pods whose create no worker answered within the deadline, and forgets the deleted
-   * pods whose delete no worker answered.
+   * Shows the pods whose create no worker answered for a moment that they wait, fails those
+   * unanswered within the deadline, and forgets the deleted pods whose delete no worker answered.
    */
   public void failUnanswered() {
+    deadline.noticeWaiting(settings.waitingNotice());
     deadline.failOverdue();
     deleted.forgetOverdue();
   }

@@ -8,17 +8,15 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The create, update and delete commands about a pod, and what the pod shows while no worker has
- * answered its create.
+ * The create, update and delete commands about a pod, and what the pod is to show while no worker
+ * has answered its create.
  */
 final class PodCommands {
 
-  /** A command, and the status to report before it is sent, if any. */
-  record Outgoing(
-      String uid, String sequence, String command, Optional<PodStatus> awaitingStatus) {}
+  /** A command about a pod. */
+  record Outgoing(String uid, String sequence, String command) {}
 
   private final PodSequences sequences;
   private final ReplyOrder order;
@@ -53,11 +51,7 @@ final class PodCommands {
       event.put("graceperiodseconds", gracePeriodSeconds);
     }
     event.set("data", CloudEvents.JSON.valueToTree(pod));
-    Optional<PodStatus> awaiting = Optional.empty();
-    ReplyOrder.Place waiting = new ReplyOrder.Place(sequence, ReplyOrder.AWAITING_WORKER);
     if (CloudEvents.CREATE.equals(type) && !order.workerAnswered(uid)) {
-      awaiting = Optional.of(awaitingWorker(pod));
-      order.applied(uid, waiting);
       unanswered.sent(
           new UnansweredCreates.Unanswered(
               pod.getMetadata().getNamespace(),
@@ -65,13 +59,14 @@ final class PodCommands {
               uid,
               sequence,
               clock.instant(),
-              pod.getSpec().getContainers().stream().map(c -> c.getName()).toList()));
+              pod.getSpec().getContainers().stream().map(c -> c.getName()).toList(),
+              awaitingWorker(pod)));
     }
     if (CloudEvents.DELETE.equals(type)) {
       sequences.forget(uid);
       unanswered.forget(uid);
     }
-    return new Outgoing(uid, sequence, CloudEvents.write(event), awaiting);
+    return new Outgoing(uid, sequence, CloudEvents.write(event));
   }
 
   private PodStatus awaitingWorker(Pod pod) {
