@@ -88,6 +88,7 @@ class KafkaBrokerOutageTest {
             () ->
                 harness
                     .status(pod)
+                    .filter(s -> !s.getContainerStatuses().isEmpty())
                     .map(s -> s.getContainerStatuses().getFirst().getState().getRunning() != null)
                     .orElse(false));
     await().atMost(PATIENCE).until(() -> ready().isEmpty());

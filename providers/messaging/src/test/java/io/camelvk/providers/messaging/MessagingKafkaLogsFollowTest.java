@@ -139,6 +139,7 @@ class MessagingKafkaLogsFollowTest {
             () ->
                 harness
                     .status(pod)
+                    .filter(s -> !s.getContainerStatuses().isEmpty())
                     .map(s -> s.getContainerStatuses().getFirst().getState().getRunning() != null)
                     .orElse(false));
     return pod;

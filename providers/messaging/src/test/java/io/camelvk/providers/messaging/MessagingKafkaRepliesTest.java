@@ -194,6 +194,7 @@ class MessagingKafkaRepliesTest {
   private boolean running(Pod pod) {
     return harness
         .status(pod)
+        .filter(s -> !s.getContainerStatuses().isEmpty())
         .map(s -> s.getContainerStatuses().getFirst().getState().getRunning() != null)
         .orElse(false);
   }
@@ -201,6 +202,7 @@ class MessagingKafkaRepliesTest {
   private Optional<Integer> exitCode(Pod pod) {
     return harness
         .status(pod)
+        .filter(s -> !s.getContainerStatuses().isEmpty())
         .map(s -> s.getContainerStatuses().getFirst().getState().getTerminated())
         .map(t -> t.getExitCode());
   }

@@ -66,6 +66,7 @@ class MessagingKafkaSecurityTest {
               () ->
                   harness
                       .status(pod)
+                      .filter(s -> !s.getContainerStatuses().isEmpty())
                       .map(s -> s.getContainerStatuses().getFirst().getState().getRunning())
                       .isPresent());
       assertThat(ready(harness, "sasl-node")).isEmpty();
@@ -117,6 +118,7 @@ class MessagingKafkaSecurityTest {
               () ->
                   harness
                       .status(pod)
+                      .filter(s -> !s.getContainerStatuses().isEmpty())
                       .map(s -> s.getContainerStatuses().getFirst().getState().getRunning())
                       .isPresent());
       assertThat(ready(harness, "tls-node")).isEmpty();
