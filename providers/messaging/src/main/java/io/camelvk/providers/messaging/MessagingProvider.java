@@ -21,6 +21,7 @@ import org.apache.camel.Message;
 public final class MessagingProvider implements CamelContextAware {
 
   static final String REPLY_KIND = "messagingReply";
+  static final String AWAITING_STATUS = "messagingAwaitingStatus";
   static final String CORRELATION = "messagingCorrelation";
   private static final String STATUS = "messagingStatus";
   private static final String SUBJECT = "messagingSubject";
@@ -93,6 +94,7 @@ public final class MessagingProvider implements CamelContextAware {
     }
     in.setBody(out.command());
     in.setHeader("JMSXGroupID", out.uid());
+    out.awaitingStatus().ifPresent(s -> exchange.setVariable(AWAITING_STATUS, s));
     counters().sent(type);
   }
 
@@ -181,11 +183,10 @@ public final class MessagingProvider implements CamelContextAware {
   }
 
   /**
-   * Shows the pods whose create no worker answered for a moment that they wait, fails those
-   * unanswered within the deadline, and forgets the deleted pods whose delete no worker answered.
+   * Fails the pods whose create no worker answered within the deadline, and forgets the deleted
+   * pods whose delete no worker answered.
    */
   public void failUnanswered() {
-    deadline.noticeWaiting(settings.waitingNotice());
     deadline.failOverdue();
     deleted.forgetOverdue();
   }

@@ -9,12 +9,6 @@ import java.time.Duration;
  */
 public final class MessagingSettings {
 
-  /**
-   * A worker answers a create within this as a rule: sooner, the pod shows nothing until the answer
-   * (a status write saved per pod); later, it shows that it waits for a worker.
-   */
-  static final Duration DEFAULT_WAITING_NOTICE = Duration.ofSeconds(2);
-
   private String node;
   private String commands;
   private String replies;
@@ -23,7 +17,6 @@ public final class MessagingSettings {
   private Duration requestTimeout;
   private Duration inventoryWindow;
   private Duration answerDeadline;
-  private Duration waitingNotice = DEFAULT_WAITING_NOTICE;
 
   String node() {
     return node;
@@ -57,11 +50,6 @@ public final class MessagingSettings {
     return answerDeadline;
   }
 
-  /** How long a create goes unanswered before its pod shows that it waits for a worker. */
-  Duration waitingNotice() {
-    return waitingNotice;
-  }
-
   public void setNode(String node) {
     this.node = node;
   }
@@ -92,10 +80,6 @@ public final class MessagingSettings {
 
   public void setAnswerDeadline(String deadline) {
     this.answerDeadline = duration("answer-deadline", deadline);
-  }
-
-  public void setWaitingNotice(String notice) {
-    this.waitingNotice = duration("waiting-notice", notice);
   }
 
   private static Duration duration(String key, String text) {

@@ -8,15 +8,17 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The create, update and delete commands about a pod, and what the pod is to show while no worker
- * has answered its create.
+ * The create, update and delete commands about a pod, and what the pod shows while no worker has
+ * answered its create.
  */
 final class PodCommands {
 
-  /** A command about a pod. */
-  record Outgoing(String uid, String sequence, String command) {}
+  /** A command, and the status to report before it is sent, if any. */
+  record Outgoing(
+      String uid, String sequence, String command, Optional<PodStatus> awaitingStatus) {}
 
   private final PodSequences sequences;
   private final ReplyOrder order;
@@ -51,7 +53,11 @@ final class PodCommands {
       event.put("graceperiodseconds", gracePeriodSeconds);
     }
     event.set("data", CloudEvents.JSON.valueToTree(pod));
+    Optional<PodStatus> awaiting = Optional.empty();
+    ReplyOrder.Place waiting = new ReplyOrder.Place(sequence, ReplyOrder.AWAITING_WORKER);
     if (CloudEvents.CREATE.equals(type) && !order.workerAnswered(uid)) {
+      awaiting = Optional.of(awaitingWorker(pod));
+      order.applied(uid, waiting);
       unanswered.sent(
           new UnansweredCreates.Unanswered(
               pod.getMetadata().getNamespace(),
@@ -59,14 +65,13 @@ final class PodCommands {
               uid,
               sequence,
               clock.instant(),
-              pod.getSpec().getContainers().stream().map(c -> c.getName()).toList(),
-              awaitingWorker(pod)));
+              pod.getSpec().getContainers().stream().map(c -> c.getName()).toList()));
     }
     if (CloudEvents.DELETE.equals(type)) {
       sequences.forget(uid);
       unanswered.forget(uid);
     }
-    return new Outgoing(uid, sequence, CloudEvents.write(event));
+    return new Outgoing(uid, sequence, CloudEvents.write(event), awaiting);
   }
 
   private PodStatus awaitingWorker(Pod pod) {

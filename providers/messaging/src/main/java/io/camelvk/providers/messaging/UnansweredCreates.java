@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Creates no worker has answered yet. One unanswered for a moment (the notice) shows that it waits
- * for a worker; one still unanswered after the deadline fails: its pod gets phase Failed with a
- * message that says no worker answered, and every later reply about it is dropped as stale (a
- * failed pod does not run again).
+ * Creates no worker has answered yet. One still unanswered after the deadline fails: its pod gets
+ * phase Failed with a message that says no worker answered, and every later reply about it is
+ * dropped as stale (a failed pod does not run again).
  */
 final class UnansweredCreates {
 
@@ -26,19 +25,12 @@ final class UnansweredCreates {
       String uid,
       String sequence,
       Instant sentAt,
-      List<String> containers,
-      PodStatus waiting) {
-
-    ReplyOrder.Place waitingPlace() {
-      return new ReplyOrder.Place(sequence, ReplyOrder.AWAITING_WORKER);
-    }
-  }
+      List<String> containers) {}
 
   /** A status to report for a pod whose create went unanswered too long. */
   record Failure(Unanswered create, ReplyOrder.Place place, PodStatus status) {}
 
   private final Map<String, Unanswered> waiting = new ConcurrentHashMap<>();
-  private final Map<String, Unanswered> unnoticed = new ConcurrentHashMap<>();
   private final ReplyOrder order;
   private final Duration deadline;
   private final String destination;
@@ -53,30 +45,10 @@ final class UnansweredCreates {
 
   void sent(Unanswered create) {
     waiting.put(create.uid(), create);
-    unnoticed.put(create.uid(), create);
   }
 
   void forget(String uid) {
     waiting.remove(uid);
-    unnoticed.remove(uid);
-  }
-
-  /**
-   * The creates unanswered for {@code notice} or longer whose pods do not show yet that they wait
-   * for a worker, each given once.
-   */
-  List<Unanswered> dueForNotice(Duration notice) {
-    Instant now = clock.instant();
-    List<Unanswered> due = new ArrayList<>();
-    for (Unanswered create : List.copyOf(unnoticed.values())) {
-      if (order.workerAnswered(create.uid())) {
-        unnoticed.remove(create.uid());
-      } else if (!create.sentAt().plus(notice).isAfter(now)) {
-        unnoticed.remove(create.uid());
-        due.add(create);
-      }
-    }
-    return due;
   }
 
   int size() {
@@ -89,9 +61,9 @@ final class UnansweredCreates {
     List<Failure> failures = new ArrayList<>();
     for (Unanswered create : List.copyOf(waiting.values())) {
       if (order.workerAnswered(create.uid())) {
-        forget(create.uid());
+        waiting.remove(create.uid());
       } else if (!create.sentAt().plus(deadline).isAfter(now)) {
-        forget(create.uid());
+        waiting.remove(create.uid());
         failures.add(new Failure(create, ReplyOrder.FINAL, failed(create)));
       }
     }

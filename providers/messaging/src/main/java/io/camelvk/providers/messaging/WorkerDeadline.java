@@ -37,19 +37,6 @@ final class WorkerDeadline {
     this.counters = counters;
   }
 
-  /**
-   * Shows, on each pod whose create went unanswered for {@code notice}, that it waits for a worker;
-   * a worker's answer that came meanwhile wins (the waiting status is ordered just below it).
-   */
-  void noticeWaiting(java.time.Duration notice) {
-    for (UnansweredCreates.Unanswered create : unanswered.dueForNotice(notice)) {
-      order.applyIfNewer(
-          create.uid(),
-          create.waitingPlace(),
-          () -> reports.status(create.namespace(), create.name(), create.uid(), create.waiting()));
-    }
-  }
-
   void failOverdue() {
     for (UnansweredCreates.Failure failure : unanswered.overdue()) {
       UnansweredCreates.Unanswered create = failure.create();

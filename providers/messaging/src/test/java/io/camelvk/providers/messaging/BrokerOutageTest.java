@@ -94,7 +94,6 @@ class BrokerOutageTest {
             () ->
                 harness
                     .status(pod)
-                    .filter(s -> !s.getContainerStatuses().isEmpty())
                     .map(s -> s.getContainerStatuses().getFirst().getState().getRunning() != null)
                     .orElse(false));
     await().atMost(PATIENCE).until(() -> ready().isEmpty());

@@ -191,7 +191,6 @@ class MessagingLogsFollowTest {
             () ->
                 harness
                     .status(pod)
-                    .filter(s -> !s.getContainerStatuses().isEmpty())
                     .map(s -> s.getContainerStatuses().getFirst().getState().getRunning() != null)
                     .orElse(false));
     return pod;

@@ -63,7 +63,6 @@ class MessagingRepliesTest {
                 "vk.provider.messaging.url", broker.url(),
                 "vk.provider.messaging.heartbeat-timeout", "2s",
                 "vk.provider.messaging.answer-deadline", "3s",
-                "vk.provider.messaging.waiting-notice", "500ms",
                 "vk.provider.messaging.answer-check-period", "200"));
   }
 
@@ -168,10 +167,6 @@ class MessagingRepliesTest {
     Pod pod = pod("unanswered");
     harness.provider().client().create(pod);
 
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () -> harness.status(pod).filter(s -> !s.getContainerStatuses().isEmpty()).isPresent());
     ContainerStatus container = harness.status(pod).orElseThrow().getContainerStatuses().getFirst();
     assertThat(container.getState().getWaiting().getReason()).isEqualTo("WaitingForWorker");
     assertThat(container.getState().getWaiting().getMessage())
@@ -219,7 +214,6 @@ class MessagingRepliesTest {
   private boolean running(Pod pod) {
     return harness
         .status(pod)
-        .filter(s -> !s.getContainerStatuses().isEmpty())
         .map(s -> s.getContainerStatuses().getFirst().getState().getRunning() != null)
         .orElse(false);
   }
@@ -227,7 +221,6 @@ class MessagingRepliesTest {
   private Optional<Integer> exitCode(Pod pod) {
     return harness
         .status(pod)
-        .filter(s -> !s.getContainerStatuses().isEmpty())
         .map(s -> s.getContainerStatuses().getFirst().getState().getTerminated())
         .map(t -> t.getExitCode());
   }
