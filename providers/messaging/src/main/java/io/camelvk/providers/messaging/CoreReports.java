@@ -9,8 +9,9 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * What the provider sends from outside a call of the core: statuses it reports itself to {@code
- * direct:vk-pod-status}, commands it sends on its own through route {@code messaging-send}, and
- * requests it publishes on its own through route {@code messaging-ask}.
+ * direct:vk-pod-status}, node changes to {@code direct:vk-node-status}, commands it sends on its
+ * own through route {@code messaging-send}, and requests it publishes on its own through route
+ * {@code messaging-ask}.
  */
 final class CoreReports {
 
@@ -53,6 +54,16 @@ final class CoreReports {
     template()
         .sendBodyAndHeader(
             "direct:messaging-send", command.command(), "JMSXGroupID", command.uid());
+  }
+
+  /**
+   * The node's profile changed (a worker joined): its status is written at once, by the core's
+   * {@code direct:vk-node-status}, where a process has one (the contract harness has none).
+   */
+  void nodeChanged() {
+    if (camelContext.get().hasEndpoint("direct://vk-node-status") != null) {
+      template().sendBody("direct:vk-node-status", null);
+    }
   }
 
   /**

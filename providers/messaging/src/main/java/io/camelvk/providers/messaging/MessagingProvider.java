@@ -49,7 +49,10 @@ public final class MessagingProvider implements CamelContextAware {
   public void init() {
     order = new ReplyOrder();
     requests = new PendingRequests();
-    heartbeats = new WorkerHeartbeats(settings.heartbeatTimeout(), settings.replies(), clock);
+    reports = new CoreReports(() -> camelContext);
+    heartbeats =
+        new WorkerHeartbeats(
+            settings.heartbeatTimeout(), settings.replies(), clock, reports::nodeChanged);
     unanswered =
         new UnansweredCreates(order, settings.answerDeadline(), settings.commands(), clock);
     sequences = new PodSequences(clock);
@@ -57,7 +60,6 @@ public final class MessagingProvider implements CamelContextAware {
     podCommands =
         new PodCommands(sequences, order, unanswered, settings.node(), settings.commands(), clock);
     readReplies = new Replies(order, heartbeats, requests, deleted);
-    reports = new CoreReports(() -> camelContext);
     inventory =
         new WorkerInventory(requests, heartbeats, order, reports, settings.inventoryWindow());
     deadline = new WorkerDeadline(unanswered, order, podCommands, reports, this::counters);

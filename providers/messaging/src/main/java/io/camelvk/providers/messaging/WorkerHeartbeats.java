@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * The workers that sent a heartbeat, when, and the capacity each offers: the node's profile. No
- * heartbeat for the configured silence makes the node Ready=False with a message that says so.
+ * heartbeat for the configured silence makes the node Ready=False with a message that says so; a
+ * provider just started has that long to hear from its first worker. A worker that joins (or comes
+ * back) is told at once, so that the node's status is written then, not at its next period.
  */
 final class WorkerHeartbeats {
 
@@ -26,11 +28,15 @@ final class WorkerHeartbeats {
   private final Duration silence;
   private final String destination;
   private final Clock clock;
+  private final Instant started;
+  private final Runnable joined;
 
-  WorkerHeartbeats(Duration silence, String destination, Clock clock) {
+  WorkerHeartbeats(Duration silence, String destination, Clock clock, Runnable joined) {
     this.silence = silence;
     this.destination = destination;
     this.clock = clock;
+    this.started = clock.instant();
+    this.joined = joined;
   }
 
   void beat(String worker, JsonNode data) {
@@ -38,7 +44,11 @@ final class WorkerHeartbeats {
     data.path("capacity")
         .properties()
         .forEach(e -> capacity.put(e.getKey(), new Quantity(e.getValue().asText())));
+    boolean wasAlive = alive().contains(worker);
     workers.put(worker, new Beat(clock.instant(), capacity));
+    if (!wasAlive) {
+      joined.run();
+    }
   }
 
   /** The workers heard from within the silence. */
@@ -55,7 +65,8 @@ final class WorkerHeartbeats {
     Set<String> alive = alive();
     ObjectNode profile = CloudEvents.JSON.createObjectNode();
     profile.put("operatingSystemImage", "camel-virtual-kubelet messaging (" + destination + ")");
-    if (alive.isEmpty()) {
+    if (alive.isEmpty()
+        && (!workers.isEmpty() || !started.plus(silence).isAfter(clock.instant()))) {
       return notReady(profile, "NoWorkerHeartbeat", silentMessage());
     }
     Map<String, BigDecimal> sum = new TreeMap<>();
