@@ -2,6 +2,7 @@ package io.camelvk.pod;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The single writer of pod status: one merge patch of {@code pods/<name>/status}, only when the
  * status differs both from the cached one and from the last one we wrote for that pod (the cache
  * may not have seen our own write yet), and only for the same pod (the UID is a precondition). What
- * we wrote is remembered only until the cache shows it.
+ * we wrote is remembered only until the cache shows it, and its times (conditions' transitions, the
+ * pod's start) are kept by what is composed meanwhile.
  */
 public final class PodStatusWriter {
 
@@ -34,7 +36,7 @@ public final class PodStatusWriter {
       return false;
     }
     PodStatus written = lastWritten.get(uid);
-    PodStatus desired = ConditionTimes.keptFrom(written, composed);
+    PodStatus desired = startTimeKept(written, ConditionTimes.keptFrom(written, composed));
     if (desired.equals(written)) {
       return false;
     }
@@ -49,6 +51,20 @@ public final class PodStatusWriter {
     }
     lastWritten.put(uid, desired);
     return true;
+  }
+
+  /**
+   * A pod's start time is set once: the one we wrote stays. Composed while the cache has not yet
+   * seen our write, it would be "now" again, differ, and be written again at every sync (a burst of
+   * 300 pods on the messaging provider made 6.6 status patches per pod instead of 3).
+   */
+  private static PodStatus startTimeKept(PodStatus written, PodStatus desired) {
+    if (written == null
+        || written.getStartTime() == null
+        || Objects.equals(written.getStartTime(), desired.getStartTime())) {
+      return desired;
+    }
+    return new PodStatusBuilder(desired).withStartTime(written.getStartTime()).build();
   }
 
   /** Drops what we remember of a pod that is gone. */

@@ -68,6 +68,18 @@ class PodStatusWriterTest {
     assertThat(patch.toString()).contains("lastTransitionTime=2026-12-07T10:00:03Z");
   }
 
+  @Test
+  void aStatusComposedAgainBeforeTheCacheSawOursKeepsOurStartTime() {
+    writer.write(pod("u1", PENDING), started("2026-12-07T10:00:00Z"));
+    assertThat(writer.write(pod("u1", PENDING), started("2026-12-07T10:00:02Z"))).isFalse();
+
+    assertThat(api.requests("PATCH", STATUS_PATH)).hasSize(1);
+  }
+
+  private static PodStatus started(String at) {
+    return new PodStatusBuilder(RUNNING).withStartTime(at).build();
+  }
+
   private static PodStatus ready(String status, String since) {
     return new PodStatusBuilder(RUNNING)
         .addNewCondition()
