@@ -1,10 +1,10 @@
 package io.camelvk.providers.messaging;
 
+import io.camelvk.controlplane.LoopbackPorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,10 +57,11 @@ final class EmbeddedKafka implements BrokerRestartBurst.Broker {
     this.root = root;
     this.directory = directory;
     this.tls = tls;
-    this.port = freePort();
-    this.controllerPort = freePort();
-    this.saslPort = freePort();
-    this.tlsPort = freePort();
+    int[] ports = LoopbackPorts.free(4);
+    this.port = ports[0];
+    this.controllerPort = ports[1];
+    this.saslPort = ports[2];
+    this.tlsPort = ports[3];
   }
 
   static EmbeddedKafka start() {
@@ -218,12 +219,6 @@ final class EmbeddedKafka implements BrokerRestartBurst.Broker {
           .get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("cannot create the provider's topics", e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
