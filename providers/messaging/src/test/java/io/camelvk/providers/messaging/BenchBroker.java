@@ -9,12 +9,16 @@ import java.util.function.Function;
  * The benchmark's messaging backend (bench/README.md), run as a process of its own: an embedded
  * broker and enough test workers for {@code --pods N} (each offers {@value #PODS_PER_WORKER}), the
  * URL for {@code --transport jms|amqp|kafka} printed as {@code bench-broker url <url>}; it runs
- * until it is stopped. For {@code kafka} the broker is a one-node KRaft cluster and the workers are
- * Kafka test workers, the URL its bootstrap servers.
+ * until it is stopped. For {@code kafka} the broker is a one-node KRaft cluster whose commands and
+ * replies topics have {@value #KAFKA_PARTITIONS} partitions, the workers are Kafka test workers,
+ * the URL its bootstrap servers.
  */
 final class BenchBroker {
 
   private static final int PODS_PER_WORKER = 100;
+
+  /** As many as the provider's reply consumers by default, so that all of them have work. */
+  private static final int KAFKA_PARTITIONS = 8;
 
   private BenchBroker() {}
 
@@ -29,7 +33,7 @@ final class BenchBroker {
             yield running(broker, url, broker.url(), pods, TestWorker::start);
           }
           case "kafka" -> {
-            EmbeddedKafka kafka = EmbeddedKafka.start();
+            EmbeddedKafka kafka = EmbeddedKafka.start(KAFKA_PARTITIONS);
             yield running(kafka, kafka.url(), kafka.url(), pods, KafkaTestWorker::start);
           }
           default ->

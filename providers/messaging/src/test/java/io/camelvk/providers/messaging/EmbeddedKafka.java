@@ -51,12 +51,14 @@ final class EmbeddedKafka implements BrokerRestartBurst.Broker {
   private final int saslPort;
   private final int tlsPort;
   private final KafkaTlsStores tls;
+  private final int partitions;
   private KafkaRaftServer server;
 
-  private EmbeddedKafka(Path root, Path directory, KafkaTlsStores tls) throws IOException {
+  private EmbeddedKafka(Path root, Path directory, KafkaTlsStores tls, int partitions) {
     this.root = root;
     this.directory = directory;
     this.tls = tls;
+    this.partitions = partitions;
     int[] ports = LoopbackPorts.free(4);
     this.port = ports[0];
     this.controllerPort = ports[1];
@@ -65,13 +67,19 @@ final class EmbeddedKafka implements BrokerRestartBurst.Broker {
   }
 
   static EmbeddedKafka start() {
+    return start(PARTITIONS);
+  }
+
+  /** With this many partitions for the commands and replies topics. */
+  static EmbeddedKafka start(int partitions) {
     try {
       Path root = Files.createTempDirectory("kafka-");
       EmbeddedKafka kafka =
           new EmbeddedKafka(
               root,
               Files.createDirectory(root.resolve("log")),
-              KafkaTlsStores.create(Files.createDirectory(root.resolve("tls"))));
+              KafkaTlsStores.create(Files.createDirectory(root.resolve("tls"))),
+              partitions);
       kafka.format();
       kafka.startServer();
       kafka.createTopics();
@@ -211,8 +219,8 @@ final class EmbeddedKafka implements BrokerRestartBurst.Broker {
       admin
           .createTopics(
               List.of(
-                  new NewTopic(KafkaTestWorker.COMMANDS, PARTITIONS, (short) 1),
-                  new NewTopic(KafkaTestWorker.REPLIES, PARTITIONS, (short) 1),
+                  new NewTopic(KafkaTestWorker.COMMANDS, partitions, (short) 1),
+                  new NewTopic(KafkaTestWorker.REPLIES, partitions, (short) 1),
                   new NewTopic(KafkaTestWorker.CONTROL, 1, (short) 1),
                   new NewTopic(KafkaTestWorker.DEAD_LETTER, 1, (short) 1)))
           .all()
