@@ -54,6 +54,15 @@ public final class TestPods {
         .build();
   }
 
+  /** Tolerates the virtual kubelet's taint whatever the provider. */
+  public static Toleration anyProviderToleration() {
+    return new TolerationBuilder()
+        .withKey("virtual-kubelet.io/provider")
+        .withOperator("Exists")
+        .withEffect("NoSchedule")
+        .build();
+  }
+
   public static boolean isRunningAndReady(Pod pod) {
     return pod != null
         && pod.getStatus() != null

@@ -3,23 +3,16 @@ package io.camelvk.providers.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.camelvk.config.ProviderSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.provider.runtime.ProviderCallLedger;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Toleration;
-import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,72 +25,30 @@ import java.util.stream.Collectors;
  */
 final class BrokerRestartBurst implements AutoCloseable {
 
-  /** A broker the burst stops and starts again. */
-  interface Broker extends AutoCloseable {
-    void stop();
-
-    void startServer();
-
-    @Override
-    void close();
-  }
-
-  /** A worker whose commands and pods the burst counts. */
-  interface Worker extends AutoCloseable {
-    Set<String> running();
-
-    List<JsonNode> commands();
-
-    @Override
-    void close();
-  }
-
   private static final int PODS = 200;
   private static final Duration LOADED_MACHINE = Duration.ofMinutes(4);
 
   private final TestCluster cluster;
-  private final BrokerTransport transport;
-  private final Broker broker;
-  private final Worker worker;
+  private final TestTransport transport;
+  private final BrokerWorker worker;
   private final RunningKubelet kubelet;
 
   private BrokerRestartBurst(
-      TestCluster cluster,
-      BrokerTransport transport,
-      Broker broker,
-      Worker worker,
-      RunningKubelet kubelet) {
+      TestCluster cluster, TestTransport transport, BrokerWorker worker, RunningKubelet kubelet) {
     this.cluster = cluster;
     this.transport = transport;
-    this.broker = broker;
     this.worker = worker;
     this.kubelet = kubelet;
   }
 
-  static BrokerRestartBurst start(TestCluster cluster, BrokerTransport transport) {
-    if (transport == BrokerTransport.KAFKA) {
-      EmbeddedKafka kafka = EmbeddedKafka.start();
-      return start(cluster, transport, kafka, KafkaTestWorker.start(kafka.url()), kafka.url());
-    }
-    EmbeddedBroker broker = EmbeddedBroker.start();
-    TestWorker worker = TestWorker.start(broker.url() + "?reconnectAttempts=-1&retryInterval=200");
-    String url = transport == BrokerTransport.AMQP ? broker.amqpUrl() : broker.url();
-    return start(cluster, transport, broker, worker, url);
-  }
-
-  private static BrokerRestartBurst start(
-      TestCluster cluster, BrokerTransport transport, Broker broker, Worker worker, String url) {
+  static BrokerRestartBurst start(TestCluster cluster, BrokerTransport kind) {
+    TestTransport transport = TestTransport.start(kind);
+    BrokerWorker worker = transport.startWorker();
     VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings =
-        settings.withProviders(
-            ProviderSettings.only("messaging", Optional.empty())
-                .withCallLedger()
-                .withProperty(
-                    "vk.provider.messaging.transport", transport.name().toLowerCase(Locale.ROOT))
-                .withProperty("vk.provider.messaging.url", url));
+    settings = settings.withProviders(transport.providerSettings().withCallLedger());
     RunningKubelet kubelet =
         RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
-    return new BrokerRestartBurst(cluster, transport, broker, worker, kubelet);
+    return new BrokerRestartBurst(cluster, transport, worker, kubelet);
   }
 
   void losesNoPodAndRunsNoneTwice() {
@@ -108,14 +59,14 @@ final class BrokerRestartBurst implements AutoCloseable {
           cluster.create(
               TestPods.boundTo(kubelet.nodeName(), "burst-" + i)
                   .editSpec()
-                  .withTolerations(messagingToleration())
+                  .withTolerations(TestPods.anyProviderToleration())
                   .endSpec()
                   .build()));
       if (i == PODS / 4) {
-        broker.stop();
+        transport.broker().stop();
       }
       if (i == PODS / 2) {
-        broker.startServer();
+        transport.broker().startServer();
       }
     }
 
@@ -138,7 +89,7 @@ final class BrokerRestartBurst implements AutoCloseable {
     System.out.printf(
         "broker restart (%s) in a burst of %d pods: all Running after %d ms; %d creates at the"
             + " worker (%d delivered again), %d pods running at the worker%n",
-        transport,
+        transport.transport(),
         PODS,
         allRunning.toMillis(),
         creates.values().stream().mapToLong(n -> n).sum(),
@@ -152,18 +103,10 @@ final class BrokerRestartBurst implements AutoCloseable {
     assertThat(worker.running()).hasSize(PODS);
   }
 
-  private static Toleration messagingToleration() {
-    return new TolerationBuilder()
-        .withKey("virtual-kubelet.io/provider")
-        .withOperator("Exists")
-        .withEffect("NoSchedule")
-        .build();
-  }
-
   @Override
   public void close() {
     kubelet.stopAndDeleteNode(cluster);
     worker.close();
-    broker.close();
+    transport.close();
   }
 }

@@ -19,7 +19,7 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * An Artemis broker on a free loopback port, with the core and AMQP protocols, persistent (its
  * journal in a directory of its own), so that a restart keeps what it had.
  */
-final class EmbeddedBroker implements BrokerRestartBurst.Broker {
+final class EmbeddedBroker implements TestBroker {
 
   private final Path directory;
   private final int port;
@@ -56,7 +56,8 @@ final class EmbeddedBroker implements BrokerRestartBurst.Broker {
   }
 
   /** The Artemis core protocol's URL. */
-  String url() {
+  @Override
+  public String url() {
     return "tcp://127.0.0.1:" + port;
   }
 

@@ -35,7 +35,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * provider's topics are made at the first start, with several partitions for commands and replies,
  * so that the record key is what keeps one pod's messages in order.
  */
-final class EmbeddedKafka implements BrokerRestartBurst.Broker {
+final class EmbeddedKafka implements TestBroker {
 
   static final int PARTITIONS = 3;
 
@@ -90,7 +90,8 @@ final class EmbeddedKafka implements BrokerRestartBurst.Broker {
   }
 
   /** The bootstrap servers. */
-  String url() {
+  @Override
+  public String url() {
     return "127.0.0.1:" + port;
   }
 

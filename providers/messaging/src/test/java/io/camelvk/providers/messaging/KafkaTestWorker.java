@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * those older than 10 s) and answer on the replies topic, statuses keyed by pod UID ({@link
  * WorkerPods} runs the pods, follows of their logs too). It shares no code with the provider.
  */
-final class KafkaTestWorker implements BrokerRestartBurst.Worker {
+final class KafkaTestWorker implements BrokerWorker {
 
   static final String COMMANDS = "camelvk.commands";
   static final String REPLIES = "camelvk.replies";
@@ -64,40 +63,13 @@ final class KafkaTestWorker implements BrokerRestartBurst.Worker {
     return new KafkaTestWorker(servers);
   }
 
-  /** The pods it runs now, by UID. */
   @Override
-  public Set<String> running() {
-    return pods.running();
+  public WorkerPods pods() {
+    return pods;
   }
 
-  /** Every command received, in order. */
   @Override
-  public List<JsonNode> commands() {
-    return pods.commands();
-  }
-
-  /** The container writes a line to its log: followed logs get it at once. */
-  void log(String namespace, String pod, String container, String line) {
-    pods.logs().write(namespace + "/" + pod, container, line);
-  }
-
-  /** The correlation ids of the followed logs cancelled, in order. */
-  List<String> logCancels() {
-    return pods.logs().cancels();
-  }
-
-  /** How many logs are followed now. */
-  int followedLogs() {
-    return pods.logs().following();
-  }
-
-  /** Stops answering commands (they are still taken and counted) and sending heartbeats. */
-  void silence() {
-    pods.silence();
-  }
-
-  /** Sends any text to the replies topic, keyed as given, and waits until the brokers have it. */
-  void sendRaw(String key, String text) throws Exception {
+  public void sendRaw(String key, String text) throws Exception {
     replies.send(new ProducerRecord<>(REPLIES, key, text)).get(30, TimeUnit.SECONDS);
   }
 

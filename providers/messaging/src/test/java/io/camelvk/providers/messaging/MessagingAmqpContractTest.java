@@ -1,17 +1,13 @@
 package io.camelvk.providers.messaging;
 
-import java.util.Map;
-
 /**
- * The provider contract with the provider on AMQP 1.0 (camel-amqp, Qpid JMS, Artemis' AMQP
- * acceptor), through the same routes; the worker stays on the Artemis core protocol, so each
- * message crosses from one protocol to the other in the broker.
+ * {@link MessagingContract} on AMQP 1.0 (camel-amqp, Qpid JMS, Artemis' AMQP acceptor); the worker
+ * stays on the Artemis core protocol, so each message crosses from one protocol to the other in the
+ * broker.
  */
-class MessagingAmqpContractTest extends MessagingProviderContractTest {
+class MessagingAmqpContractTest extends MessagingContract {
 
-  @Override
-  protected Map<String, String> properties() {
-    return Map.of(
-        "vk.provider.messaging.transport", "amqp", "vk.provider.messaging.url", broker().amqpUrl());
+  MessagingAmqpContractTest() {
+    super(BrokerTransport.AMQP);
   }
 }

@@ -7,18 +7,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.camelvk.config.ProviderSettings;
-import io.camelvk.provider.runtime.ProviderSet;
 import io.camelvk.test.TestPods;
-import io.camelvk.test.contract.ProviderHarness;
-import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,20 +50,12 @@ class MessagingKafkaSecurityTest {
   void aProviderThatLogsInWithAPasswordFromAFileRunsAPodAndLogsNoPassword() throws Exception {
     Path password = Files.writeString(dir.resolve("password"), EmbeddedKafka.SASL_PASSWORD + "\n");
     ListAppender<ILoggingEvent> lines = capture();
-    try (ProviderHarness harness = start("sasl-node", password)) {
+    try (MessagingProcess process = start("sasl-node", password)) {
       Pod pod = TestPods.named("sasl", "over-sasl", UUID.randomUUID().toString()).build();
-      harness.provider().client().create(pod);
+      process.create(pod);
 
-      await()
-          .atMost(PATIENCE)
-          .until(
-              () ->
-                  harness
-                      .status(pod)
-                      .filter(s -> !s.getContainerStatuses().isEmpty())
-                      .map(s -> s.getContainerStatuses().getFirst().getState().getRunning())
-                      .isPresent());
-      assertThat(ready(harness, "sasl-node")).isEmpty();
+      await().atMost(PATIENCE).until(() -> process.running(pod));
+      assertThat(process.ready()).isEmpty();
     } finally {
       release(lines);
     }
@@ -81,8 +67,8 @@ class MessagingKafkaSecurityTest {
   @Test
   void aWrongPasswordMakesTheNodeSayTheBrokerIsUnreachable() throws Exception {
     Path password = Files.writeString(dir.resolve("wrong"), "not-the-password");
-    try (ProviderHarness harness = start("wrong-password-node", password)) {
-      assertThat(ready(harness, "wrong-password-node"))
+    try (MessagingProcess process = start("wrong-password-node", password)) {
+      assertThat(process.ready())
           .hasValueSatisfying(
               c -> {
                 assertThat(c.getStatus()).isEqualTo("False");
@@ -96,12 +82,9 @@ class MessagingKafkaSecurityTest {
 
   @Test
   void aProviderThatTrustsTheBrokersCaRunsAPodOverTls() throws Exception {
-    try (ProviderHarness harness =
-        ProviderHarness.start(
-            ProviderSet.create(
-                ProviderSettings.only("messaging", Optional.empty()),
-                "tls-node",
-                Clock.systemUTC()),
+    try (MessagingProcess process =
+        MessagingProcess.start(
+            "tls-node",
             Map.of(
                 "vk.provider.messaging.transport", "kafka",
                 "vk.provider.messaging.url", kafka.tlsUrl(),
@@ -110,25 +93,16 @@ class MessagingKafkaSecurityTest {
                     kafka.tls().truststorePasswordFile().toString(),
                 "vk.provider.messaging.group", "tls-node"))) {
       Pod pod = TestPods.named("tls", "over-tls", UUID.randomUUID().toString()).build();
-      harness.provider().client().create(pod);
+      process.create(pod);
 
-      await()
-          .atMost(PATIENCE)
-          .until(
-              () ->
-                  harness
-                      .status(pod)
-                      .filter(s -> !s.getContainerStatuses().isEmpty())
-                      .map(s -> s.getContainerStatuses().getFirst().getState().getRunning())
-                      .isPresent());
-      assertThat(ready(harness, "tls-node")).isEmpty();
+      await().atMost(PATIENCE).until(() -> process.running(pod));
+      assertThat(process.ready()).isEmpty();
     }
   }
 
-  private static ProviderHarness start(String node, Path password) throws Exception {
-    return ProviderHarness.start(
-        ProviderSet.create(
-            ProviderSettings.only("messaging", Optional.empty()), node, Clock.systemUTC()),
+  private static MessagingProcess start(String node, Path password) throws Exception {
+    return MessagingProcess.start(
+        node,
         Map.of(
             "vk.provider.messaging.transport",
             "kafka",
@@ -140,12 +114,6 @@ class MessagingKafkaSecurityTest {
             password.toString(),
             "vk.provider.messaging.group",
             node));
-  }
-
-  private static Optional<NodeCondition> ready(ProviderHarness harness, String node) {
-    return harness.provider().client().node(node).conditions().stream()
-        .filter(c -> "Ready".equals(c.getType()))
-        .findFirst();
   }
 
   /** Every log line from here on, Kafka's and Camel's INFO ones included. */

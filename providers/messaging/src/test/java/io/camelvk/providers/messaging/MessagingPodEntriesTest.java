@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelvk.config.ProviderSettings;
-import io.camelvk.provider.runtime.ProviderSet;
 import io.camelvk.test.TestPods;
-import io.camelvk.test.contract.ProviderHarness;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,55 +19,52 @@ class MessagingPodEntriesTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-  private EmbeddedBroker broker;
-  private TestWorker worker;
-  private ProviderHarness harness;
+  private TestTransport transport;
+  private BrokerWorker worker;
+  private MessagingProcess process;
 
   @BeforeEach
   void start() throws Exception {
-    broker = EmbeddedBroker.start();
-    worker = TestWorker.start(broker.url());
-    harness =
-        ProviderHarness.start(
-            ProviderSet.create(
-                ProviderSettings.only("messaging", Optional.empty()),
-                "entries-node",
-                Clock.systemUTC()),
-            Map.of("vk.provider.messaging.url", broker.url()));
+    transport = TestTransport.start(BrokerTransport.JMS);
+    worker = transport.startWorker();
+    process = MessagingProcess.start(transport, "entries-node", Map.of());
   }
 
   @AfterEach
   void stop() {
-    harness.close();
+    process.close();
     worker.close();
-    broker.close();
+    transport.close();
   }
 
   @Test
   void deletedPodsLeaveNoEntriesAndAReplyAboutOneAfterwardsIsDroppedAsStale() throws Exception {
     Pod[] pods = {pod("one"), pod("two"), pod("three")};
     for (Pod pod : pods) {
-      harness.provider().client().create(pod);
+      process.create(pod);
     }
     await().atMost(PATIENCE).until(() -> worker.running().size() == pods.length);
-    assertThat(provider().podEntries()).isPositive();
+    assertThat(process.provider().podEntries()).isPositive();
 
     for (Pod pod : pods) {
-      harness.provider().client().delete(pod, Duration.ofSeconds(1));
+      process.delete(pod, Duration.ofSeconds(1));
     }
 
-    await().atMost(PATIENCE).until(() -> provider().podEntries() == 0);
+    await().atMost(PATIENCE).until(() -> process.provider().podEntries() == 0);
     JsonNode delete =
         worker.commands().stream()
             .filter(c -> "io.camelvk.pod.delete".equals(c.get("type").asText()))
             .findFirst()
             .orElseThrow();
-    long staleBefore = provider().counters().count(MessagingCounters.DROPPED, "stale");
-    worker.sendRaw(statusAgain(delete));
+    long staleBefore = process.provider().counters().count(MessagingCounters.DROPPED, "stale");
+    worker.sendRaw(delete.get("poduid").asText(), statusAgain(delete));
     await()
         .atMost(PATIENCE)
-        .until(() -> provider().counters().count(MessagingCounters.DROPPED, "stale") > staleBefore);
-    assertThat(provider().podEntries()).isZero();
+        .until(
+            () ->
+                process.provider().counters().count(MessagingCounters.DROPPED, "stale")
+                    > staleBefore);
+    assertThat(process.provider().podEntries()).isZero();
   }
 
   /** A status about the deleted pod that a worker sends late, above what it sent before. */
@@ -89,13 +81,6 @@ class MessagingPodEntriesTest {
     reply.put("statussequence", 7);
     reply.set("data", WorkerStatuses.running(delete.get("data")));
     return reply.toString();
-  }
-
-  private MessagingProvider provider() {
-    return harness
-        .camelContext()
-        .getRegistry()
-        .lookupByNameAndType("messagingBackend", MessagingProvider.class);
   }
 
   private static Pod pod(String name) {

@@ -8,8 +8,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.util.List;
-import java.util.Set;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -18,7 +16,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * topic and answers on the replies queue ({@link WorkerPods} runs the pods, {@link WorkerLogs}
  * keeps their logs). It shares no code with the provider.
  */
-final class TestWorker implements BrokerRestartBurst.Worker {
+final class TestWorker implements BrokerWorker {
 
   static final String EXIT_AFTER = "test-worker/exit-after-ms";
   static final String COMMANDS = "camelvk.commands";
@@ -60,41 +58,9 @@ final class TestWorker implements BrokerRestartBurst.Worker {
     }
   }
 
-  /** The pods it runs now, by UID. */
   @Override
-  public Set<String> running() {
-    return pods.running();
-  }
-
-  /** Every command received, in order. */
-  @Override
-  public List<JsonNode> commands() {
-    return pods.commands();
-  }
-
-  /** The container writes a line to its log: followed logs get it at once. */
-  void log(String namespace, String pod, String container, String line) {
-    pods.logs().write(namespace + "/" + pod, container, line);
-  }
-
-  /** The correlation ids of the followed logs cancelled, in order. */
-  List<String> logCancels() {
-    return pods.logs().cancels();
-  }
-
-  /** Followed logs go on after a cancel, as if it was lost on the way (it is still counted). */
-  void loseLogCancels(boolean lose) {
-    pods.logs().loseCancels(lose);
-  }
-
-  /** How many logs are followed now. */
-  int followedLogs() {
-    return pods.logs().following();
-  }
-
-  /** Stops answering commands (they are still taken and counted) and sending heartbeats. */
-  void silence() {
-    pods.silence();
+  public WorkerPods pods() {
+    return pods;
   }
 
   private interface Handler {
@@ -118,7 +84,12 @@ final class TestWorker implements BrokerRestartBurst.Worker {
     }
   }
 
-  /** Sends any text to the replies queue, as a worker (or a broken one) would. */
+  @Override
+  public void sendRaw(String key, String text) throws JMSException {
+    sendRaw(text);
+  }
+
+  /** Sends any text to the replies queue, ungrouped, as a worker (or a broken one) would. */
   void sendRaw(String text) throws JMSException {
     synchronized (replySession) {
       replies.send(replySession.createTextMessage(text));
