@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.camelvk.config.ProviderSettings;
 import io.camelvk.config.VkSettings;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,21 +31,16 @@ class MessagingAmqpNodeIT {
 
   private static final Duration LOADED_MACHINE = Duration.ofSeconds(90);
 
-  private static EmbeddedBroker broker;
-  private static TestWorker worker;
+  private static TestTransport transport;
+  private static BrokerWorker worker;
   private static RunningKubelet kubelet;
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    broker = EmbeddedBroker.start();
-    worker = TestWorker.start(broker.url());
+    transport = TestTransport.start(BrokerTransport.AMQP);
+    worker = transport.startWorker();
     VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings =
-        settings.withProviders(
-            ProviderSettings.only("messaging", Optional.empty())
-                .withCallLedger()
-                .withProperty("vk.provider.messaging.transport", "amqp")
-                .withProperty("vk.provider.messaging.url", broker.amqpUrl()));
+    settings = settings.withProviders(transport.providerSettings().withCallLedger());
     kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
   }
 
@@ -56,7 +48,7 @@ class MessagingAmqpNodeIT {
   static void stop(TestCluster cluster) {
     kubelet.stopAndDeleteNode(cluster);
     worker.close();
-    broker.close();
+    transport.close();
   }
 
   @Test
@@ -117,12 +109,7 @@ class MessagingAmqpNodeIT {
   private static Pod onTheNode(String name) {
     return TestPods.boundTo(kubelet.nodeName(), name)
         .editSpec()
-        .withTolerations(
-            new TolerationBuilder()
-                .withKey("virtual-kubelet.io/provider")
-                .withOperator("Exists")
-                .withEffect("NoSchedule")
-                .build())
+        .withTolerations(TestPods.anyProviderToleration())
         .endSpec()
         .build();
   }
