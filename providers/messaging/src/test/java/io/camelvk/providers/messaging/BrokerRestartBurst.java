@@ -3,9 +3,7 @@ package io.camelvk.providers.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camelvk.config.VkSettings;
 import io.camelvk.provider.runtime.ProviderCallLedger;
-import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -29,26 +27,15 @@ final class BrokerRestartBurst implements AutoCloseable {
   private static final Duration LOADED_MACHINE = Duration.ofMinutes(4);
 
   private final TestCluster cluster;
-  private final TestTransport transport;
-  private final BrokerWorker worker;
-  private final RunningKubelet kubelet;
+  private final KubeletOnTransport node;
 
-  private BrokerRestartBurst(
-      TestCluster cluster, TestTransport transport, BrokerWorker worker, RunningKubelet kubelet) {
+  private BrokerRestartBurst(TestCluster cluster, KubeletOnTransport node) {
     this.cluster = cluster;
-    this.transport = transport;
-    this.worker = worker;
-    this.kubelet = kubelet;
+    this.node = node;
   }
 
   static BrokerRestartBurst start(TestCluster cluster, BrokerTransport kind) {
-    TestTransport transport = TestTransport.start(kind);
-    BrokerWorker worker = transport.startWorker();
-    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings = settings.withProviders(transport.providerSettings().withCallLedger());
-    RunningKubelet kubelet =
-        RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
-    return new BrokerRestartBurst(cluster, transport, worker, kubelet);
+    return new BrokerRestartBurst(cluster, KubeletOnTransport.start(cluster, kind));
   }
 
   void losesNoPodAndRunsNoneTwice() {
@@ -57,16 +44,16 @@ final class BrokerRestartBurst implements AutoCloseable {
     for (int i = 0; i < PODS; i++) {
       created.add(
           cluster.create(
-              TestPods.boundTo(kubelet.nodeName(), "burst-" + i)
+              TestPods.boundTo(node.kubelet().nodeName(), "burst-" + i)
                   .editSpec()
                   .withTolerations(TestPods.anyProviderToleration())
                   .endSpec()
                   .build()));
       if (i == PODS / 4) {
-        transport.broker().stop();
+        node.transport().broker().stop();
       }
       if (i == PODS / 2) {
-        transport.broker().startServer();
+        node.transport().broker().startServer();
       }
     }
 
@@ -80,33 +67,31 @@ final class BrokerRestartBurst implements AutoCloseable {
                     == PODS);
 
     Duration allRunning = Duration.ofNanos(System.nanoTime() - started);
-    ProviderCallLedger calls = kubelet.process().providerCalls();
+    ProviderCallLedger calls = node.kubelet().process().providerCalls();
     Map<String, Long> creates =
-        worker.commands().stream()
+        node.worker().commands().stream()
             .filter(c -> "io.camelvk.pod.create".equals(c.get("type").asText()))
             .collect(Collectors.groupingBy(c -> c.get("poduid").asText(), Collectors.counting()));
     long redelivered = creates.values().stream().mapToLong(n -> n - 1).sum();
     System.out.printf(
         "broker restart (%s) in a burst of %d pods: all Running after %d ms; %d creates at the"
             + " worker (%d delivered again), %d pods running at the worker%n",
-        transport.transport(),
+        node.transport().transport(),
         PODS,
         allRunning.toMillis(),
         creates.values().stream().mapToLong(n -> n).sum(),
         redelivered,
-        worker.running().size());
+        node.worker().running().size());
     for (Pod pod : created) {
       String uid = pod.getMetadata().getUid();
       assertThat(calls.count("create", uid, "ok")).as("successful creates of %s", uid).isEqualTo(1);
       assertThat(creates).as("creates the worker took").containsKey(uid);
     }
-    assertThat(worker.running()).hasSize(PODS);
+    assertThat(node.worker().running()).hasSize(PODS);
   }
 
   @Override
   public void close() {
-    kubelet.stopAndDeleteNode(cluster);
-    worker.close();
-    transport.close();
+    node.close();
   }
 }

@@ -13,16 +13,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code kubectl logs -f} through the broker, as the core asks for it, on every transport: the
@@ -30,43 +24,13 @@ import org.junit.jupiter.api.TestInstance;
  * worker, and the container ending ends the log. A subclass per transport runs these and may add
  * more.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LogsFollowBehaviour {
+abstract class LogsFollowBehaviour extends TransportTestLifecycle {
 
   static final String NAMESPACE = "follow";
   static final LogOptions FOLLOW = new LogOptions(null, null, null, false, false, true);
 
-  private final BrokerTransport kind;
-  private TestTransport transport;
-  Duration patience;
-  BrokerWorker worker;
-  MessagingProcess provider;
-
   LogsFollowBehaviour(BrokerTransport kind) {
-    this.kind = kind;
-  }
-
-  @BeforeAll
-  void startBroker() {
-    transport = TestTransport.start(kind);
-    patience = transport.patience();
-  }
-
-  @AfterAll
-  void stopBroker() {
-    transport.close();
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    worker = transport.startWorker();
-    provider = MessagingProcess.start(transport, "follow-node", Map.of());
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    worker.close();
+    super(kind, "follow-node");
   }
 
   @Test

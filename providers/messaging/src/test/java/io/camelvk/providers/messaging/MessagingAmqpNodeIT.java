@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.camelvk.config.VkSettings;
-import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
@@ -31,24 +29,18 @@ class MessagingAmqpNodeIT {
 
   private static final Duration LOADED_MACHINE = Duration.ofSeconds(90);
 
-  private static TestTransport transport;
+  private static KubeletOnTransport node;
   private static BrokerWorker worker;
-  private static RunningKubelet kubelet;
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    transport = TestTransport.start(BrokerTransport.AMQP);
-    worker = transport.startWorker();
-    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings = settings.withProviders(transport.providerSettings().withCallLedger());
-    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+    node = KubeletOnTransport.start(cluster, BrokerTransport.AMQP);
+    worker = node.worker();
   }
 
   @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
-    worker.close();
-    transport.close();
+  static void stop() {
+    node.close();
   }
 
   @Test
@@ -107,7 +99,7 @@ class MessagingAmqpNodeIT {
   }
 
   private static Pod onTheNode(String name) {
-    return TestPods.boundTo(kubelet.nodeName(), name)
+    return TestPods.boundTo(node.kubelet().nodeName(), name)
         .editSpec()
         .withTolerations(TestPods.anyProviderToleration())
         .endSpec()

@@ -2,8 +2,6 @@ package io.camelvk.providers.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camelvk.config.VkSettings;
-import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
@@ -18,30 +16,24 @@ import org.junit.jupiter.api.Test;
 @WithControlPlane
 class MessagingKafkaNodeIT {
 
-  private static TestTransport transport;
-  private static BrokerWorker worker;
-  private static RunningKubelet kubelet;
+  private static KubeletOnTransport node;
 
   @BeforeAll
   static void start(TestCluster cluster) {
-    transport = TestTransport.start(BrokerTransport.KAFKA);
-    worker = transport.startWorker();
-    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings = settings.withProviders(transport.providerSettings());
-    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+    node =
+        KubeletOnTransport.start(
+            cluster, BrokerTransport.KAFKA, started -> started.transport().providerSettings());
   }
 
   @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
-    worker.close();
-    transport.close();
+  static void stop() {
+    node.close();
   }
 
   @Test
   void aDeploymentOfFivePodsRunsOnTheWorkersServesLogsAndIsDeleted(TestCluster cluster) {
     WebDeploymentRun.Messages messages =
-        new WebDeploymentRun(cluster, kubelet, worker)
+        new WebDeploymentRun(cluster, node.kubelet(), node.worker())
             .runReadALogAndDelete(TestPods.anyProviderToleration(), " on Kafka");
 
     assertThat(messages.logs()).isEqualTo(2);

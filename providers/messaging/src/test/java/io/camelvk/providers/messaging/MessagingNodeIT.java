@@ -3,7 +3,6 @@ package io.camelvk.providers.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.camelvk.config.VkSettings;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
@@ -32,14 +31,12 @@ class MessagingNodeIT {
   private static final Duration LOADED_MACHINE = Duration.ofSeconds(90);
 
   @TempDir static Path dir;
-  private static TestTransport transport;
+  private static KubeletOnTransport node;
   private static BrokerWorker worker;
   private static RunningKubelet kubelet;
 
   @BeforeAll
   static void start(TestCluster cluster) throws IOException {
-    transport = TestTransport.start(BrokerTransport.JMS);
-    worker = transport.startWorker();
     Path mapping =
         Files.writeString(
             dir.resolve("mapping.yaml"),
@@ -56,22 +53,24 @@ class MessagingNodeIT {
                               constant: messaging
             """
                 .formatted(cluster.namespace()));
-    VkSettings settings = RunningKubelet.settings(cluster, "vk-" + cluster.namespace());
-    settings =
-        settings.withProviders(
-            settings
-                .providers()
-                .withNames(List.of("messaging"))
-                .withMapping(mapping)
-                .withProperty("vk.provider.messaging.url", transport.providerUrl()));
-    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+    node =
+        KubeletOnTransport.start(
+            cluster,
+            BrokerTransport.JMS,
+            started ->
+                started
+                    .settings()
+                    .providers()
+                    .withNames(List.of("messaging"))
+                    .withMapping(mapping)
+                    .withProperty("vk.provider.messaging.url", started.transport().providerUrl()));
+    worker = node.worker();
+    kubelet = node.kubelet();
   }
 
   @AfterAll
-  static void stop(TestCluster cluster) {
-    kubelet.stopAndDeleteNode(cluster);
-    worker.close();
-    transport.close();
+  static void stop() {
+    node.close();
   }
 
   @Test

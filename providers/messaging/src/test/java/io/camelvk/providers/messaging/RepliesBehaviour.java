@@ -6,65 +6,25 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * How the provider reads what workers send, on every transport: duplicated and reordered statuses
  * dropped, a status whose write fails read again until it is written, a worker that falls silent. A
  * subclass per transport runs these and adds what only its transport does.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RepliesBehaviour {
+abstract class RepliesBehaviour extends TransportTestLifecycle {
 
   static final String NODE = "replies-node";
 
-  private final BrokerTransport kind;
-  TestTransport transport;
-  Duration patience;
-  BrokerWorker worker;
-  MessagingProcess provider;
-
   RepliesBehaviour(BrokerTransport kind) {
-    this.kind = kind;
+    super(kind, NODE);
   }
 
-  @BeforeAll
-  void startBroker() {
-    transport = TestTransport.start(kind);
-    patience = transport.patience();
-  }
-
-  @AfterAll
-  void stopBroker() {
-    transport.close();
-  }
-
-  @BeforeEach
-  void start() throws Exception {
-    worker = transport.startWorker();
-    provider = startProvider();
-  }
-
-  @AfterEach
-  void stop() {
-    provider.close();
-    worker.close();
-  }
-
-  MessagingProcess startProvider() throws Exception {
-    return MessagingProcess.start(transport, NODE, properties());
-  }
-
-  /** The provider's properties besides the transport's. */
+  @Override
   Map<String, String> properties() {
     return Map.of("vk.provider.messaging.heartbeat-timeout", "2s");
   }
