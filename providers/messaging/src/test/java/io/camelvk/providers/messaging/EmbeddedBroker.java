@@ -1,8 +1,8 @@
 package io.camelvk.providers.messaging;
 
+import io.camelvk.controlplane.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -42,7 +42,8 @@ final class EmbeddedBroker implements TestBroker {
   static EmbeddedBroker start(String acceptorOptions) {
     try {
       EmbeddedBroker broker =
-          new EmbeddedBroker(Files.createTempDirectory("artemis-"), freePort(), acceptorOptions);
+          new EmbeddedBroker(
+              Files.createTempDirectory("artemis-"), LoopbackPorts.free(), acceptorOptions);
       broker.startServer();
       return broker;
     } catch (IOException e) {
@@ -115,12 +116,6 @@ final class EmbeddedBroker implements TestBroker {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
