@@ -31,6 +31,7 @@ public final class MessagingProvider implements CamelContextAware {
   private Clock clock = Clock.systemUTC();
   private MessagingSettings settings;
   private BrokerProbe broker;
+  private KafkaReplyAssignments replyAssignments;
 
   private ReplyOrder order;
   private UnansweredCreates unanswered;
@@ -61,7 +62,14 @@ public final class MessagingProvider implements CamelContextAware {
         new PodCommands(sequences, order, unanswered, settings.node(), settings.commands(), clock);
     readReplies = new Replies(order, heartbeats, requests, deleted);
     inventory =
-        new WorkerInventory(requests, heartbeats, order, reports, settings.inventoryWindow());
+        new WorkerInventory(
+            requests,
+            heartbeats,
+            order,
+            reports,
+            settings.inventoryWindow(),
+            replyAssignments,
+            settings.requestTimeout());
     deadline = new WorkerDeadline(unanswered, order, podCommands, reports, this::counters);
     logAnswers =
         new LogAnswers(
@@ -232,6 +240,10 @@ public final class MessagingProvider implements CamelContextAware {
 
   public void setBroker(BrokerProbe broker) {
     this.broker = broker;
+  }
+
+  public void setReplyAssignments(KafkaReplyAssignments replyAssignments) {
+    this.replyAssignments = replyAssignments;
   }
 
   @Override

@@ -39,6 +39,9 @@ final class EmbeddedKafka implements TestBroker {
 
   static final int PARTITIONS = 3;
 
+  /** Kafka's default {@code group.initial.rebalance.delay.ms}. */
+  static final long SHIPPED_GROUP_DELAY_MS = 3000;
+
   /** The user the SASL/PLAIN listener knows, and its password. */
   static final String SASL_USER = "vk";
 
@@ -52,13 +55,16 @@ final class EmbeddedKafka implements TestBroker {
   private final int tlsPort;
   private final KafkaTlsStores tls;
   private final int partitions;
+  private final Duration groupDelay;
   private KafkaRaftServer server;
 
-  private EmbeddedKafka(Path root, Path directory, KafkaTlsStores tls, int partitions) {
+  private EmbeddedKafka(
+      Path root, Path directory, KafkaTlsStores tls, int partitions, Duration groupDelay) {
     this.root = root;
     this.directory = directory;
     this.tls = tls;
     this.partitions = partitions;
+    this.groupDelay = groupDelay;
     int[] ports = LoopbackPorts.free(4);
     this.port = ports[0];
     this.controllerPort = ports[1];
@@ -72,6 +78,19 @@ final class EmbeddedKafka implements TestBroker {
 
   /** With this many partitions for the commands and replies topics. */
   static EmbeddedKafka start(int partitions) {
+    return start(partitions, Duration.ZERO);
+  }
+
+  /**
+   * As Kafka is shipped: the first member of an empty consumer group waits {@value
+   * #SHIPPED_GROUP_DELAY_MS} ms for others before partitions are assigned (the tests' broker does
+   * not wait).
+   */
+  static EmbeddedKafka startAsShipped() {
+    return start(PARTITIONS, Duration.ofMillis(SHIPPED_GROUP_DELAY_MS));
+  }
+
+  private static EmbeddedKafka start(int partitions, Duration groupDelay) {
     try {
       Path root = Files.createTempDirectory("kafka-");
       EmbeddedKafka kafka =
@@ -79,7 +98,8 @@ final class EmbeddedKafka implements TestBroker {
               root,
               Files.createDirectory(root.resolve("log")),
               KafkaTlsStores.create(Files.createDirectory(root.resolve("tls"))),
-              partitions);
+              partitions,
+              groupDelay);
       kafka.format();
       kafka.startServer();
       kafka.createTopics();
@@ -193,7 +213,7 @@ final class EmbeddedKafka implements TestBroker {
     props.put("offsets.topic.num.partitions", "1");
     props.put("transaction.state.log.replication.factor", "1");
     props.put("transaction.state.log.min.isr", "1");
-    props.put("group.initial.rebalance.delay.ms", "0");
+    props.put("group.initial.rebalance.delay.ms", Long.toString(groupDelay.toMillis()));
     props.put("log.flush.interval.messages", "1");
     return props;
   }

@@ -37,6 +37,11 @@ final class TestTransport implements AutoCloseable {
     return new TestTransport(transport, artemis, url);
   }
 
+  /** Kafka on a broker of the test's own. */
+  static TestTransport on(EmbeddedKafka kafka) {
+    return new TestTransport(BrokerTransport.KAFKA, kafka, kafka.url());
+  }
+
   /** A worker on the broker, that outlives a broker restart. */
   BrokerWorker startWorker() {
     if (transport == BrokerTransport.KAFKA) {
