@@ -116,9 +116,7 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
    * Runs kubectl against the control plane; returns stdout, fails with stderr on exit code != 0.
    */
   public String kubectl(String... args) {
-    List<String> command =
-        new ArrayList<>(List.of(kubectlPath().toString(), "--kubeconfig", kubeconfig().toString()));
-    command.addAll(List.of(args));
+    List<String> command = kubectlCommand(args);
     try {
       Process process = new ProcessBuilder(command).start();
       CompletableFuture<String> err =
@@ -139,6 +137,18 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Starts kubectl against the control plane and leaves it running ({@code logs -f}). */
+  public KubectlStream kubectlStream(String... args) {
+    return KubectlStream.start(kubectlCommand(args));
+  }
+
+  private List<String> kubectlCommand(String... args) {
+    List<String> command =
+        new ArrayList<>(List.of(kubectlPath().toString(), "--kubeconfig", kubeconfig().toString()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   private static String read(java.io.InputStream in) {

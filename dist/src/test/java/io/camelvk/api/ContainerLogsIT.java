@@ -3,16 +3,13 @@ package io.camelvk.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.test.KubectlStream;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.WithVirtualKubelet;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,42 +77,19 @@ class ContainerLogsIT {
   @Test
   void followStreamsNewLinesUntilStopped(TestCluster cluster) throws IOException {
     int before = seconds(logs(cluster, "--tail=1").get(0));
-    Process follow =
-        new ProcessBuilder(
-                cluster.kubectlPath().toString(),
-                "--kubeconfig",
-                cluster.kubeconfig().toString(),
-                "logs",
-                "-f",
-                "-n",
-                cluster.namespace(),
-                "web")
-            .redirectErrorStream(true)
-            .start();
-    List<String> seen = new CopyOnWriteArrayList<>();
-    Thread.ofVirtual().start(() -> collect(follow, seen));
+    KubectlStream follow = cluster.kubectlStream("logs", "-f", "-n", cluster.namespace(), "web");
     try {
       await()
           .atMost(LOADED_MACHINE)
           .until(
               () ->
-                  seen.stream()
+                  follow.lines().stream()
                       .filter(l -> l.contains("running for"))
                       .anyMatch(l -> seconds(l) >= before + 2));
-      assertThat(follow.isAlive()).isTrue();
-      assertThat(seen.get(0)).contains("started (restart 0)");
+      assertThat(follow.running()).isTrue();
+      assertThat(follow.lines().getFirst()).contains("started (restart 0)");
     } finally {
-      follow.destroy();
-    }
-  }
-
-  private static void collect(Process process, List<String> lines) {
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      reader.lines().forEach(lines::add);
-    } catch (IOException e) {
-      // the process was stopped
+      follow.close();
     }
   }
 

@@ -11,10 +11,6 @@ import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,16 +60,6 @@ abstract class WebBesideMockNode {
     return cluster.eventsAbout(pod).stream()
         .map(e -> e.getReason() + ": " + e.getMessage())
         .toList();
-  }
-
-  static void collect(Process process, List<String> lines) {
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      reader.lines().forEach(lines::add);
-    } catch (IOException e) {
-      // the process was stopped
-    }
   }
 
   static String lineOf(TestCluster cluster, String pod, int line) {

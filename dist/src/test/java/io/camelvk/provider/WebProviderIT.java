@@ -6,16 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelvk.api.KubeletApiClient;
+import io.camelvk.test.KubectlStream;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.io.IOException;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,32 +70,19 @@ class WebProviderIT extends WebBesideMockNode {
   void kubectlLogsFollowShowsTheLinesTheBackendAddsUntilThePodIsDeleted(TestCluster cluster)
       throws IOException, InterruptedException {
     Pod pod = run(cluster, "followed", "web");
-    Process follow =
-        new ProcessBuilder(
-                cluster.kubectlPath().toString(),
-                "--kubeconfig",
-                cluster.kubeconfig().toString(),
-                "logs",
-                "-f",
-                "--tail=1",
-                "-n",
-                cluster.namespace(),
-                "followed")
-            .redirectErrorStream(true)
-            .start();
-    List<String> seen = new CopyOnWriteArrayList<>();
-    Thread.ofVirtual().start(() -> collect(follow, seen));
+    KubectlStream follow =
+        cluster.kubectlStream("logs", "-f", "--tail=1", "-n", cluster.namespace(), "followed");
     try {
-      await().atMost(RUNNING).until(() -> seen.size() == 1);
+      await().atMost(RUNNING).until(() -> follow.lines().size() == 1);
       backend.log(cluster.namespace(), "followed", "app", "added while followed");
-      await().atMost(RUNNING).until(() -> seen.contains("added while followed"));
-      assertThat(seen.getFirst()).endsWith("followed/app: line 5");
+      await().atMost(RUNNING).until(() -> follow.lines().contains("added while followed"));
+      assertThat(follow.lines().getFirst()).endsWith("followed/app: line 5");
 
       delete(cluster, pod);
 
-      assertThat(follow.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(follow.endsWithin(Duration.ofSeconds(30))).isTrue();
     } finally {
-      follow.destroy();
+      follow.close();
     }
   }
 
