@@ -1,41 +1,11 @@
 package io.camelvk.providers.messaging;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.camelvk.test.TestCluster;
-import io.camelvk.test.TestPods;
-import io.camelvk.test.WithControlPlane;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 /**
- * The messaging provider on Kafka as a node runs it on the real control plane: a KRaft broker, the
- * Kafka test worker, a {@link WebDeploymentRun}.
+ * {@link MessagingNodeBehaviour} on Kafka (camel-kafka), a KRaft broker and the Kafka test worker.
  */
-@WithControlPlane
-class MessagingKafkaNodeIT {
+class MessagingKafkaNodeIT extends MessagingNodeBehaviour {
 
-  private static KubeletOnTransport node;
-
-  @BeforeAll
-  static void start(TestCluster cluster) {
-    node =
-        KubeletOnTransport.start(
-            cluster, BrokerTransport.KAFKA, started -> started.transport().providerSettings());
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-  }
-
-  @Test
-  void aDeploymentOfFivePodsRunsOnTheWorkersServesLogsAndIsDeleted(TestCluster cluster) {
-    WebDeploymentRun.Messages messages =
-        new WebDeploymentRun(cluster, node.kubelet(), node.worker())
-            .runReadALogAndDelete(TestPods.anyProviderToleration(), " on Kafka");
-
-    assertThat(messages.logs()).isEqualTo(2);
+  MessagingKafkaNodeIT() {
+    super(BrokerTransport.KAFKA);
   }
 }

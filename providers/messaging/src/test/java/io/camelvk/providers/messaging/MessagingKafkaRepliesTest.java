@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,10 +26,9 @@ class MessagingKafkaRepliesTest extends RepliesBehaviour {
 
     // Keyed by the pod's UID, the poison is in the partition of the pod's status, before it.
     await().atMost(patience).until(() -> provider.running(pod));
-    List<ConsumerRecord<String, String>> dead = deadLettersOf(uid);
-    assertThat(dead).hasSize(1);
-    Header reason = dead.getFirst().headers().lastHeader("vkDeadLetterReason");
-    assertThat(new String(reason.value(), StandardCharsets.UTF_8)).startsWith("not JSON");
+    assertThat(deadLettersOf(uid))
+        .singleElement()
+        .satisfies(dead -> assertThat(dead.reason()).startsWith("not JSON"));
     assertThat(provider.counters().count(MessagingCounters.DEAD_LETTERS, "")).isEqualTo(1);
 
     provider.close();
@@ -43,9 +39,7 @@ class MessagingKafkaRepliesTest extends RepliesBehaviour {
     assertThat(deadLettersOf(uid)).hasSize(1);
   }
 
-  private List<ConsumerRecord<String, String>> deadLettersOf(String uid) {
-    return transport.kafka().records(KafkaTestWorker.DEAD_LETTER).stream()
-        .filter(r -> r.value().contains(uid))
-        .toList();
+  private List<TestTransport.DeadLetter> deadLettersOf(String uid) throws Exception {
+    return transport.deadLetters().stream().filter(d -> d.body().contains(uid)).toList();
   }
 }

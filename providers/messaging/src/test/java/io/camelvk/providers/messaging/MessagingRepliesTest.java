@@ -5,14 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
-import jakarta.jms.Connection;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.Session;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +40,8 @@ class MessagingRepliesTest extends RepliesBehaviour {
     await().atMost(patience).until(() -> provider.running(pod));
     assertThat(broker.messageCount(DEAD_LETTERS)).isEqualTo(before + 1);
     assertThat(provider.counters().count(MessagingCounters.DEAD_LETTERS, "")).isEqualTo(1);
-    assertThat(deadLetterReasons()).anySatisfy(r -> assertThat(r).startsWith("not JSON"));
+    assertThat(transport.deadLetters())
+        .anySatisfy(dead -> assertThat(dead.reason()).startsWith("not JSON"));
   }
 
   @Test
@@ -70,19 +64,5 @@ class MessagingRepliesTest extends RepliesBehaviour {
         .startsWith("no worker answered the create sent to camelvk.commands at ")
         .endsWith(" within 3 s");
     await().atMost(patience).until(() -> worker.tookDeleteOf(pod));
-  }
-
-  private List<String> deadLetterReasons() throws Exception {
-    List<String> reasons = new ArrayList<>();
-    try (Connection connection =
-        new ActiveMQConnectionFactory(transport.artemis().url()).createConnection()) {
-      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-      connection.start();
-      MessageConsumer consumer = session.createConsumer(session.createQueue(DEAD_LETTERS));
-      for (Message m = consumer.receive(1000); m != null; m = consumer.receive(200)) {
-        reasons.add(m.getStringProperty("vkDeadLetterReason"));
-      }
-    }
-    return reasons;
   }
 }

@@ -1,10 +1,21 @@
 package io.camelvk.providers.messaging;
 
 import io.camelvk.config.ProviderSettings;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.kafka.common.header.Header;
 
 /**
  * One transport the messaging tests run on: its broker, started here, a worker on it, and the
@@ -16,6 +27,9 @@ final class TestTransport implements AutoCloseable {
 
   /** The Artemis client reconnects by itself after a broker restart and recreates its consumers. */
   private static final String RECONNECTING = "?reconnectAttempts=-1&retryInterval=200";
+
+  /** The property (header on Kafka) that says why a message was dead-lettered. */
+  private static final String REASON = "vkDeadLetterReason";
 
   private final BrokerTransport transport;
   private final TestBroker broker;
@@ -66,11 +80,46 @@ final class TestTransport implements AutoCloseable {
 
   /** The messaging provider alone, with the transport's properties, for a whole kubelet. */
   ProviderSettings providerSettings() {
-    ProviderSettings messaging = ProviderSettings.only("messaging", Optional.empty());
+    return withProperties(ProviderSettings.only("messaging", Optional.empty()));
+  }
+
+  /** These providers with the transport's properties added. */
+  ProviderSettings withProperties(ProviderSettings providers) {
+    ProviderSettings with = providers;
     for (Map.Entry<String, String> property : providerProperties().entrySet()) {
-      messaging = messaging.withProperty(property.getKey(), property.getValue());
+      with = with.withProperty(property.getKey(), property.getValue());
     }
-    return messaging;
+    return with;
+  }
+
+  /** A message on the dead-letter destination and the reason it carries. */
+  record DeadLetter(String body, String reason) {}
+
+  /**
+   * What the dead-letter destination holds; on Artemis the messages are taken off the queue, so a
+   * second call returns only those that came since.
+   */
+  List<DeadLetter> deadLetters() throws JMSException {
+    if (broker instanceof EmbeddedKafka kafka) {
+      return kafka.records(KafkaTestWorker.DEAD_LETTER).stream()
+          .map(r -> new DeadLetter(r.value(), text(r.headers().lastHeader(REASON))))
+          .toList();
+    }
+    List<DeadLetter> taken = new ArrayList<>();
+    try (Connection connection = new ActiveMQConnectionFactory(broker.url()).createConnection()) {
+      Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+      connection.start();
+      MessageConsumer consumer =
+          session.createConsumer(session.createQueue(KafkaTestWorker.DEAD_LETTER));
+      for (Message m = consumer.receive(1000); m != null; m = consumer.receive(200)) {
+        taken.add(new DeadLetter(((TextMessage) m).getText(), m.getStringProperty(REASON)));
+      }
+    }
+    return taken;
+  }
+
+  private static String text(Header header) {
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   /** The URL the provider is given. */

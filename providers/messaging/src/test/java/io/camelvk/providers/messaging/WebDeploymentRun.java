@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The node ITs' Deployment of five pods, on any transport: run on the workers, one pod's log read
  * with {@code kubectl logs}, deleted; every pod created and deleted once at the worker, and the
- * messages per pod from the kubelet's /metrics.
+ * messages per pod from the kubelet's /metrics (what it counted during the run).
  */
 final class WebDeploymentRun {
 
@@ -42,6 +42,7 @@ final class WebDeploymentRun {
    * @param transport how the printed line names the transport
    */
   Messages runReadALogAndDelete(Toleration toleration, String transport) {
+    KubeletCounters counters = KubeletCounters.from(kubelet);
     cluster
         .client()
         .apps()
@@ -64,18 +65,17 @@ final class WebDeploymentRun {
     await().atMost(LOADED_MACHINE).until(() -> webPods().isEmpty());
     await().atMost(LOADED_MACHINE).until(() -> count("io.camelvk.pod.delete") >= PODS);
     assertThat(count("io.camelvk.pod.create")).isEqualTo(PODS);
-    return counted(transport);
+    return counted(counters, transport);
   }
 
-  private Messages counted(String transport) {
-    String metrics = kubelet.httpGet("/metrics").body();
+  private Messages counted(KubeletCounters counters, String transport) {
     Messages counted =
         new Messages(
-            messages(metrics, "sent", "io.camelvk.pod.create"),
-            messages(metrics, "sent", "io.camelvk.pod.delete"),
-            messages(metrics, "received", "io.camelvk.pod.status"),
-            messages(metrics, "sent", "io.camelvk.pod.logs-request")
-                + messages(metrics, "received", "io.camelvk.pod.logs"));
+            counters.messages("sent", "io.camelvk.pod.create"),
+            counters.messages("sent", "io.camelvk.pod.delete"),
+            counters.messages("received", "io.camelvk.pod.status"),
+            counters.messages("sent", "io.camelvk.pod.logs-request")
+                + counters.messages("received", "io.camelvk.pod.logs"));
     System.out.printf(
         "messaging%s, %d pods of a Deployment run and deleted: %.0f creates, %.0f deletes, %.0f"
             + " statuses (%.1f messages per pod), %.0f for one kubectl logs%n",
@@ -117,17 +117,6 @@ final class WebDeploymentRun {
         .endTemplate()
         .endSpec()
         .build();
-  }
-
-  /** A counter of vk_messaging_messages_total in the kubelet's /metrics. */
-  private static double messages(String metrics, String direction, String type) {
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith("vk_messaging_messages_total{"))
-        .filter(l -> l.contains("direction=\"" + direction + "\""))
-        .filter(l -> l.contains("type=\"" + type + "\""))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
   }
 
   /** How many of the Deployment's pods the worker took a command of this type for. */

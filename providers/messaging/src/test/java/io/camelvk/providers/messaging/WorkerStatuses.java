@@ -19,7 +19,16 @@ final class WorkerStatuses {
   private WorkerStatuses() {}
 
   static ObjectNode running(JsonNode pod) {
-    return containers(pod, "running", JSON.createObjectNode().put("startedAt", now()));
+    return running(pod, 0);
+  }
+
+  /** Every container running, each restarted this many times. */
+  static ObjectNode running(JsonNode pod, int restarts) {
+    ObjectNode status = containers(pod, "running", JSON.createObjectNode().put("startedAt", now()));
+    status
+        .withArray("containerStatuses")
+        .forEach(c -> ((ObjectNode) c).put("restartCount", restarts));
+    return status;
   }
 
   static ObjectNode terminated(JsonNode pod, int exitCode) {
