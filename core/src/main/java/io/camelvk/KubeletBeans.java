@@ -22,6 +22,7 @@ import io.camelvk.pod.PodSyncFailures;
 import io.camelvk.pod.PodTracker;
 import io.camelvk.pod.PodVolumeSync;
 import io.camelvk.pod.PodWorkQueue;
+import io.camelvk.pod.ReportedEvents;
 import io.camelvk.pod.ReportedStatuses;
 import io.camelvk.pod.ResizeEvents;
 import io.camelvk.pod.StatusWriteWaits;
@@ -59,6 +60,7 @@ final class KubeletBeans implements AutoCloseable {
   private final KubeletApiServer kubeletApi;
   private final EventRecorder eventRecorder;
   private final ServiceAccountTokens tokens;
+  private final ReportedEvents reportedEvents;
 
   KubeletBeans(
       KubernetesClient client,
@@ -80,6 +82,7 @@ final class KubeletBeans implements AutoCloseable {
             client, clock, outcome -> metrics.event(outcome.name().toLowerCase(Locale.ROOT)));
     PodEvents events = new PodEvents(eventRecorder, nodeName, clock, settings.normalEvents());
     ResizeEvents resizeEvents = new ResizeEvents(events);
+    this.reportedEvents = new ReportedEvents(cache, events);
     this.reported = new ReportedStatuses(queue::add, writeWaits);
     CachedPodEnvironment environment = new CachedPodEnvironment(cache, settings.node());
     this.tokens = new ServiceAccountTokens(tokenRequests(client), clock);
@@ -208,6 +211,7 @@ final class KubeletBeans implements AutoCloseable {
     main.bind("podSync", podSync);
     main.bind("podStatusPoller", new PodStatusPoller(tracker, queue, providers));
     main.bind("reportedStatuses", reported);
+    main.bind("reportedEvents", reportedEvents);
     main.bind("kubeletMetrics", metrics);
     // The name camel-micrometer looks up: providers' meters (and micrometer: endpoints) land in
     // the registry /metrics serves.

@@ -57,6 +57,14 @@ public final class VkHeaders {
    */
   public static final String POD_REQUESTS = "VkPodRequests";
 
+  /**
+   * {@code direct:vk-pod-event}: the event's type, {@code Normal} (the default) or {@code Warning}.
+   */
+  public static final String EVENT_TYPE = "VkEventType";
+
+  /** {@code direct:vk-pod-event}: the event's reason, a CamelCase word (String). */
+  public static final String EVENT_REASON = "VkEventReason";
+
   /** The container of a {@code logs} request (String). */
   public static final String CONTAINER_NAME = "VkContainerName";
 

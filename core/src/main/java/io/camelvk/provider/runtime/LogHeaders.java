@@ -5,8 +5,11 @@ import io.camelvk.provider.VkHeaders;
 import java.time.Instant;
 import org.apache.camel.Message;
 
-/** A log request's options as the {@code VkLog*} headers of a {@code logs} exchange, both ways. */
-final class LogHeaders {
+/**
+ * A log request's options as the {@code VkLog*} headers of a {@code logs} exchange, both ways; a
+ * provider's route bean reads them with {@link #read}.
+ */
+public final class LogHeaders {
 
   private LogHeaders() {}
 
@@ -22,7 +25,7 @@ final class LogHeaders {
     message.setHeader(VkHeaders.LOG_FOLLOW, options.follow());
   }
 
-  static LogOptions read(Message message) {
+  public static LogOptions read(Message message) {
     String since = message.getHeader(VkHeaders.LOG_SINCE_TIME, String.class);
     return new LogOptions(
         message.getHeader(VkHeaders.LOG_TAIL_LINES, Integer.class),

@@ -13,6 +13,7 @@ import io.camelvk.provider.runtime.TimeLimitedClient;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +38,7 @@ public final class ProviderHarness implements AutoCloseable {
   private final PodStatusSource statuses;
   private final Set<PodKey> notified;
   private final AtomicInteger failingSyncs;
+  private final HarnessEvents events;
 
   private ProviderHarness(
       Main main,
@@ -44,8 +46,10 @@ public final class ProviderHarness implements AutoCloseable {
       ProviderHandle provider,
       PodStatusSource statuses,
       Set<PodKey> notified,
-      AtomicInteger failingSyncs) {
+      AtomicInteger failingSyncs,
+      HarnessEvents events) {
     this.main = main;
+    this.events = events;
     this.failingSyncs = failingSyncs;
     this.calls = calls;
     this.provider = provider;
@@ -80,11 +84,13 @@ public final class ProviderHarness implements AutoCloseable {
         .withName("provider-harness-" + name)
         .withRoutesIncludePattern(
             "classpath:routes/bean-provider.yaml,classpath:routes/errors.yaml,"
-                + "classpath:routes/pod-status-report.yaml,"
+                + "classpath:routes/pod-status-report.yaml,classpath:routes/pod-event-report.yaml,"
                 + String.join(",", wiring.routePatterns()));
     properties.forEach(main::addInitialProperty);
     wiring.beans().forEach(main::bind);
     main.bind("reportedStatuses", reported);
+    HarnessEvents events = new HarnessEvents();
+    main.bind("reportedEvents", events);
     main.start();
     ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     ProviderHandle provider;
@@ -107,10 +113,16 @@ public final class ProviderHarness implements AutoCloseable {
         .filter(PodStatusNotifier.class::isInstance)
         .map(PodStatusNotifier.class::cast)
         .ifPresent(n -> n.onPodStatusChange((ns, pod) -> notified.add(new PodKey(ns, pod))));
-    Providers wired = new Providers(name, java.util.List.of(name));
+    Providers wired = new Providers(name, List.of(name));
     wired.install(Map.of(name, provider));
     return new ProviderHarness(
-        main, calls, provider, new PodStatusSource(wired, reported), notified, failingSyncs);
+        main,
+        calls,
+        provider,
+        new PodStatusSource(wired, reported),
+        notified,
+        failingSyncs,
+        events);
   }
 
   public ProviderHandle provider() {
@@ -130,6 +142,11 @@ public final class ProviderHarness implements AutoCloseable {
   /** The pods the provider told about (a bean's notification, or a route's report). */
   public Set<PodKey> notified() {
     return notified;
+  }
+
+  /** The events the provider recorded on its pods. */
+  public List<HarnessEvents.Recorded> events() {
+    return events.all();
   }
 
   /**
