@@ -1,0 +1,106 @@
+package io.camelvk.providers.aws.task;
+
+import static io.camelvk.providers.aws.task.ContainerDefinitions.nullIfEmpty;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+
+/**
+ * The task definition a pod runs as: network mode {@code awsvpc}, the Fargate size that holds the
+ * pod, one container definition per container in the kubelet's order, the {@code emptyDir} volumes,
+ * {@code awslogs}. {@code requiresCompatibilities} is left out: AWS infers it from the RunTask's
+ * launch type, and moto then asks for no EC2 instance.
+ */
+public final class TaskDefinitions {
+
+  /** The kubelet's default {@code terminationGracePeriodSeconds}. */
+  static final long DEFAULT_GRACE_PERIOD_SECONDS = 30;
+
+  /** The kubelet's least grace period ({@code minimumGracePeriodInSeconds}). */
+  static final long MINIMUM_GRACE_PERIOD_SECONDS = 2;
+
+  /** The longest {@code stopTimeout} Fargate takes. */
+  static final long FARGATE_MAX_STOP_TIMEOUT_SECONDS = 120;
+
+  private final TaskDefinitionSettings settings;
+
+  public TaskDefinitions(TaskDefinitionSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A pod's definition, and the size it was given; two pods with the same spec share a family. */
+  public record PodTaskDefinition(RegisterTaskDefinitionRequest request, TaskSize size) {
+
+    public String family() {
+      return request.family();
+    }
+  }
+
+  /**
+   * @throws io.camelvk.provider.PodRefusedException for a pod no Fargate task holds, or a volume
+   *     ECS cannot run
+   */
+  public PodTaskDefinition of(Pod pod) {
+    TaskSize size = TaskSize.of(pod);
+    TaskVolumes volumes = new TaskVolumes(pod);
+    RegisterTaskDefinitionRequest definition =
+        RegisterTaskDefinitionRequest.builder()
+            .networkMode(NetworkMode.AWSVPC)
+            .cpu(Integer.toString(size.size().cpuUnits()))
+            .memory(Integer.toString(size.size().memoryMiB()))
+            .executionRoleArn(settings.executionRoleArn())
+            .taskRoleArn(settings.taskRoleArn())
+            .containerDefinitions(containers(pod, volumes))
+            .volumes(nullIfEmpty(volumes.volumes(TaskContainers.all(pod))))
+            .build();
+    return new PodTaskDefinition(
+        definition.toBuilder().family(TaskDefinitionFamily.of(definition)).build(), size);
+  }
+
+  /**
+   * Init containers are not essential (they end), and each waits for the one before it; regular
+   * containers are essential and wait for every init container ({@link TaskContainers}). Each
+   * container gets the pod's grace period as its {@code stopTimeout}, within the kubelet's least (2
+   * s) and Fargate's most (120 s).
+   */
+  private List<ContainerDefinition> containers(Pod pod, TaskVolumes volumes) {
+    Integer stopTimeout = stopTimeout(pod);
+    List<Container> inits = pod.getSpec().getInitContainers();
+    List<ContainerDefinition> definitions = new ArrayList<>();
+    for (int i = 0; i < inits.size(); i++) {
+      definitions.add(
+          common(inits.get(i), true, volumes, stopTimeout)
+              .essential(false)
+              .dependsOn(nullIfEmpty(TaskContainers.initDependencies(inits, i)))
+              .build());
+    }
+    for (Container container : pod.getSpec().getContainers()) {
+      definitions.add(
+          common(container, false, volumes, stopTimeout)
+              .essential(true)
+              .dependsOn(nullIfEmpty(TaskContainers.regularDependencies(inits)))
+              .build());
+    }
+    return definitions;
+  }
+
+  private ContainerDefinition.Builder common(
+      Container container, boolean init, TaskVolumes volumes, Integer stopTimeout) {
+    return ContainerDefinitions.of(container, TaskContainers.reservation(container, init))
+        .mountPoints(nullIfEmpty(volumes.mountPoints(container)))
+        .stopTimeout(stopTimeout)
+        .logConfiguration(ContainerLogs.configuration(settings));
+  }
+
+  private static Integer stopTimeout(Pod pod) {
+    Long grace = pod.getSpec().getTerminationGracePeriodSeconds();
+    long seconds = grace == null ? DEFAULT_GRACE_PERIOD_SECONDS : grace;
+    return Math.toIntExact(
+        Math.clamp(seconds, MINIMUM_GRACE_PERIOD_SECONDS, FARGATE_MAX_STOP_TIMEOUT_SECONDS));
+  }
+}
