@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -66,6 +68,7 @@ class AwsClientsTest {
   }
 
   @Test
+  @Timeout(value = MotoServer.START_MINUTES, unit = TimeUnit.MINUTES)
   void aStoppedMotoIsUnreachableAndTheCallFailsWithinTheCallTimeout() {
     URI endpoint;
     try (MotoServer moto = MotoServer.start()) {

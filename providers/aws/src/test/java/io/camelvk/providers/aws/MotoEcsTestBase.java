@@ -2,9 +2,11 @@ package io.camelvk.providers.aws;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
@@ -21,6 +23,7 @@ abstract class MotoEcsTestBase {
   MotoTasks tasks;
 
   @BeforeAll
+  @Timeout(value = MotoServer.START_MINUTES, unit = TimeUnit.MINUTES)
   static void startMoto() {
     moto = MotoServer.start();
     ecs = new AwsClients(Region.of(MotoServer.REGION), Optional.of(moto.endpoint())).ecs();

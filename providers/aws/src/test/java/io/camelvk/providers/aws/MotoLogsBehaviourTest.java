@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
@@ -39,6 +41,7 @@ class MotoLogsBehaviourTest {
   private Instant first;
 
   @BeforeAll
+  @Timeout(value = MotoServer.START_MINUTES, unit = TimeUnit.MINUTES)
   static void startMoto() {
     moto = MotoServer.start();
     logs = new AwsClients(Region.of(MotoServer.REGION), Optional.of(moto.endpoint())).logs();

@@ -25,6 +25,12 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  */
 public final class MotoServer implements AutoCloseable {
 
+  /**
+   * The longest {@link #start()} may take, a first install of moto included: a JUnit {@code
+   * Timeout} in minutes for the methods that start moto, above the default of one minute.
+   */
+  public static final long START_MINUTES = 12;
+
   /** The region the tests use; moto serves any. */
   public static final String REGION = "us-east-1";
 

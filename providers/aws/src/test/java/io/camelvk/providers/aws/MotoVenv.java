@@ -23,7 +23,7 @@ final class MotoVenv {
   static final String MOTO_VERSION = "5.2.6";
 
   private static final String REQUIREMENT = "moto[server]==" + MOTO_VERSION;
-  private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
+  private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
   private static final int LOG_TAIL_LINES = 40;
 

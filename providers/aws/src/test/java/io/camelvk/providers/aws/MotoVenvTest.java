@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class MotoVenvTest {
 
   @Test
+  @Timeout(value = MotoServer.START_MINUTES, unit = TimeUnit.MINUTES)
   void aFailedInstallThrowsWithTheEndOfPipsLogAndLeavesNoMarker() throws IOException {
     // Under target/, not @TempDir: JUnit warns about the venv's symbolic link to the python3.
     Path target = Files.createTempDirectory(Path.of("target"), "moto-venv-failure-");
