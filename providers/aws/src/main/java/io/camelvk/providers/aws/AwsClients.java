@@ -2,6 +2,7 @@ package io.camelvk.providers.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -9,7 +10,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -20,7 +22,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * private endpoint in production), with credentials from the SDK's default provider chain (system
  * properties, environment, web identity, profile, container and instance roles).
  *
- * <p>Each client has its own Apache HTTP client ({@link ApacheHttpClient}, named because the
+ * <p>Each client has its own Apache HttpClient 5 ({@link Apache5HttpClient}, named because the
  * classpath may hold another), closed with it: a connection is refused after {@link
  * #CONNECT_TIMEOUT}, and a call, with all its retries, ends after {@link #CALL_TIMEOUT}.
  *
@@ -43,10 +45,20 @@ public final class AwsClients {
 
   private final Region region;
   private final Optional<URI> endpointOverride;
+  private final List<ExecutionInterceptor> interceptors;
 
   public AwsClients(Region region, Optional<URI> endpointOverride) {
+    this(region, endpointOverride, List.of());
+  }
+
+  /**
+   * @param interceptors told of every request the clients send ({@link AwsCalls} counts them)
+   */
+  public AwsClients(
+      Region region, Optional<URI> endpointOverride, List<ExecutionInterceptor> interceptors) {
     this.region = Objects.requireNonNull(region, "region");
     this.endpointOverride = Objects.requireNonNull(endpointOverride, "endpointOverride");
+    this.interceptors = List.copyOf(interceptors);
   }
 
   public EcsClient ecs() {
@@ -70,13 +82,14 @@ public final class AwsClients {
         .region(region)
         .credentialsProvider(DefaultCredentialsProvider.builder().build())
         .httpClientBuilder(
-            ApacheHttpClient.builder()
+            Apache5HttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(CALL_TIMEOUT))
         .overrideConfiguration(
             ClientOverrideConfiguration.builder()
                 .apiCallTimeout(CALL_TIMEOUT)
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy())
+                .executionInterceptors(interceptors)
                 .build());
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder;

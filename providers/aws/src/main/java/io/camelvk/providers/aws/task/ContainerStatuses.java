@@ -42,11 +42,16 @@ record ContainerStatuses(Pod pod, Task task) {
     return base(spec, ecs(spec)).withState(waiting(message)).build();
   }
 
-  /** While the task runs (or is being stopped): as the ECS container's own state says. */
+  /**
+   * While the task runs (or is being stopped): as the ECS container's own state says, except that a
+   * regular container not yet STOPPED runs once every init container has completed: ECS puts a task
+   * in RUNNING once its essential containers run (moto leaves them PENDING for ever).
+   */
   ContainerStatus running(Container spec) {
     Optional<software.amazon.awssdk.services.ecs.model.Container> ecs = ecs(spec);
     String lastStatus = ecs.map(c -> c.lastStatus()).orElse(null);
-    if ("RUNNING".equals(lastStatus)) {
+    if ("RUNNING".equals(lastStatus)
+        || (!isInit(spec) && !"STOPPED".equals(lastStatus) && initialized())) {
       return created(spec, ecs)
           .withReady(true)
           .withStarted(true)
@@ -135,6 +140,18 @@ record ContainerStatuses(Pod pod, Task task) {
         .withRestartCount(0)
         .withReady(false)
         .withStarted(false);
+  }
+
+  /** Whether every init container that is not a sidecar has exited 0. */
+  private boolean initialized() {
+    return pod.getSpec().getInitContainers().stream()
+        .filter(init -> !TaskContainers.isSidecar(init))
+        .allMatch(
+            init ->
+                ecs(init)
+                    .filter(c -> "STOPPED".equals(c.lastStatus()))
+                    .map(c -> Integer.valueOf(0).equals(c.exitCode()))
+                    .orElse(false));
   }
 
   private boolean isInit(Container spec) {

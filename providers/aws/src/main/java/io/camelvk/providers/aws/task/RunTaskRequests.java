@@ -57,7 +57,7 @@ public final class RunTaskRequests {
    * The node's name as ECS takes it: cut to 128 characters, and each character other than letters,
    * digits, {@code -}, {@code /} and {@code _} (the dots of a DNS name) replaced by {@code -}.
    */
-  static String startedBy(String nodeName) {
+  public static String startedBy(String nodeName) {
     String cut =
         nodeName.length() <= STARTED_BY_MAX_LENGTH
             ? nodeName

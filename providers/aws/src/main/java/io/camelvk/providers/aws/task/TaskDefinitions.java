@@ -24,6 +24,9 @@ public final class TaskDefinitions {
   /** The kubelet's least grace period ({@code minimumGracePeriodInSeconds}). */
   static final long MINIMUM_GRACE_PERIOD_SECONDS = 2;
 
+  /** The least memory reservation Docker takes, in MiB. */
+  static final int LEAST_RESERVATION_MIB = 6;
+
   /** The longest {@code stopTimeout} Fargate takes. */
   static final long FARGATE_MAX_STOP_TIMEOUT_SECONDS = 120;
 
@@ -55,7 +58,8 @@ public final class TaskDefinitions {
             .memory(Integer.toString(size.size().memoryMiB()))
             .executionRoleArn(settings.executionRoleArn())
             .taskRoleArn(settings.taskRoleArn())
-            .containerDefinitions(containers(pod, volumes))
+            .containerDefinitions(
+                withReservations(containers(pod, volumes), size.size().memoryMiB()))
             .volumes(nullIfEmpty(volumes.volumes(TaskContainers.all(pod))))
             .build();
     return new PodTaskDefinition(
@@ -95,6 +99,32 @@ public final class TaskDefinitions {
         .mountPoints(nullIfEmpty(volumes.mountPoints(container)))
         .stopTimeout(stopTimeout)
         .logConfiguration(ContainerLogs.configuration(settings));
+  }
+
+  /**
+   * Each essential container that states no memory gets an equal share of what the others leave of
+   * the task's memory as its reservation (at least Docker's least, {@value #LEAST_RESERVATION_MIB}
+   * MiB): Fargate needs none, but ECS as moto plays it refuses a task whose containers do not all
+   * have one, and a share is what such a container gets anyway.
+   */
+  private static List<ContainerDefinition> withReservations(
+      List<ContainerDefinition> containers, int taskMemoryMiB) {
+    List<ContainerDefinition> unset =
+        containers.stream()
+            .filter(c -> c.essential() && c.memory() == null && c.memoryReservation() == null)
+            .toList();
+    if (unset.isEmpty()) {
+      return containers;
+    }
+    int reserved =
+        containers.stream()
+            .filter(c -> c.essential() && c.memoryReservation() != null)
+            .mapToInt(ContainerDefinition::memoryReservation)
+            .sum();
+    int share = Math.max(LEAST_RESERVATION_MIB, (taskMemoryMiB - reserved) / unset.size());
+    return containers.stream()
+        .map(c -> unset.contains(c) ? c.toBuilder().memoryReservation(share).build() : c)
+        .toList();
   }
 
   private static Integer stopTimeout(Pod pod) {

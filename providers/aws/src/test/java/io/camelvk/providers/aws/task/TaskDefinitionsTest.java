@@ -11,7 +11,10 @@ import io.camelvk.provider.PodRefusedException;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
@@ -98,13 +101,26 @@ class TaskDefinitionsTest {
   }
 
   @Test
-  void aContainerWithoutCommandOrResourcesLeavesThemToTheImageAndTheTask() {
+  void aContainerWithoutCommandOrResourcesLeavesThemToTheImageAndSharesTheTasksMemory() {
     ContainerDefinition app =
         definitions.of(pod(container("app"))).request().containerDefinitions().getFirst();
     assertThat(app.hasEntryPoint() || app.hasCommand()).isFalse();
-    assertThat(
-            Arrays.asList(app.cpu(), app.memoryReservation(), app.memory(), app.workingDirectory()))
-        .containsOnlyNulls();
+    assertThat(Arrays.asList(app.cpu(), app.memory(), app.workingDirectory())).containsOnlyNulls();
+    assertThat(app.memoryReservation()).isEqualTo(512);
+  }
+
+  @Test
+  void containersThatStateNoMemoryShareWhatTheOthersLeaveOfTheTaskAtLeastDockersLeast() {
+    Pod pod = pod(container("app"), container("sidecar"));
+    pod.getSpec()
+        .getContainers()
+        .getFirst()
+        .setResources(
+            new ResourceRequirementsBuilder().addToRequests("memory", new Quantity("1Gi")).build());
+    List<ContainerDefinition> containers = definitions.of(pod).request().containerDefinitions();
+    assertThat(containers)
+        .extracting(ContainerDefinition::memoryReservation)
+        .containsExactly(1024, 6);
   }
 
   @Test

@@ -117,10 +117,21 @@ class TaskStatusesTest {
   }
 
   @Test
-  void aPendingContainerOfARunningTaskWaits() {
+  void aRegularContainerOfARunningTaskRunsThoughEcsStillSaysPending() {
     Task task = task("RUNNING").containers(ecs("app", "PENDING").build()).build();
     ContainerStatus app = TaskStatuses.of(pod, task).getContainerStatuses().getFirst();
-    assertThat(app.getState().getWaiting().getReason()).isEqualTo("ContainerCreating");
+    assertThat(app.getState().getRunning()).isNotNull();
+  }
+
+  @Test
+  void aRegularContainerWaitsWhileAnInitContainerHasNotCompleted() {
+    Pod withInit = withInit(pod, container("migrate"));
+    Task task =
+        task("RUNNING")
+            .containers(ecs("migrate", "RUNNING").build(), ecs("app", "PENDING").build())
+            .build();
+    ContainerStatus app = TaskStatuses.of(withInit, task).getContainerStatuses().getFirst();
+    assertThat(app.getState().getWaiting().getReason()).isEqualTo("PodInitializing");
   }
 
   @ParameterizedTest
@@ -222,7 +233,7 @@ class TaskStatusesTest {
     assertThat(migrate.getReady()).isTrue();
     ContainerStatus app = status.getContainerStatuses().getFirst();
     assertThat(app.getName()).isEqualTo("app");
-    assertThat(app.getState().getWaiting().getReason()).isEqualTo("PodInitializing");
+    assertThat(app.getState().getRunning()).isNotNull();
   }
 
   @Test

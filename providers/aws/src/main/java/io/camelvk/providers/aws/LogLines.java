@@ -1,0 +1,32 @@
+package io.camelvk.providers.aws;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+
+/** CloudWatch log events as a container's log text: one line each, as the kubelet shows them. */
+final class LogLines {
+
+  private LogLines() {}
+
+  /**
+   * @param timestamps each line after its event's time, RFC 3339 with nanoseconds, as {@code
+   *     kubectl logs --timestamps} shows
+   */
+  static String format(List<OutputLogEvent> events, boolean timestamps) {
+    StringBuilder text = new StringBuilder();
+    for (OutputLogEvent event : events) {
+      if (timestamps) {
+        text.append(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(event.timestamp())))
+            .append(' ');
+      }
+      String message = event.message() == null ? "" : event.message();
+      text.append(message);
+      if (!message.endsWith("\n")) {
+        text.append('\n');
+      }
+    }
+    return text.toString();
+  }
+}
