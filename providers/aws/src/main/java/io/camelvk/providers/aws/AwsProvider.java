@@ -9,6 +9,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
@@ -19,6 +22,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
  * logs from CloudWatch Logs.
  */
 public final class AwsProvider {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AwsProvider.class);
 
   static final String ROUNDING = "awsRounding";
   static final String ADOPTED = "awsAdopted";
@@ -75,7 +80,14 @@ public final class AwsProvider {
    * core, as reports.
    */
   public List<Pod> pods(Exchange exchange) {
-    List<Pod> pods = inventory.pods();
+    List<Pod> pods;
+    try {
+      pods = inventory.pods();
+    } catch (SdkException e) {
+      // The node says why (route aws-node); a process that stopped here would say it nowhere.
+      LOG.warn("aws: the node's tasks cannot be listed, none is adopted: {}", e.getMessage());
+      pods = List.of();
+    }
     exchange.setVariable(
         ADOPTED,
         pods.stream()
