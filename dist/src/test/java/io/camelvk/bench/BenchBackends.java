@@ -11,17 +11,23 @@ import java.util.function.Supplier;
 /**
  * The backends a run's providers need, started before the virtual kubelet with capacity for the
  * whole burst: the web provider's reference backend (found through the Go provider's variable
- * WEB_ENDPOINT_URL) and the messaging provider's broker with its workers (--transport picks jms,
- * amqp or kafka). What they were asked per pod is reported as backend requests.
+ * WEB_ENDPOINT_URL), the messaging provider's broker with its workers (--transport picks jms, amqp
+ * or kafka) and the aws provider's moto_server. What they were asked per pod is reported as backend
+ * requests.
  */
 final class BenchBackends implements AutoCloseable {
 
   private final Optional<WebBackend> web;
   private final Optional<MessagingBenchBackend> messaging;
+  private final Optional<AwsBenchBackend> aws;
 
-  private BenchBackends(Optional<WebBackend> web, Optional<MessagingBenchBackend> messaging) {
+  private BenchBackends(
+      Optional<WebBackend> web,
+      Optional<MessagingBenchBackend> messaging,
+      Optional<AwsBenchBackend> aws) {
     this.web = web;
     this.messaging = messaging;
+    this.aws = aws;
   }
 
   static BenchBackends start(BenchOptions options) throws IOException {
@@ -39,7 +45,16 @@ final class BenchBackends implements AutoCloseable {
                       capacity,
                       options.out().resolve("bench-broker-" + System.nanoTime() + ".log")))
               : Optional.empty();
-      return new BenchBackends(web, messaging);
+      try {
+        Optional<AwsBenchBackend> aws =
+            options.providers().contains(AwsBenchBackend.NAME)
+                ? Optional.of(AwsBenchBackend.start(capacity))
+                : Optional.empty();
+        return new BenchBackends(web, messaging, aws);
+      } catch (RuntimeException e) {
+        messaging.ifPresent(MessagingBenchBackend::close);
+        throw e;
+      }
     } catch (IOException | RuntimeException e) {
       web.ifPresent(WebBackend::close);
       throw e;
@@ -53,7 +68,10 @@ final class BenchBackends implements AutoCloseable {
 
   /** JVM options for the virtual kubelet's process. */
   List<String> javaOptions() {
-    return messaging.map(MessagingBenchBackend::javaOptions).orElse(new ArrayList<>());
+    List<String> options = new ArrayList<>();
+    messaging.ifPresent(backend -> options.addAll(backend.javaOptions()));
+    aws.ifPresent(backend -> options.addAll(backend.javaOptions()));
+    return options;
   }
 
   /**
@@ -68,6 +86,9 @@ final class BenchBackends implements AutoCloseable {
     if (messaging.isPresent()) {
       return MessagingBenchBackend.messages(kubeletMetrics.get());
     }
+    if (aws.isPresent()) {
+      return AwsBenchBackend.requests(kubeletMetrics.get());
+    }
     return Map.of();
   }
 
@@ -75,5 +96,6 @@ final class BenchBackends implements AutoCloseable {
   public void close() {
     web.ifPresent(WebBackend::close);
     messaging.ifPresent(MessagingBenchBackend::close);
+    aws.ifPresent(AwsBenchBackend::close);
   }
 }

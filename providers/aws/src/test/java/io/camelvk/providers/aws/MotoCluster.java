@@ -2,6 +2,7 @@ package io.camelvk.providers.aws;
 
 import io.camelvk.providers.aws.task.ContainerLogs;
 import io.camelvk.providers.aws.task.TaskId;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.ecs.model.TaskField;
  * a test moves them), the provider's properties to reach it, and an operator who stops the task of
  * a named pod once it runs, as a container that exits would end it.
  */
-final class MotoCluster implements AutoCloseable {
+public final class MotoCluster implements AutoCloseable {
 
   /** How often the operator looks for tasks to stop. */
   private static final long OPERATOR_PERIOD_MS = 200;
@@ -67,8 +68,13 @@ final class MotoCluster implements AutoCloseable {
     return new MotoCluster(MotoServer.start(), cluster);
   }
 
+  /** With moto's virtual environment and log under {@code buildDirectory} (the benchmark's). */
+  public static MotoCluster start(String cluster, Path buildDirectory) {
+    return new MotoCluster(MotoServer.start(buildDirectory), cluster);
+  }
+
   /** The provider's properties: moto's endpoint, the cluster, a subnet, a short poll period. */
-  Map<String, String> providerProperties() {
+  public Map<String, String> providerProperties() {
     Map<String, String> properties = new HashMap<>();
     properties.put("vk.provider.aws.region", MotoServer.REGION);
     properties.put("vk.provider.aws.endpoint", moto.endpoint().toString());

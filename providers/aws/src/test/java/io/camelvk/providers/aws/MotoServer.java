@@ -65,11 +65,19 @@ public final class MotoServer implements AutoCloseable {
    * the SDK's default chain finds them (moto checks no signature).
    */
   public static MotoServer start() {
+    return start(Path.of("target"));
+  }
+
+  /**
+   * Like {@link #start()}, with the virtual environment and the log under {@code buildDirectory}
+   * (the benchmark runs from the repository's root and uses the module's {@code target/}).
+   */
+  public static MotoServer start(Path buildDirectory) {
     System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "testing"));
     System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "testing"));
-    Path script = MotoVenv.inBuildDirectory().motoServer();
+    Path script = MotoVenv.in(buildDirectory).motoServer();
     int port = LoopbackPorts.free();
-    Path log = Path.of("target", "moto-server-" + port + ".log").toAbsolutePath();
+    Path log = buildDirectory.resolve("moto-server-" + port + ".log").toAbsolutePath();
     Process process;
     try {
       process =

@@ -39,7 +39,12 @@ final class MotoVenv {
 
   /** The module's {@code target/}: the working directory of surefire and failsafe. */
   static MotoVenv inBuildDirectory() {
-    return new MotoVenv(Path.of("target"), REQUIREMENT);
+    return in(Path.of("target"));
+  }
+
+  /** Under another build directory. */
+  static MotoVenv in(Path buildDirectory) {
+    return new MotoVenv(buildDirectory, REQUIREMENT);
   }
 
   /** Installs moto unless a previous run did; returns the {@code moto_server} script. */
