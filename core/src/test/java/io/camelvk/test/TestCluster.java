@@ -32,6 +32,11 @@ public record TestCluster(LocalControlPlane plane, KubernetesClient client, Stri
     return client.pods().inNamespace(namespace).withName(name).get();
   }
 
+  /** The pods of the test namespace with this label. */
+  public List<Pod> podsLabelled(String key, String value) {
+    return client.pods().inNamespace(namespace).withLabel(key, value).list().getItems();
+  }
+
   /** Creates the pod in the test namespace. */
   public Pod create(Pod pod) {
     return client.pods().inNamespace(namespace).resource(pod).create();

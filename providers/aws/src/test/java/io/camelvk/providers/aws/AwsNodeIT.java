@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelvk.test.ProviderBesideMock;
 import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestDeployments;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -58,19 +57,27 @@ class AwsNodeIT {
         .apps()
         .deployments()
         .inNamespace(cluster.namespace())
-        .resource(deployment())
+        .resource(
+            TestDeployments.web(
+                3,
+                node.kubelet().nodeName(),
+                TestPods.anyProviderToleration(),
+                Map.of(ProviderBesideMock.LABEL, "aws")))
         .create();
     await()
         .atMost(LOADED_MACHINE)
         .until(
             () ->
-                web(cluster).size() == 3
-                    && web(cluster).stream().allMatch(TestPods::isRunningAndReady));
-    List<String> uids = web(cluster).stream().map(p -> p.getMetadata().getUid()).toList();
-    assertThat(web(cluster)).allMatch(p -> "aws".equals(node.kubelet().providerOf(p)));
+                cluster.podsLabelled("app", "web").size() == 3
+                    && cluster.podsLabelled("app", "web").stream()
+                        .allMatch(TestPods::isRunningAndReady));
+    List<String> uids =
+        cluster.podsLabelled("app", "web").stream().map(p -> p.getMetadata().getUid()).toList();
+    assertThat(cluster.podsLabelled("app", "web"))
+        .allMatch(p -> "aws".equals(node.kubelet().providerOf(p)));
     assertThat(tasksOf(uids, DesiredStatus.RUNNING)).hasSize(3);
 
-    Pod one = web(cluster).getFirst();
+    Pod one = cluster.podsLabelled("app", "web").getFirst();
     node.moto()
         .putLog(
             taskOf(one.getMetadata().getUid()),
@@ -84,7 +91,7 @@ class AwsNodeIT {
         .isEqualTo("second line\n");
 
     cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName("web").delete();
-    await().atMost(LOADED_MACHINE).until(() -> web(cluster).isEmpty());
+    await().atMost(LOADED_MACHINE).until(() -> cluster.podsLabelled("app", "web").isEmpty());
     await().atMost(LOADED_MACHINE).until(() -> tasksOf(uids, DesiredStatus.STOPPED).size() == 3);
     assertThat(tasksOf(uids, DesiredStatus.RUNNING)).isEmpty();
   }
@@ -213,43 +220,6 @@ class AwsNodeIT {
         .editSpec()
         .withRestartPolicy(restartPolicy)
         .withTolerations(TestPods.anyProviderToleration())
-        .endSpec()
-        .build();
-  }
-
-  private static List<Pod> web(TestCluster cluster) {
-    return cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .withLabel("app", "web")
-        .list()
-        .getItems();
-  }
-
-  private static Deployment deployment() {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("web")
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(3)
-        .withNewSelector()
-        .addToMatchLabels("app", "web")
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels(Map.of("app", "web", ProviderBesideMock.LABEL, "aws"))
-        .endMetadata()
-        .withNewSpec()
-        .withNodeSelector(Map.of("kubernetes.io/hostname", node.kubelet().nodeName()))
-        .withTolerations(TestPods.anyProviderToleration())
-        .addNewContainer()
-        .withName("app")
-        .withImage("nginx")
-        .endContainer()
-        .endSpec()
-        .endTemplate()
         .endSpec()
         .build();
   }

@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestDeployments;
 import io.camelvk.test.TestPods;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Toleration;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,21 +46,22 @@ final class WebDeploymentRun {
         .apps()
         .deployments()
         .inNamespace(cluster.namespace())
-        .resource(deployment(toleration))
+        .resource(TestDeployments.web(PODS, kubelet.nodeName(), toleration, Map.of()))
         .create();
     await()
         .atMost(LOADED_MACHINE)
         .until(
             () ->
-                webPods().size() == PODS
-                    && webPods().stream().allMatch(TestPods::isRunningAndReady));
-    Pod one = webPods().getFirst();
+                cluster.podsLabelled("app", "web").size() == PODS
+                    && cluster.podsLabelled("app", "web").stream()
+                        .allMatch(TestPods::isRunningAndReady));
+    Pod one = cluster.podsLabelled("app", "web").getFirst();
     assertThat(kubelet.providerOf(one)).isEqualTo("messaging");
     assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), one.getMetadata().getName()))
         .isEqualTo("log of app\n");
 
     cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName("web").delete();
-    await().atMost(LOADED_MACHINE).until(() -> webPods().isEmpty());
+    await().atMost(LOADED_MACHINE).until(() -> cluster.podsLabelled("app", "web").isEmpty());
     await().atMost(LOADED_MACHINE).until(() -> count("io.camelvk.pod.delete") >= PODS);
     assertThat(count("io.camelvk.pod.create")).isEqualTo(PODS);
     return counted(counters, transport);
@@ -92,33 +91,6 @@ final class WebDeploymentRun {
     return counted;
   }
 
-  private Deployment deployment(Toleration toleration) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("web")
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(PODS)
-        .withNewSelector()
-        .addToMatchLabels("app", "web")
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", "web")
-        .endMetadata()
-        .withNewSpec()
-        .withNodeSelector(Map.of("kubernetes.io/hostname", kubelet.nodeName()))
-        .withTolerations(toleration)
-        .addNewContainer()
-        .withName("app")
-        .withImage("nginx")
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
-  }
-
   /** How many of the Deployment's pods the worker took a command of this type for. */
   private long count(String type) {
     return worker.commands().stream()
@@ -127,15 +99,5 @@ final class WebDeploymentRun {
         .map(c -> c.get("poduid").asText())
         .distinct()
         .count();
-  }
-
-  private List<Pod> webPods() {
-    return cluster
-        .client()
-        .pods()
-        .inNamespace(cluster.namespace())
-        .withLabel("app", "web")
-        .list()
-        .getItems();
   }
 }
