@@ -20,6 +20,8 @@ public final class BrokerComponentBuilder {
   private final BrokerConnectionFactoryBuilder jms = new BrokerConnectionFactoryBuilder();
   private final KafkaConnection.Builder kafka = new KafkaConnection.Builder();
   private BrokerTransport transport = BrokerTransport.JMS;
+  private boolean username;
+  private boolean passwordFile;
 
   public void setUrl(String url) {
     jms.setUrl(url);
@@ -33,11 +35,13 @@ public final class BrokerComponentBuilder {
   }
 
   public void setUsername(String username) {
+    this.username = username != null && !username.isBlank();
     jms.setUsername(username);
     kafka.username(username);
   }
 
   public void setPasswordFile(String passwordFile) {
+    this.passwordFile = passwordFile != null && !passwordFile.isBlank();
     jms.setPasswordFile(passwordFile);
     kafka.passwordFile(passwordFile);
   }
@@ -65,7 +69,16 @@ public final class BrokerComponentBuilder {
     kafka.node(node);
   }
 
+  /**
+   * A user without a password file gives a component that fails its routes' start with that
+   * message: thrown here, it would not be reported as it is (Camel's YAML beans retry a builder
+   * whose first build failed without the settings already bound, and report the retry's failure).
+   */
   public Component build() {
+    if (username && !passwordFile) {
+      return new MisconfiguredComponent(
+          "vk.provider.messaging.username is set without vk.provider.messaging.password-file");
+    }
     return switch (transport) {
       case JMS -> JmsComponent.jmsComponent(pooled(jms.build()));
       case AMQP -> new AMQPComponent(pooled(jms.build()));

@@ -1,8 +1,10 @@
 package io.camelvk.providers.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.ConnectionFactory;
+import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.amqp.AMQPComponent;
 import org.apache.camel.component.jms.JmsComponent;
@@ -10,7 +12,10 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
-/** vkbroker on the JMS transports: one pooled connection, the pool stopped at shutdown. */
+/**
+ * vkbroker on the JMS transports: one pooled connection, the pool stopped at shutdown; credentials
+ * without their password file refused, as the start reports it.
+ */
 class BrokerComponentBuilderTest {
 
   @Test
@@ -28,6 +33,23 @@ class BrokerComponentBuilderTest {
     assertThat(amqp).isInstanceOf(AMQPComponent.class);
     assertThat(pool(amqp).getMaxConnections()).isEqualTo(1);
     assertThat(pool(amqp).getConnectionFactory()).isInstanceOf(JmsConnectionFactory.class);
+  }
+
+  @Test
+  void aUserWithoutAPasswordFileStopsTheStartNamingBothSettings() {
+    for (String transport : new String[] {"jms", "kafka"}) {
+      assertThatThrownBy(
+              () ->
+                  MessagingProcess.start(
+                      "no-password-node",
+                      Map.of(
+                          "vk.provider.messaging.transport", transport,
+                          "vk.provider.messaging.url", "tcp://127.0.0.1:61616",
+                          "vk.provider.messaging.username", "vk")))
+          .rootCause()
+          .hasMessage(
+              "vk.provider.messaging.username is set without vk.provider.messaging.password-file");
+    }
   }
 
   @Test
