@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A node for the ITs: moto_server with a cluster, reached through a proxy the test can cut and one
- * that gives containers the exit codes the test chooses ({@link ExitCodeProxy}), and a kubelet
+ * that gives containers the exit codes the test chooses ({@link DescribeTasksProxy}), and a kubelet
  * whose provider mapping puts the pods labelled {@code backend: aws} on the aws provider and the
  * rest on the mock.
  */
@@ -22,22 +22,25 @@ final class AwsNode {
   private static final String NODE_STATUS_PERIOD_MILLIS = "2000";
 
   private final MotoCluster moto;
-  private final ExitCodeProxy exitCodes;
+  private final DescribeTasksProxy tasksProxy;
   private final LoopbackTcpProxy proxy;
   private RunningKubelet kubelet;
 
   private AwsNode(
-      MotoCluster moto, ExitCodeProxy exitCodes, LoopbackTcpProxy proxy, RunningKubelet kubelet) {
+      MotoCluster moto,
+      DescribeTasksProxy tasksProxy,
+      LoopbackTcpProxy proxy,
+      RunningKubelet kubelet) {
     this.moto = moto;
-    this.exitCodes = exitCodes;
+    this.tasksProxy = tasksProxy;
     this.proxy = proxy;
     this.kubelet = kubelet;
   }
 
   static AwsNode start(TestCluster cluster, Path dir) {
     MotoCluster moto = MotoCluster.start("it-" + cluster.namespace());
-    ExitCodeProxy exitCodes = ExitCodeProxy.to(moto.moto().endpoint());
-    LoopbackTcpProxy proxy = LoopbackTcpProxy.to(exitCodes.endpoint());
+    DescribeTasksProxy tasksProxy = DescribeTasksProxy.to(moto.moto().endpoint());
+    LoopbackTcpProxy proxy = LoopbackTcpProxy.to(tasksProxy.endpoint());
     try {
       Map<String, String> properties = new HashMap<>(moto.providerProperties());
       properties.put("vk.provider.aws.endpoint", proxy.url());
@@ -45,12 +48,12 @@ final class AwsNode {
       VkSettings settings = ProviderBesideMock.settings(cluster, dir, "aws", properties);
       return new AwsNode(
           moto,
-          exitCodes,
+          tasksProxy,
           proxy,
           RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings)));
     } catch (RuntimeException e) {
       proxy.close();
-      exitCodes.close();
+      tasksProxy.close();
       moto.close();
       throw e;
     }
@@ -60,9 +63,9 @@ final class AwsNode {
     return moto;
   }
 
-  /** Where the test gives a task's containers an exit code moto cannot. */
-  ExitCodeProxy exitCodes() {
-    return exitCodes;
+  /** Where the test changes what DescribeTasks answers as moto cannot. */
+  DescribeTasksProxy tasksProxy() {
+    return tasksProxy;
   }
 
   LoopbackTcpProxy proxy() {
@@ -79,15 +82,26 @@ final class AwsNode {
 
   /** A new kubelet process with new provider routes and beans: it knows the tasks only from ECS. */
   void restart(TestCluster cluster) {
-    VkSettings settings = kubelet.settings();
+    stopKubelet();
+    startKubelet(cluster);
+  }
+
+  /** The kubelet stops; its node, tasks and moto stay. */
+  void stopKubelet() {
     kubelet.close();
-    kubelet = RunningKubelet.start(cluster, settings, RunningKubelet.providers(settings));
+  }
+
+  /** After {@link #stopKubelet}: a new process, as {@link #restart} makes one. */
+  void startKubelet(TestCluster cluster) {
+    kubelet =
+        RunningKubelet.start(
+            cluster, kubelet.settings(), RunningKubelet.providers(kubelet.settings()));
   }
 
   void stop(TestCluster cluster) {
     kubelet.stopAndDeleteNode(cluster);
     proxy.close();
-    exitCodes.close();
+    tasksProxy.close();
     moto.close();
   }
 }

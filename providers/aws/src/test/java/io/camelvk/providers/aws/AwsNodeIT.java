@@ -141,7 +141,7 @@ class AwsNodeIT {
     cluster.create(onAws("failing", "Never"));
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("failing")));
     Task task = taskOf(cluster.pod("failing").getMetadata().getUid());
-    node.exitCodes().exitCode(task.taskArn(), 1);
+    node.tasksProxy().exitCode(task.taskArn(), 1);
     node.moto()
         .ecs()
         .stopTask(

@@ -12,18 +12,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
- * An HTTP proxy in front of moto that gives the containers of chosen tasks an exit code in
- * DescribeTasks' answers: moto reports exit code 0 for every container for ever
- * (docs/providers/aws-moto.md, finding 6), and a container that fails is what a test needs.
- * Everything else passes unchanged.
+ * An HTTP proxy in front of moto that changes DescribeTasks' answers as a test needs what moto
+ * cannot do: it gives the containers of chosen tasks an exit code (moto reports 0 for every
+ * container for ever, docs/providers/aws-moto.md, finding 6), and leaves chosen tasks out, as ECS
+ * does tasks it no longer knows. Everything else passes unchanged.
  */
-final class ExitCodeProxy implements AutoCloseable {
+final class DescribeTasksProxy implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DESCRIBE_TASKS = "AmazonEC2ContainerServiceV20141113.DescribeTasks";
@@ -35,8 +36,9 @@ final class ExitCodeProxy implements AutoCloseable {
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Integer> exitCodes = new ConcurrentHashMap<>();
+  private final Set<String> hidden = ConcurrentHashMap.newKeySet();
 
-  private ExitCodeProxy(URI target) throws IOException {
+  private DescribeTasksProxy(URI target) throws IOException {
     this.target = target;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -44,9 +46,9 @@ final class ExitCodeProxy implements AutoCloseable {
     server.start();
   }
 
-  static ExitCodeProxy to(URI target) {
+  static DescribeTasksProxy to(URI target) {
     try {
-      return new ExitCodeProxy(target);
+      return new DescribeTasksProxy(target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,6 +56,11 @@ final class ExitCodeProxy implements AutoCloseable {
 
   URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** From now on DescribeTasks leaves the task out, as ECS does a task it no longer knows. */
+  void hide(String taskArn) {
+    hidden.add(taskArn);
   }
 
   /** From now on the task's containers have this exit code. */
@@ -101,6 +108,12 @@ final class ExitCodeProxy implements AutoCloseable {
 
   private byte[] withExitCodes(byte[] body) throws IOException {
     JsonNode answer = JSON.readTree(body);
+    Iterator<JsonNode> tasks = answer.path("tasks").iterator();
+    while (tasks.hasNext()) {
+      if (hidden.contains(tasks.next().path("taskArn").asText())) {
+        tasks.remove();
+      }
+    }
     for (JsonNode task : answer.path("tasks")) {
       Integer code = exitCodes.get(task.path("taskArn").asText());
       if (code != null) {
