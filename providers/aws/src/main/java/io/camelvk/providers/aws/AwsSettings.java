@@ -28,6 +28,7 @@ public final class AwsSettings {
   private String memory;
   private String pods;
   private URI endpoint;
+  private String volumeImage;
 
   String node() {
     return node;
@@ -86,7 +87,7 @@ public final class AwsSettings {
   }
 
   TaskDefinitionSettings taskDefinitionSettings() {
-    return new TaskDefinitionSettings(region, logGroup, executionRoleArn, taskRoleArn);
+    return new TaskDefinitionSettings(region, logGroup, executionRoleArn, taskRoleArn, volumeImage);
   }
 
   RunTaskSettings runTaskSettings() {
@@ -154,6 +155,10 @@ public final class AwsSettings {
       throw new IllegalArgumentException(
           "vk.provider.aws.endpoint is not a URI: " + e.getMessage(), e);
     }
+  }
+
+  public void setVolumeImage(String image) {
+    this.volumeImage = required("volume-image", image);
   }
 
   private static String required(String key, String value) {

@@ -135,6 +135,63 @@ class TaskStatusesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"PENDING", "RUNNING"})
+  void aRegularContainerWaitsWhileTheVolumeFilesAreNotWritten(String writer) {
+    Task task =
+        task("RUNNING")
+            .containers(
+                ecs(VolumeFilesContainer.NAME, writer).build(), ecs("app", "PENDING").build())
+            .build();
+    PodStatus status = TaskStatuses.of(pod, task);
+    assertThat(status.getContainerStatuses())
+        .extracting(ContainerStatus::getName)
+        .containsExactly("app");
+    assertThat(status.getInitContainerStatuses()).isEmpty();
+    assertThat(status.getContainerStatuses().getFirst().getState().getWaiting().getReason())
+        .isEqualTo("ContainerCreating");
+  }
+
+  @Test
+  void aRegularContainerWaitsWhenTheVolumeFilesCouldNotBeWritten() {
+    Task task =
+        task("RUNNING")
+            .containers(
+                ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(1).build(),
+                ecs("app", "PENDING").build())
+            .build();
+    ContainerStatus app = TaskStatuses.of(pod, task).getContainerStatuses().getFirst();
+    assertThat(app.getState().getWaiting()).isNotNull();
+  }
+
+  @Test
+  void onceTheVolumeFilesAreWrittenARegularContainerRunsAndTheWriterIsNotShown() {
+    Task task =
+        task("RUNNING")
+            .containers(
+                ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(0).build(),
+                ecs("app", "PENDING").build())
+            .build();
+    PodStatus status = TaskStatuses.of(pod, task);
+    assertThat(status.getContainerStatuses())
+        .extracting(ContainerStatus::getName)
+        .containsExactly("app");
+    assertThat(status.getInitContainerStatuses()).isEmpty();
+    assertThat(status.getContainerStatuses().getFirst().getState().getRunning()).isNotNull();
+
+    PodStatus ended =
+        TaskStatuses.of(
+            pod,
+            stopped(
+                    ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(0).build(),
+                    ecs("app", "STOPPED").exitCode(0).build())
+                .build());
+    assertThat(ended.getPhase()).isEqualTo("Succeeded");
+    assertThat(ended.getContainerStatuses())
+        .extracting(ContainerStatus::getName)
+        .containsExactly("app");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"DEACTIVATING", "STOPPING", "DEPROVISIONING"})
   void aTaskBeingStoppedStillRuns(String lastStatus) {
     Task task = task(lastStatus).containers(ecs("app", "RUNNING").build()).build();
