@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 
 /**
  * An HTTP proxy in front of moto that gives the containers of chosen tasks an exit code in
- * DescribeTasks' answers: moto reports exit code 0 for every container for ever
- * (docs/providers/aws-moto.md, finding 6), and a container that fails is what a test needs.
- * Everything else passes unchanged.
+ * DescribeTasks' answers: moto reports exit code 0 for every container for ever, and every
+ * container PENDING (docs/providers/aws-moto.md, finding 6), where a container that fails, or one
+ * that has ended, is what a test needs. Everything else passes unchanged.
  */
 final class ExitCodeProxy implements AutoCloseable {
 
@@ -35,6 +35,7 @@ final class ExitCodeProxy implements AutoCloseable {
   private final HttpClient client =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Integer> exitCodes = new ConcurrentHashMap<>();
+  private final Map<String, Integer> exited = new ConcurrentHashMap<>();
 
   private ExitCodeProxy(URI target) throws IOException {
     this.target = target;
@@ -59,6 +60,11 @@ final class ExitCodeProxy implements AutoCloseable {
   /** From now on the task's containers have this exit code. */
   void exitCode(String taskArn, int code) {
     exitCodes.put(taskArn, code);
+  }
+
+  /** From now on that container of the task has stopped with this exit code. */
+  void containerExited(String taskArn, String container, int code) {
+    exited.put(taskArn + " " + container, code);
   }
 
   private void forward(HttpExchange exchange) throws IOException {
@@ -105,6 +111,13 @@ final class ExitCodeProxy implements AutoCloseable {
       Integer code = exitCodes.get(task.path("taskArn").asText());
       if (code != null) {
         task.path("containers").forEach(c -> ((ObjectNode) c).put("exitCode", code));
+      }
+      for (JsonNode container : task.path("containers")) {
+        Integer own =
+            exited.get(task.path("taskArn").asText() + " " + container.path("name").asText());
+        if (own != null) {
+          ((ObjectNode) container).put("lastStatus", "STOPPED").put("exitCode", own);
+        }
       }
     }
     return JSON.writeValueAsBytes(answer);

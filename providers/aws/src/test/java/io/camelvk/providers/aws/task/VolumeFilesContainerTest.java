@@ -9,16 +9,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The writer's script, run by this machine's {@code sh} as the container would run it. */
+/** The writer's command, run by this machine's {@code sh} as the container would run it. */
 class VolumeFilesContainerTest {
 
   @Test
@@ -45,7 +41,7 @@ class VolumeFilesContainerTest {
                 List.of(new VolumeFile("labels", utf8("app=\"web\"\n"), 0644))),
             new ResolvedVolume("optional", VolumeKind.CONFIG_MAP, List.of()));
 
-    assertThat(run(VolumeFilesContainer.script(volumes), root)).isZero();
+    assertThat(run(volumes, root)).isZero();
 
     assertThat(files(root))
         .containsOnlyKeys(
@@ -77,7 +73,7 @@ class VolumeFilesContainerTest {
                 "settings",
                 VolumeKind.CONFIG_MAP,
                 List.of(new VolumeFile("app.conf", utf8("x"), 0644))));
-    assertThat(run(VolumeFilesContainer.script(volumes), root)).isNotZero();
+    assertThat(run(volumes, root)).isNotZero();
   }
 
   @Test
@@ -100,29 +96,13 @@ class VolumeFilesContainerTest {
             """);
   }
 
-  /** Runs the script as the container's {@code sh -c} does, in that directory: its exit code. */
-  static int run(String script, Path directory) throws IOException, InterruptedException {
-    Process sh =
-        new ProcessBuilder("/bin/sh", "-c", script)
-            .directory(directory.toFile())
-            .redirectErrorStream(true)
-            .start();
-    sh.getInputStream().transferTo(System.out);
-    assertThat(sh.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return sh.exitValue();
+  /** Runs the writer of those volumes in that directory: its exit code. */
+  private static int run(List<ResolvedVolume> volumes, Path directory) {
+    return WriterRuns.run(VolumeFilesContainer.of(volumes, "busybox").build(), directory);
   }
 
-  /** The regular files under the directory, by relative path, with their permissions. */
-  static Map<String, String> files(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(
-            root.relativize(file).toString(),
-            PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-      }
-    }
-    return files;
+  private static Map<String, String> files(Path root) throws IOException {
+    return WriterRuns.files(root);
   }
 
   private static byte[] utf8(String text) {
