@@ -10,12 +10,10 @@ import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestDeployments;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -179,19 +177,14 @@ class AwsNodeIT {
   @Test
   void aPodThatMountsAConfigMapRunsOnceTheTasksFirstContainerHasWrittenItsFiles(
       TestCluster cluster, @TempDir Path written) throws Exception {
-    cluster
-        .client()
-        .configMaps()
-        .inNamespace(cluster.namespace())
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("app-settings")
-                .endMetadata()
-                .addToData("app.conf", "port=8080\nname='web'\n")
-                .addToData("greeting", "hello from a ConfigMap")
-                .build())
-        .create();
+    cluster.kubectl(
+        "create",
+        "configmap",
+        "app-settings",
+        "-n",
+        cluster.namespace(),
+        "--from-literal=app.conf=port=8080\nname='web'\n",
+        "--from-literal=greeting=hello from a ConfigMap");
     Pod pod = cluster.create(mounting(onAws("configured", "Always"), configMapVolume()));
     String uid = cluster.pod("configured").getMetadata().getUid();
     await()
@@ -251,18 +244,14 @@ class AwsNodeIT {
 
   @Test
   void aPodThatMountsASecretIsFailedSayingWhyAndRunsNoTask(TestCluster cluster) {
-    cluster
-        .client()
-        .secrets()
-        .inNamespace(cluster.namespace())
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("db")
-                .endMetadata()
-                .addToStringData("password", "hunter2")
-                .build())
-        .create();
+    cluster.kubectl(
+        "create",
+        "secret",
+        "generic",
+        "db",
+        "-n",
+        cluster.namespace(),
+        "--from-literal=password=hunter2");
     Pod pod =
         cluster.create(
             mounting(

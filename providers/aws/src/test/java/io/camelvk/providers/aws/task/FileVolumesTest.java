@@ -86,16 +86,7 @@ class FileVolumesTest {
                     "/etc/bundle",
                     true)),
             new VolumeBuilder().withName("info").withNewDownwardAPI().endDownwardAPI().build(),
-            new VolumeBuilder()
-                .withName("bundle")
-                .withNewProjected()
-                .addNewSource()
-                .withNewConfigMap()
-                .withName("app-settings")
-                .endConfigMap()
-                .endSource()
-                .endProjected()
-                .build());
+            projectedConfigMap().build());
     PodVolumes files =
         new PodVolumes(
             List.of(
@@ -149,14 +140,8 @@ class FileVolumesTest {
   @Test
   void aProjectedSecretOrTokenIsRefusedAsASecretIs() {
     Volume secret =
-        new VolumeBuilder()
-            .withName("bundle")
-            .withNewProjected()
-            .addNewSource()
-            .withNewConfigMap()
-            .withName("app-settings")
-            .endConfigMap()
-            .endSource()
+        projectedConfigMap()
+            .editProjected()
             .addNewSource()
             .withNewSecret()
             .withName("db")
@@ -239,6 +224,19 @@ class FileVolumesTest {
     assertThatThrownBy(() -> definitions.of(pod))
         .isInstanceOf(PodRefusedException.class)
         .hasMessage("container name camelvk-volumes is the aws provider's own");
+  }
+
+  /** Volume bundle, projected from the ConfigMap app-settings. */
+  private static VolumeBuilder projectedConfigMap() {
+    return new VolumeBuilder()
+        .withName("bundle")
+        .withNewProjected()
+        .addNewSource()
+        .withNewConfigMap()
+        .withName("app-settings")
+        .endConfigMap()
+        .endSource()
+        .endProjected();
   }
 
   private static Volume configMap(String name) {

@@ -137,58 +137,42 @@ class TaskStatusesTest {
   @ParameterizedTest
   @ValueSource(strings = {"PENDING", "RUNNING"})
   void aRegularContainerWaitsWhileTheVolumeFilesAreNotWritten(String writer) {
-    Task task =
-        task("RUNNING")
-            .containers(
-                ecs(VolumeFilesContainer.NAME, writer).build(), ecs("app", "PENDING").build())
-            .build();
-    PodStatus status = TaskStatuses.of(pod, task);
-    assertThat(status.getContainerStatuses())
-        .extracting(ContainerStatus::getName)
-        .containsExactly("app");
-    assertThat(status.getInitContainerStatuses()).isEmpty();
+    PodStatus status = whileTheWriterIs(ecs(VolumeFilesContainer.NAME, writer).build());
+    assertOnlyThePodsContainers(status);
     assertThat(status.getContainerStatuses().getFirst().getState().getWaiting().getReason())
         .isEqualTo("ContainerCreating");
   }
 
   @Test
   void aRegularContainerWaitsWhenTheVolumeFilesCouldNotBeWritten() {
-    Task task =
-        task("RUNNING")
-            .containers(
-                ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(1).build(),
-                ecs("app", "PENDING").build())
-            .build();
-    ContainerStatus app = TaskStatuses.of(pod, task).getContainerStatuses().getFirst();
-    assertThat(app.getState().getWaiting()).isNotNull();
+    PodStatus status =
+        whileTheWriterIs(ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(1).build());
+    assertThat(status.getContainerStatuses().getFirst().getState().getWaiting()).isNotNull();
   }
 
   @Test
   void onceTheVolumeFilesAreWrittenARegularContainerRunsAndTheWriterIsNotShown() {
-    Task task =
-        task("RUNNING")
-            .containers(
-                ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(0).build(),
-                ecs("app", "PENDING").build())
-            .build();
-    PodStatus status = TaskStatuses.of(pod, task);
+    Container written = ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(0).build();
+    PodStatus status = whileTheWriterIs(written);
+    assertOnlyThePodsContainers(status);
+    assertThat(status.getContainerStatuses().getFirst().getState().getRunning()).isNotNull();
+
+    PodStatus ended =
+        TaskStatuses.of(pod, stopped(written, ecs("app", "STOPPED").exitCode(0).build()).build());
+    assertThat(ended.getPhase()).isEqualTo("Succeeded");
+    assertOnlyThePodsContainers(ended);
+  }
+
+  private PodStatus whileTheWriterIs(Container writer) {
+    return TaskStatuses.of(
+        pod, task("RUNNING").containers(writer, ecs("app", "PENDING").build()).build());
+  }
+
+  private static void assertOnlyThePodsContainers(PodStatus status) {
     assertThat(status.getContainerStatuses())
         .extracting(ContainerStatus::getName)
         .containsExactly("app");
     assertThat(status.getInitContainerStatuses()).isEmpty();
-    assertThat(status.getContainerStatuses().getFirst().getState().getRunning()).isNotNull();
-
-    PodStatus ended =
-        TaskStatuses.of(
-            pod,
-            stopped(
-                    ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(0).build(),
-                    ecs("app", "STOPPED").exitCode(0).build())
-                .build());
-    assertThat(ended.getPhase()).isEqualTo("Succeeded");
-    assertThat(ended.getContainerStatuses())
-        .extracting(ContainerStatus::getName)
-        .containsExactly("app");
   }
 
   @ParameterizedTest
