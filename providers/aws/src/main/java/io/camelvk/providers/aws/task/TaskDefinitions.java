@@ -80,9 +80,10 @@ public final class TaskDefinitions {
 
   /**
    * Init containers are not essential (they end), and each waits for the one before it; regular
-   * containers are essential and wait for every init container ({@link TaskContainers}). Each
-   * container gets the pod's grace period as its {@code stopTimeout}, within the kubelet's least (2
-   * s) and Fargate's most (120 s).
+   * containers are essential and wait for every init container ({@link TaskContainers}). When the
+   * pod mounts volumes with files, the {@link VolumeFilesContainer} comes first and every other
+   * container waits for it to exit 0. Each container gets the pod's grace period as its {@code
+   * stopTimeout}, within the kubelet's least (2 s) and Fargate's most (120 s).
    */
   private List<ContainerDefinition> containers(Pod pod, TaskVolumes volumes) {
     Integer stopTimeout = stopTimeout(pod);
