@@ -3,6 +3,7 @@ package io.camelvk.providers.aws;
 import io.camelvk.provider.NodeProfile;
 import io.camelvk.provider.VkHeaders;
 import io.camelvk.provider.runtime.LogHeaders;
+import io.camelvk.provider.volume.PodVolumes;
 import io.camelvk.providers.aws.task.RunTaskRequests;
 import io.camelvk.providers.aws.task.TaskDefinitions;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -57,12 +58,15 @@ public final class AwsProvider {
   }
 
   /**
-   * Runs the pod in the body as a task, unless it runs already; variable {@value #ROUNDING} says
-   * how its size was rounded up to a Fargate one, when it was.
+   * Runs the pod in the body as a task, with the files of its volumes (header {@code
+   * VkPodVolumes}), unless it runs already; variable {@value #ROUNDING} says how its size was
+   * rounded up to a Fargate one, when it was.
    */
   public void create(Exchange exchange) {
+    Message in = exchange.getMessage();
+    PodVolumes volumes = in.getHeader(VkHeaders.POD_VOLUMES, PodVolumes.class);
     launcher
-        .run(exchange.getMessage().getBody(Pod.class))
+        .run(in.getBody(Pod.class), volumes == null ? PodVolumes.NONE : volumes)
         .ifPresent(message -> exchange.setVariable(ROUNDING, message));
   }
 

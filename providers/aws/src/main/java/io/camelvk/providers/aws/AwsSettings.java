@@ -31,8 +31,9 @@ public final class AwsSettings {
   static final String MEMORY = "memory";
   static final String PODS = "pods";
   static final String ENDPOINT = "endpoint";
+  static final String VOLUME_IMAGE = "volume-image";
 
-  /** The capacity the Go provider's example {@code fargate.toml} gives a node. */
+  /** The capacity is what the Go provider's example {@code fargate.toml} gives a node. */
   private static final Map<String, String> DEFAULTS =
       Map.of(
           REGION, "us-east-1",
@@ -41,7 +42,8 @@ public final class AwsSettings {
           LOG_GROUP, "camelvk",
           CPU, "20",
           MEMORY, "40Gi",
-          PODS, "20");
+          PODS, "20",
+          VOLUME_IMAGE, "public.ecr.aws/docker/library/busybox:stable");
 
   private final Map<String, String> given = new HashMap<>();
   private String config;
@@ -59,6 +61,7 @@ public final class AwsSettings {
   private String memory;
   private String pods;
   private URI endpoint;
+  private String volumeImage;
 
   String node() {
     return node;
@@ -122,7 +125,7 @@ public final class AwsSettings {
   }
 
   TaskDefinitionSettings taskDefinitionSettings() {
-    return new TaskDefinitionSettings(region, logGroup, executionRoleArn, taskRoleArn);
+    return new TaskDefinitionSettings(region, logGroup, executionRoleArn, taskRoleArn, volumeImage);
   }
 
   RunTaskSettings runTaskSettings() {
@@ -191,6 +194,11 @@ public final class AwsSettings {
     given.put(ENDPOINT, endpoint);
   }
 
+  /** The image of the container that writes the pod's volume files into the task. */
+  public void setVolumeImage(String image) {
+    given.put(VOLUME_IMAGE, image);
+  }
+
   /**
    * Each setting from its property when given, else from the configuration file, else its default.
    *
@@ -217,6 +225,7 @@ public final class AwsSettings {
     memory = required(MEMORY, settings);
     pods = required(PODS, settings);
     endpoint = uri(settings.get(ENDPOINT));
+    volumeImage = required(VOLUME_IMAGE, settings);
   }
 
   private static Map<String, String> nonBlank(Map<String, String> values) {

@@ -3,6 +3,7 @@ package io.camelvk.providers.aws;
 import io.camelvk.providers.aws.task.RunTaskRequests;
 import io.camelvk.providers.aws.task.TaskStatuses;
 import io.camelvk.providers.aws.task.TaskTags;
+import io.camelvk.providers.aws.task.VolumeFilesContainer;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -65,7 +66,10 @@ final class TaskInventory {
             });
   }
 
-  /** The pod a task was started for, as far as the task tells: its tags and containers. */
+  /**
+   * The pod a task was started for, as far as the task tells: its tags and containers, the one that
+   * wrote the volumes' files left out.
+   */
   private static Pod pod(TaskTags tags, Task task) {
     return new PodBuilder()
         .withNewMetadata()
@@ -76,6 +80,7 @@ final class TaskInventory {
         .withNewSpec()
         .withContainers(
             task.containers().stream()
+                .filter(c -> !VolumeFilesContainer.NAME.equals(c.name()))
                 .map(c -> new ContainerBuilder().withName(c.name()).withImage(c.image()).build())
                 .toList())
         .endSpec()

@@ -1,6 +1,7 @@
 package io.camelvk.providers.aws;
 
 import io.camelvk.provider.ProviderException;
+import io.camelvk.provider.volume.PodVolumes;
 import io.camelvk.providers.aws.task.RunTaskRequests;
 import io.camelvk.providers.aws.task.TaskDefinitions;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -41,12 +42,12 @@ final class TaskLauncher {
    * @return how the pod's size was rounded up to a Fargate one, for an event; empty when it was
    *     not, or when the pod runs already
    */
-  Optional<String> run(Pod pod) {
+  Optional<String> run(Pod pod, PodVolumes volumes) {
     String uid = pod.getMetadata().getUid();
     if (ledger.of(uid).isPresent()) {
       return Optional.empty();
     }
-    TaskDefinitions.PodTaskDefinition definition = taskDefinitions.of(pod);
+    TaskDefinitions.PodTaskDefinition definition = taskDefinitions.of(pod, volumes);
     RunTaskResponse run = ecs.runTask(runs.of(pod, definitions.arnOf(definition.request())));
     if (run.tasks().isEmpty()) {
       throw ProviderException.transientFailure(

@@ -20,9 +20,10 @@ import java.util.concurrent.Executors;
 
 /**
  * An HTTP proxy in front of moto that changes DescribeTasks' answers as a test needs what moto
- * cannot do: it gives the containers of chosen tasks an exit code (moto reports 0 for every
- * container for ever, docs/providers/aws-moto.md, finding 6), and leaves chosen tasks out, as ECS
- * does tasks it no longer knows. Everything else passes unchanged.
+ * cannot do (docs/providers/aws-moto.md, finding 6): it gives the containers of chosen tasks an
+ * exit code (moto reports 0 for every container for ever), reports chosen containers ended (moto
+ * leaves every container PENDING), and leaves chosen tasks out, as ECS does tasks it no longer
+ * knows. Everything else passes unchanged.
  */
 final class DescribeTasksProxy implements AutoCloseable {
 
@@ -37,6 +38,7 @@ final class DescribeTasksProxy implements AutoCloseable {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, Integer> exitCodes = new ConcurrentHashMap<>();
   private final Set<String> hidden = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> exited = new ConcurrentHashMap<>();
 
   private DescribeTasksProxy(URI target) throws IOException {
     this.target = target;
@@ -66,6 +68,11 @@ final class DescribeTasksProxy implements AutoCloseable {
   /** From now on the task's containers have this exit code. */
   void exitCode(String taskArn, int code) {
     exitCodes.put(taskArn, code);
+  }
+
+  /** From now on that container of the task has stopped with this exit code. */
+  void containerExited(String taskArn, String container, int code) {
+    exited.put(taskArn + " " + container, code);
   }
 
   private void forward(HttpExchange exchange) throws IOException {
@@ -118,6 +125,13 @@ final class DescribeTasksProxy implements AutoCloseable {
       Integer code = exitCodes.get(task.path("taskArn").asText());
       if (code != null) {
         task.path("containers").forEach(c -> ((ObjectNode) c).put("exitCode", code));
+      }
+      for (JsonNode container : task.path("containers")) {
+        Integer own =
+            exited.get(task.path("taskArn").asText() + " " + container.path("name").asText());
+        if (own != null) {
+          ((ObjectNode) container).put("lastStatus", "STOPPED").put("exitCode", own);
+        }
       }
     }
     return JSON.writeValueAsBytes(answer);

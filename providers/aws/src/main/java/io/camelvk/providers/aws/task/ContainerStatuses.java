@@ -142,16 +142,24 @@ record ContainerStatuses(Pod pod, Task task) {
         .withStarted(false);
   }
 
-  /** Whether every init container that is not a sidecar has exited 0. */
+  /**
+   * Whether every init container that is not a sidecar has exited 0, and so has the container that
+   * wrote the volumes' files when the task has one ({@link VolumeFilesContainer}).
+   */
   private boolean initialized() {
-    return pod.getSpec().getInitContainers().stream()
-        .filter(init -> !TaskContainers.isSidecar(init))
-        .allMatch(
-            init ->
-                ecs(init)
-                    .filter(c -> "STOPPED".equals(c.lastStatus()))
-                    .map(c -> Integer.valueOf(0).equals(c.exitCode()))
-                    .orElse(false));
+    boolean filled =
+        task.containers().stream()
+            .filter(c -> VolumeFilesContainer.NAME.equals(c.name()))
+            .allMatch(ContainerStatuses::completed);
+    return filled
+        && pod.getSpec().getInitContainers().stream()
+            .filter(init -> !TaskContainers.isSidecar(init))
+            .allMatch(init -> ecs(init).filter(ContainerStatuses::completed).isPresent());
+  }
+
+  private static boolean completed(software.amazon.awssdk.services.ecs.model.Container container) {
+    return "STOPPED".equals(container.lastStatus())
+        && Integer.valueOf(0).equals(container.exitCode());
   }
 
   private boolean isInit(Container spec) {

@@ -2,19 +2,25 @@ package io.camelvk.providers.aws.task;
 
 import static io.camelvk.providers.aws.task.ContainerDefinitions.nullIfEmpty;
 
+import io.camelvk.provider.PodRefusedException;
+import io.camelvk.provider.volume.PodVolumes;
+import io.camelvk.provider.volume.ResolvedVolume;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
 /**
  * The task definition a pod runs as: network mode {@code awsvpc}, the Fargate size that holds the
- * pod, one container definition per container in the kubelet's order, the {@code emptyDir} volumes,
- * {@code awslogs}. {@code requiresCompatibilities} is left out: AWS infers it from the RunTask's
- * launch type, and moto then asks for no EC2 instance.
+ * pod, one container definition per container in the kubelet's order, the volumes ({@link
+ * TaskVolumes}, with the container that writes their files first), {@code awslogs}. {@code
+ * requiresCompatibilities} is left out: AWS infers it from the RunTask's launch type, and moto then
+ * asks for no EC2 instance.
  */
 public final class TaskDefinitions {
 
@@ -44,13 +50,19 @@ public final class TaskDefinitions {
     }
   }
 
-  /**
-   * @throws io.camelvk.provider.PodRefusedException for a pod no Fargate task holds, or a volume
-   *     ECS cannot run
-   */
+  /** A pod whose volumes the core did not hand over: one that mounts no file volume. */
   public PodTaskDefinition of(Pod pod) {
+    return of(pod, PodVolumes.NONE);
+  }
+
+  /**
+   * @param files the pod's volumes with their files, as the core hands them
+   * @throws PodRefusedException for a pod no Fargate task holds, a volume ECS cannot run or that
+   *     holds a Secret, or files too large for the task definition
+   */
+  public PodTaskDefinition of(Pod pod, PodVolumes files) {
     TaskSize size = TaskSize.of(pod);
-    TaskVolumes volumes = new TaskVolumes(pod);
+    TaskVolumes volumes = new TaskVolumes(pod, files);
     RegisterTaskDefinitionRequest definition =
         RegisterTaskDefinitionRequest.builder()
             .networkMode(NetworkMode.AWSVPC)
@@ -68,33 +80,53 @@ public final class TaskDefinitions {
 
   /**
    * Init containers are not essential (they end), and each waits for the one before it; regular
-   * containers are essential and wait for every init container ({@link TaskContainers}). Each
-   * container gets the pod's grace period as its {@code stopTimeout}, within the kubelet's least (2
-   * s) and Fargate's most (120 s).
+   * containers are essential and wait for every init container ({@link TaskContainers}). When the
+   * pod mounts volumes with files, the {@link VolumeFilesContainer} comes first and every other
+   * container waits for it to exit 0. Each container gets the pod's grace period as its {@code
+   * stopTimeout}, within the kubelet's least (2 s) and Fargate's most (120 s).
    */
   private List<ContainerDefinition> containers(Pod pod, TaskVolumes volumes) {
     Integer stopTimeout = stopTimeout(pod);
-    List<Container> inits = pod.getSpec().getInitContainers();
     List<ContainerDefinition> definitions = new ArrayList<>();
+    List<ContainerDependency> filled = new ArrayList<>();
+    List<ResolvedVolume> files = volumes.files(TaskContainers.all(pod));
+    if (!files.isEmpty()) {
+      definitions.add(
+          VolumeFilesContainer.of(files, settings.volumeImage())
+              .stopTimeout(stopTimeout)
+              .logConfiguration(ContainerLogs.configuration(settings))
+              .build());
+      filled.add(VolumeFilesContainer.dependency());
+    }
+    List<Container> inits = pod.getSpec().getInitContainers();
     for (int i = 0; i < inits.size(); i++) {
       definitions.add(
           common(inits.get(i), true, volumes, stopTimeout)
               .essential(false)
-              .dependsOn(nullIfEmpty(TaskContainers.initDependencies(inits, i)))
+              .dependsOn(nullIfEmpty(concat(filled, TaskContainers.initDependencies(inits, i))))
               .build());
     }
     for (Container container : pod.getSpec().getContainers()) {
       definitions.add(
           common(container, false, volumes, stopTimeout)
               .essential(true)
-              .dependsOn(nullIfEmpty(TaskContainers.regularDependencies(inits)))
+              .dependsOn(nullIfEmpty(concat(filled, TaskContainers.regularDependencies(inits))))
               .build());
     }
     return definitions;
   }
 
+  private static List<ContainerDependency> concat(
+      List<ContainerDependency> first, List<ContainerDependency> then) {
+    return Stream.concat(first.stream(), then.stream()).toList();
+  }
+
   private ContainerDefinition.Builder common(
       Container container, boolean init, TaskVolumes volumes, Integer stopTimeout) {
+    if (VolumeFilesContainer.NAME.equals(container.getName())) {
+      throw new PodRefusedException(
+          "container name " + VolumeFilesContainer.NAME + " is the aws provider's own");
+    }
     return ContainerDefinitions.of(container, TaskContainers.reservation(container, init))
         .mountPoints(nullIfEmpty(volumes.mountPoints(container)))
         .stopTimeout(stopTimeout)
@@ -102,10 +134,10 @@ public final class TaskDefinitions {
   }
 
   /**
-   * Each essential container that states no memory gets an equal share of what the others leave of
-   * the task's memory as its reservation (at least Docker's least, {@value #LEAST_RESERVATION_MIB}
-   * MiB): Fargate needs none, but ECS as moto plays it refuses a task whose containers do not all
-   * have one, and a share is what such a container gets anyway.
+   * Each essential container that states no memory gets an equal share of what the others'
+   * reservations leave of the task's memory as its reservation (at least Docker's least, {@value
+   * #LEAST_RESERVATION_MIB} MiB): Fargate needs none, but ECS as moto plays it refuses a task whose
+   * containers do not all have one, and a share is what such a container gets anyway.
    */
   private static List<ContainerDefinition> withReservations(
       List<ContainerDefinition> containers, int taskMemoryMiB) {
@@ -118,7 +150,7 @@ public final class TaskDefinitions {
     }
     int reserved =
         containers.stream()
-            .filter(c -> c.essential() && c.memoryReservation() != null)
+            .filter(c -> c.memoryReservation() != null)
             .mapToInt(ContainerDefinition::memoryReservation)
             .sum();
     int share = Math.max(LEAST_RESERVATION_MIB, (taskMemoryMiB - reserved) / unset.size());

@@ -31,7 +31,11 @@ class TaskDefinitionsTest {
 
   private static final TaskDefinitionSettings SETTINGS =
       new TaskDefinitionSettings(
-          "eu-west-1", "/camelvk/pods", "arn:aws:iam::123456789012:role/ecsTaskExecution", null);
+          "eu-west-1",
+          "/camelvk/pods",
+          "arn:aws:iam::123456789012:role/ecsTaskExecution",
+          null,
+          "public.ecr.aws/docker/library/busybox:stable");
 
   private final TaskDefinitions definitions = new TaskDefinitions(SETTINGS);
 
@@ -223,7 +227,8 @@ class TaskDefinitionsTest {
                 "eu-west-1",
                 "/camelvk/pods",
                 SETTINGS.executionRoleArn(),
-                "arn:aws:iam::1:role/x"));
+                "arn:aws:iam::1:role/x",
+                SETTINGS.volumeImage()));
     assertThat(otherRole.of(pod).family()).isNotEqualTo(definitions.of(pod).family());
   }
 

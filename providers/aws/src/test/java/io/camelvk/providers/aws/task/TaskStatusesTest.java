@@ -135,6 +135,47 @@ class TaskStatusesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"PENDING", "RUNNING"})
+  void aRegularContainerWaitsWhileTheVolumeFilesAreNotWritten(String writer) {
+    PodStatus status = whileTheWriterIs(ecs(VolumeFilesContainer.NAME, writer).build());
+    assertOnlyThePodsContainers(status);
+    assertThat(status.getContainerStatuses().getFirst().getState().getWaiting().getReason())
+        .isEqualTo("ContainerCreating");
+  }
+
+  @Test
+  void aRegularContainerWaitsWhenTheVolumeFilesCouldNotBeWritten() {
+    PodStatus status =
+        whileTheWriterIs(ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(1).build());
+    assertThat(status.getContainerStatuses().getFirst().getState().getWaiting()).isNotNull();
+  }
+
+  @Test
+  void onceTheVolumeFilesAreWrittenARegularContainerRunsAndTheWriterIsNotShown() {
+    Container written = ecs(VolumeFilesContainer.NAME, "STOPPED").exitCode(0).build();
+    PodStatus status = whileTheWriterIs(written);
+    assertOnlyThePodsContainers(status);
+    assertThat(status.getContainerStatuses().getFirst().getState().getRunning()).isNotNull();
+
+    PodStatus ended =
+        TaskStatuses.of(pod, stopped(written, ecs("app", "STOPPED").exitCode(0).build()).build());
+    assertThat(ended.getPhase()).isEqualTo("Succeeded");
+    assertOnlyThePodsContainers(ended);
+  }
+
+  private PodStatus whileTheWriterIs(Container writer) {
+    return TaskStatuses.of(
+        pod, task("RUNNING").containers(writer, ecs("app", "PENDING").build()).build());
+  }
+
+  private static void assertOnlyThePodsContainers(PodStatus status) {
+    assertThat(status.getContainerStatuses())
+        .extracting(ContainerStatus::getName)
+        .containsExactly("app");
+    assertThat(status.getInitContainerStatuses()).isEmpty();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"DEACTIVATING", "STOPPING", "DEPROVISIONING"})
   void aTaskBeingStoppedStillRuns(String lastStatus) {
     Task task = task(lastStatus).containers(ecs("app", "RUNNING").build()).build();

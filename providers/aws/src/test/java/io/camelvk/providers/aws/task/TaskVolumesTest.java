@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 class TaskVolumesTest {
 
   private final TaskDefinitions definitions =
-      new TaskDefinitions(new TaskDefinitionSettings("eu-west-1", "/camelvk/pods", null, null));
+      new TaskDefinitions(
+          new TaskDefinitionSettings("eu-west-1", "/camelvk/pods", null, null, "busybox:stable"));
 
   @Test
   void anEmptyDirIsATaskVolumeSharedByTheContainersThatMountIt() {
@@ -43,19 +44,13 @@ class TaskVolumesTest {
   void aMountedVolumeOfAnotherTypeRefusesThePodSayingWhichAndWhy() {
     Pod pod =
         withVolumes(
-            pod(mounting(container("app"), "settings", "/etc/app", true)),
-            new VolumeBuilder()
-                .withName("settings")
-                .withNewConfigMap()
-                .withName("app-settings")
-                .endConfigMap()
-                .build());
+            pod(mounting(container("app"), "logs", "/var/log", false)),
+            new VolumeBuilder().withName("logs").withNewHostPath("/var/log", null).build());
     assertThatThrownBy(() -> definitions.of(pod))
         .isInstanceOf(PodRefusedException.class)
         .hasMessage(
-            "volume settings (configMap) mounted by container app: the aws provider runs only"
-                + " emptyDir volumes on Fargate (environment variables from ConfigMaps and Secrets"
-                + " work)");
+            "volume logs (hostPath) mounted by container app: the aws provider runs only emptyDir,"
+                + " configMap, downwardAPI and projected volumes on Fargate");
   }
 
   @Test
@@ -117,13 +112,16 @@ class TaskVolumesTest {
   }
 
   @Test
-  void anotherProjectedVolumeIsRefused() {
+  void aFileVolumeWhoseFilesTheCoreDidNotHandIsRefused() {
     Pod pod =
         withVolumes(
             pod(mounting(container("app"), "bundle", "/etc/bundle", true)),
             new VolumeBuilder().withName("bundle").withNewProjected().endProjected().build());
     assertThatThrownBy(() -> definitions.of(pod))
-        .hasMessageStartingWith("volume bundle (projected)");
+        .isInstanceOf(PodRefusedException.class)
+        .hasMessage(
+            "volume bundle came without its files: the aws provider writes only the files the core"
+                + " hands it");
   }
 
   @Test
@@ -146,7 +144,7 @@ class TaskVolumesTest {
             "container app mounts a subPath of volume scratch: ECS mounts whole volumes only");
   }
 
-  private static Container mounting(Container container, String volume, String path, boolean ro) {
+  static Container mounting(Container container, String volume, String path, boolean ro) {
     return new ContainerBuilder(container)
         .addNewVolumeMount()
         .withName(volume)
@@ -156,7 +154,7 @@ class TaskVolumesTest {
         .build();
   }
 
-  private static Pod withVolumes(Pod pod, Volume... volumes) {
+  static Pod withVolumes(Pod pod, Volume... volumes) {
     return new PodBuilder(pod).editSpec().withVolumes(volumes).endSpec().build();
   }
 
