@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
@@ -23,9 +26,12 @@ final class TaskPoller {
   /** DescribeTasks takes at most this many tasks. */
   static final int BATCH = 100;
 
+  private static final Logger LOG = LoggerFactory.getLogger(TaskPoller.class);
+
   private final EcsClient ecs;
   private final String cluster;
   private final TaskLedger ledger;
+  private boolean lastRoundFailed;
 
   TaskPoller(EcsClient ecs, String cluster, TaskLedger ledger) {
     this.ecs = ecs;
@@ -33,13 +39,34 @@ final class TaskPoller {
     this.ledger = ledger;
   }
 
+  /**
+   * A batch whose DescribeTasks fails (after the SDK's retries) is left for the next round; the
+   * others are reported. The first failure after a round without any is logged as a warning.
+   */
   List<StatusReport> poll() {
     List<TaskLedger.Tracked> all = new ArrayList<>(ledger.all());
     List<StatusReport> changed = new ArrayList<>();
+    boolean failed = false;
     for (int from = 0; from < all.size(); from += BATCH) {
-      describe(all.subList(from, Math.min(all.size(), from + BATCH)), changed);
+      try {
+        describe(all.subList(from, Math.min(all.size(), from + BATCH)), changed);
+      } catch (SdkException e) {
+        log(e);
+        failed = true;
+      }
     }
+    lastRoundFailed = failed;
     return changed;
+  }
+
+  private void log(SdkException failure) {
+    if (lastRoundFailed) {
+      LOG.debug("aws: DescribeTasks failed again: {}", failure.getMessage());
+    } else {
+      LOG.warn(
+          "aws: DescribeTasks failed, its tasks are asked again next round: {}",
+          failure.getMessage());
+    }
   }
 
   private void describe(List<TaskLedger.Tracked> batch, List<StatusReport> changed) {
