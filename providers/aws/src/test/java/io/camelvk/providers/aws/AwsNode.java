@@ -1,14 +1,21 @@
 package io.camelvk.providers.aws;
 
 import io.camelvk.config.VkSettings;
+import io.camelvk.providers.aws.task.TaskTags;
 import io.camelvk.test.LoopbackTcpProxy;
 import io.camelvk.test.ProviderBesideMock;
 import io.camelvk.test.RunningKubelet;
 import io.camelvk.test.TestCluster;
+import io.camelvk.test.TestPods;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * A node for the ITs: moto_server with a cluster, reached through a proxy the test can cut and one
@@ -96,6 +103,37 @@ final class AwsNode {
     kubelet =
         RunningKubelet.start(
             cluster, kubelet.settings(), RunningKubelet.providers(kubelet.settings()));
+  }
+
+  /**
+   * A pod bound to the node that the provider mapping puts on aws ({@code backend: aws}),
+   * tolerating the node's taint.
+   */
+  Pod pod(String name, String restartPolicy) {
+    return new PodBuilder(TestPods.boundTo(kubelet.nodeName(), name).build())
+        .editMetadata()
+        .addToLabels(ProviderBesideMock.LABEL, "aws")
+        .endMetadata()
+        .editSpec()
+        .withRestartPolicy(restartPolicy)
+        .withTolerations(TestPods.anyProviderToleration())
+        .endSpec()
+        .build();
+  }
+
+  /** The tasks on moto, with this status, of the pods with these UIDs (by their tags). */
+  List<Task> tasksOf(List<String> uids, DesiredStatus status) {
+    return moto.tasks(status).stream()
+        .filter(
+            t ->
+                t.tags().stream()
+                    .anyMatch(tag -> TaskTags.UID.equals(tag.key()) && uids.contains(tag.value())))
+        .toList();
+  }
+
+  /** The running task of the pod with this UID. */
+  Task runningTask(String uid) {
+    return tasksOf(List.of(uid), DesiredStatus.RUNNING).getFirst();
   }
 
   void stop(TestCluster cluster) {

@@ -84,12 +84,12 @@ class AwsNodeIT {
         cluster.podsLabelled("app", "web").stream().map(p -> p.getMetadata().getUid()).toList();
     assertThat(cluster.podsLabelled("app", "web"))
         .allMatch(p -> "aws".equals(node.kubelet().providerOf(p)));
-    assertThat(tasksOf(uids, DesiredStatus.RUNNING)).hasSize(3);
+    assertThat(node.tasksOf(uids, DesiredStatus.RUNNING)).hasSize(3);
 
     Pod one = cluster.podsLabelled("app", "web").getFirst();
     node.moto()
         .putLog(
-            taskOf(one.getMetadata().getUid()),
+            node.runningTask(one.getMetadata().getUid()),
             "app",
             List.of("hello from fargate", "second line"));
     assertThat(cluster.kubectl("logs", "-n", cluster.namespace(), one.getMetadata().getName()))
@@ -101,13 +101,15 @@ class AwsNodeIT {
 
     cluster.client().apps().deployments().inNamespace(cluster.namespace()).withName("web").delete();
     await().atMost(LOADED_MACHINE).until(() -> cluster.podsLabelled("app", "web").isEmpty());
-    await().atMost(LOADED_MACHINE).until(() -> tasksOf(uids, DesiredStatus.STOPPED).size() == 3);
-    assertThat(tasksOf(uids, DesiredStatus.RUNNING)).isEmpty();
+    await()
+        .atMost(LOADED_MACHINE)
+        .until(() -> node.tasksOf(uids, DesiredStatus.STOPPED).size() == 3);
+    assertThat(node.tasksOf(uids, DesiredStatus.RUNNING)).isEmpty();
   }
 
   @Test
   void aRestartedProcessFindsItsTaskAgainAndStartsNoOther(TestCluster cluster) throws Exception {
-    Pod pod = cluster.create(onAws("survivor", "Always"));
+    Pod pod = cluster.create(node.pod("survivor", "Always"));
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("survivor")));
     String uid = cluster.pod("survivor").getMetadata().getUid();
     List<Boolean> readySeen = new CopyOnWriteArrayList<>();
@@ -140,16 +142,16 @@ class AwsNodeIT {
 
     assertThat(readySeen).doesNotContain(false);
     assertThat(TestPods.isRunningAndReady(cluster.pod("survivor"))).isTrue();
-    assertThat(tasksOf(List.of(uid), DesiredStatus.RUNNING)).hasSize(1);
-    assertThat(tasksOf(List.of(uid), DesiredStatus.STOPPED)).isEmpty();
+    assertThat(node.tasksOf(List.of(uid), DesiredStatus.RUNNING)).hasSize(1);
+    assertThat(node.tasksOf(List.of(uid), DesiredStatus.STOPPED)).isEmpty();
     cluster.deleteAndAwaitGone(LOADED_MACHINE, pod);
   }
 
   @Test
   void aTaskWhoseContainerExitsWithCode1MakesThePodFailed(TestCluster cluster) {
-    cluster.create(onAws("failing", "Never"));
+    cluster.create(node.pod("failing", "Never"));
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("failing")));
-    Task task = taskOf(cluster.pod("failing").getMetadata().getUid());
+    Task task = node.runningTask(cluster.pod("failing").getMetadata().getUid());
     node.tasksProxy().exitCode(task.taskArn(), 1);
     node.moto()
         .ecs()
@@ -185,12 +187,12 @@ class AwsNodeIT {
         cluster.namespace(),
         "--from-literal=app.conf=port=8080\nname='web'\n",
         "--from-literal=greeting=hello from a ConfigMap");
-    Pod pod = cluster.create(mounting(onAws("configured", "Always"), configMapVolume()));
+    Pod pod = cluster.create(mounting(node.pod("configured", "Always"), configMapVolume()));
     String uid = cluster.pod("configured").getMetadata().getUid();
     await()
         .atMost(LOADED_MACHINE)
-        .until(() -> !tasksOf(List.of(uid), DesiredStatus.RUNNING).isEmpty());
-    Task task = taskOf(uid);
+        .until(() -> !node.tasksOf(List.of(uid), DesiredStatus.RUNNING).isEmpty());
+    Task task = node.runningTask(uid);
     // Some rounds of the poll loop (every 300 ms): the files are not written yet.
     Thread.sleep(2000);
     assertThat(TestPods.isRunningAndReady(cluster.pod("configured"))).isFalse();
@@ -255,7 +257,7 @@ class AwsNodeIT {
     Pod pod =
         cluster.create(
             mounting(
-                onAws("secretive", "Always"),
+                node.pod("secretive", "Always"),
                 new VolumeBuilder()
                     .withName("creds")
                     .withNewSecret()
@@ -272,8 +274,8 @@ class AwsNodeIT {
                 + " would stand in plain text in the task definition")
         .doesNotContain("hunter2");
     String uid = cluster.pod("secretive").getMetadata().getUid();
-    assertThat(tasksOf(List.of(uid), DesiredStatus.RUNNING)).isEmpty();
-    assertThat(tasksOf(List.of(uid), DesiredStatus.STOPPED)).isEmpty();
+    assertThat(node.tasksOf(List.of(uid), DesiredStatus.RUNNING)).isEmpty();
+    assertThat(node.tasksOf(List.of(uid), DesiredStatus.STOPPED)).isEmpty();
     cluster.deleteAndAwaitGone(LOADED_MACHINE, pod);
   }
 
@@ -310,20 +312,6 @@ class AwsNodeIT {
         .findFirst();
   }
 
-  private static Task taskOf(String uid) {
-    return tasksOf(List.of(uid), DesiredStatus.RUNNING).getFirst();
-  }
-
-  private static List<Task> tasksOf(List<String> uids, DesiredStatus status) {
-    return node.moto().tasks(status).stream()
-        .filter(
-            t ->
-                t.tags().stream()
-                    .anyMatch(
-                        tag -> "camelvk.io/uid".equals(tag.key()) && uids.contains(tag.value())))
-        .toList();
-  }
-
   /** The ConfigMap app-settings, two of its keys, one in a directory with its own mode. */
   private static io.fabric8.kubernetes.api.model.Volume configMapVolume() {
     return new VolumeBuilder()
@@ -355,18 +343,6 @@ class AwsNodeIT {
         .withMountPath("/etc/app")
         .endVolumeMount()
         .endContainer()
-        .endSpec()
-        .build();
-  }
-
-  private static Pod onAws(String name, String restartPolicy) {
-    return new PodBuilder(TestPods.boundTo(node.kubelet().nodeName(), name).build())
-        .editMetadata()
-        .addToLabels(ProviderBesideMock.LABEL, "aws")
-        .endMetadata()
-        .editSpec()
-        .withRestartPolicy(restartPolicy)
-        .withTolerations(TestPods.anyProviderToleration())
         .endSpec()
         .build();
   }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.camelvk.test.ProviderBesideMock;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.nio.file.Path;
@@ -47,7 +45,7 @@ class AwsPodLifecycleIT {
 
   @Test
   void aPodWhoseSizeIsRoundedUpIsToldSoAndExecIsRefusedNamingTheProvider(TestCluster cluster) {
-    Pod pod = onAws("rounded");
+    Pod pod = node.pod("rounded", "Always");
     pod.getSpec()
         .getContainers()
         .getFirst()
@@ -80,12 +78,13 @@ class AwsPodLifecycleIT {
 
   @Test
   void aPodWhoseTaskEcsNoLongerKnowsFails(TestCluster cluster) {
-    cluster.create(onAws("vanishing"));
+    cluster.create(node.pod("vanishing", "Always"));
     await()
         .atMost(LOADED_MACHINE)
         .until(() -> TestPods.isRunningAndReady(cluster.pod("vanishing")));
 
-    node.tasksProxy().hide(taskOf(cluster.pod("vanishing")).taskArn());
+    node.tasksProxy()
+        .hide(node.runningTask(cluster.pod("vanishing").getMetadata().getUid()).taskArn());
 
     await()
         .atMost(LOADED_MACHINE)
@@ -97,9 +96,9 @@ class AwsPodLifecycleIT {
 
   @Test
   void aTaskWhosePodWasDeletedWhileTheProcessWasDownIsStoppedWhenItStarts(TestCluster cluster) {
-    Pod pod = cluster.create(onAws("orphan"));
+    Pod pod = cluster.create(node.pod("orphan", "Always"));
     await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("orphan")));
-    Task task = taskOf(cluster.pod("orphan"));
+    Task task = node.runningTask(cluster.pod("orphan").getMetadata().getUid());
 
     node.stopKubelet();
     cluster.client().resource(pod).withGracePeriod(0).delete();
@@ -112,29 +111,5 @@ class AwsPodLifecycleIT {
 
   private static List<String> running() {
     return node.moto().tasks(DesiredStatus.RUNNING).stream().map(Task::taskArn).toList();
-  }
-
-  private static Task taskOf(Pod pod) {
-    return node.moto().tasks(DesiredStatus.RUNNING).stream()
-        .filter(
-            t ->
-                t.tags().stream()
-                    .anyMatch(
-                        tag ->
-                            "camelvk.io/uid".equals(tag.key())
-                                && pod.getMetadata().getUid().equals(tag.value())))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private static Pod onAws(String name) {
-    return new PodBuilder(TestPods.boundTo(node.kubelet().nodeName(), name).build())
-        .editMetadata()
-        .addToLabels(ProviderBesideMock.LABEL, "aws")
-        .endMetadata()
-        .editSpec()
-        .withTolerations(TestPods.anyProviderToleration())
-        .endSpec()
-        .build();
   }
 }
