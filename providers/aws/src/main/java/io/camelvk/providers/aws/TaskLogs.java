@@ -59,7 +59,7 @@ final class TaskLogs {
     return new FollowedTaskLog(
         text,
         first.token(),
-        token -> next(stream, token),
+        token -> next(stream, token, options.since()),
         () -> ledger.ended(uid),
         FOLLOW_POLL,
         options.timestamps());
@@ -102,13 +102,17 @@ final class TaskLogs {
     return new Page(events, page.token());
   }
 
-  /** The events after the token; the same token when there are none. */
-  Page next(String stream, String token) {
+  /**
+   * The events after the token (read with the same {@code since} as the first page: a token is a
+   * position among the lines after it); the same token when there are none.
+   */
+  Page next(String stream, String token, Instant since) {
     GetLogEventsRequest.Builder request =
         GetLogEventsRequest.builder()
             .logGroupName(logGroup)
             .logStreamName(stream)
             .startFromHead(true);
+    since(request, since);
     if (token != null) {
       request.nextToken(token);
     }

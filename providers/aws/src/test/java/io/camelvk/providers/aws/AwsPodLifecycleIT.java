@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.camelvk.test.KubectlStream;
 import io.camelvk.test.TestCluster;
 import io.camelvk.test.TestPods;
 import io.camelvk.test.WithControlPlane;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +24,9 @@ import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * The aws provider's pods as a user sees them on the real control plane, against moto: the event
- * that says how a pod's size was rounded to Fargate's, exec refused naming the provider, a task ECS
- * no longer knows failing its pod, and a task whose pod was deleted while the process was down
- * stopped when it starts again.
+ * that says how a pod's size was rounded to Fargate's, exec refused naming the provider, {@code
+ * kubectl logs --since} and {@code -f}, a task ECS no longer knows failing its pod, and a task
+ * whose pod was deleted while the process was down stopped when it starts again.
  */
 @WithControlPlane
 class AwsPodLifecycleIT {
@@ -107,6 +109,29 @@ class AwsPodLifecycleIT {
     node.startKubelet(cluster);
 
     await().atMost(LOADED_MACHINE).until(() -> !running().contains(task.taskArn()));
+  }
+
+  @Test
+  void kubectlLogsSinceAndFollowReadTheStreamAsItGrowsUntilThePodIsDeleted(TestCluster cluster) {
+    Pod pod = cluster.create(node.pod("followed", "Always"));
+    await().atMost(LOADED_MACHINE).until(() -> TestPods.isRunningAndReady(cluster.pod("followed")));
+    Task task = node.runningTask(cluster.pod("followed").getMetadata().getUid());
+    node.moto().putLog(task, "app", Instant.now().minus(Duration.ofHours(2)), List.of("old line"));
+    node.moto().putLog(task, "app", List.of("one", "two"));
+
+    assertThat(cluster.kubectl("logs", "--since=1h", "-n", cluster.namespace(), "followed"))
+        .isEqualTo("one\ntwo\n");
+    try (KubectlStream follow =
+        cluster.kubectlStream("logs", "-f", "--since=1h", "-n", cluster.namespace(), "followed")) {
+      await().atMost(LOADED_MACHINE).until(() -> follow.lines().equals(List.of("one", "two")));
+      node.moto().putLog(task, "app", List.of("three"));
+      await()
+          .atMost(LOADED_MACHINE)
+          .until(() -> follow.lines().equals(List.of("one", "two", "three")));
+
+      cluster.client().resource(pod).delete();
+      await().atMost(LOADED_MACHINE).until(() -> !follow.running());
+    }
   }
 
   private static List<String> running() {

@@ -117,6 +117,14 @@ public final class MotoCluster implements AutoCloseable {
    * driver would (moto runs no container).
    */
   void putLog(Task task, String container, List<String> lines) {
+    putLog(task, container, Instant.now(), lines);
+  }
+
+  /**
+   * Like {@link #putLog(Task, String, List)}, the lines a millisecond apart from {@code at} (moto
+   * takes lines up to 14 days old, in time order).
+   */
+  void putLog(Task task, String container, Instant at, List<String> lines) {
     String group = "camelvk";
     String stream = ContainerLogs.streamName(container, TaskId.of(task.taskArn()));
     try {
@@ -124,11 +132,15 @@ public final class MotoCluster implements AutoCloseable {
     } catch (ResourceAlreadyExistsException exists) {
       // another test made it
     }
-    logs.createLogStream(s -> s.logGroupName(group).logStreamName(stream));
-    long now = System.currentTimeMillis();
+    try {
+      logs.createLogStream(s -> s.logGroupName(group).logStreamName(stream));
+    } catch (ResourceAlreadyExistsException exists) {
+      // lines were put before
+    }
     List<InputLogEvent> events = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      events.add(InputLogEvent.builder().timestamp(now + i).message(lines.get(i)).build());
+      events.add(
+          InputLogEvent.builder().timestamp(at.toEpochMilli() + i).message(lines.get(i)).build());
     }
     logs.putLogEvents(p -> p.logGroupName(group).logStreamName(stream).logEvents(events));
   }
