@@ -1,7 +1,7 @@
 package io.camelvk.providers.aws;
 
+import io.camelvk.provider.LogTimestamps;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 
@@ -11,15 +11,14 @@ final class LogLines {
   private LogLines() {}
 
   /**
-   * @param timestamps each line after its event's time, RFC 3339 with nanoseconds, as {@code
-   *     kubectl logs --timestamps} shows
+   * @param timestamps each line after its event's time, as {@code kubectl logs --timestamps} shows
+   *     it ({@link LogTimestamps})
    */
   static String format(List<OutputLogEvent> events, boolean timestamps) {
     StringBuilder text = new StringBuilder();
     for (OutputLogEvent event : events) {
       if (timestamps) {
-        text.append(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(event.timestamp())))
-            .append(' ');
+        text.append(LogTimestamps.format(Instant.ofEpochMilli(event.timestamp()))).append(' ');
       }
       String message = event.message() == null ? "" : event.message();
       text.append(message);

@@ -1,10 +1,9 @@
 package io.camelvk.providers.mock.logs;
 
 import io.camelvk.provider.LogOptions;
+import io.camelvk.provider.LogTimestamps;
 import io.camelvk.providers.mock.pod.LogLine;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,14 +12,11 @@ import java.util.List;
  */
 final class InstanceLog {
 
-  private static final DateTimeFormatter RFC3339_NANO =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-
   private InstanceLog() {}
 
   /** One line as served, with its newline and, when asked, its timestamp. */
   static String format(LogLine line, boolean timestamps) {
-    return (timestamps ? RFC3339_NANO.format(line.at()) + " " : "") + line.text() + "\n";
+    return (timestamps ? LogTimestamps.format(line.at()) + " " : "") + line.text() + "\n";
   }
 
   /**
