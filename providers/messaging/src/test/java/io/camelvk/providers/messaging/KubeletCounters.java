@@ -1,7 +1,8 @@
 package io.camelvk.providers.messaging;
 
+import io.camelvk.test.MetricsText;
 import io.camelvk.test.RunningKubelet;
-import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * The messaging provider's counters in a kubelet's /metrics, each read as how much it counted since
@@ -37,19 +38,24 @@ final class KubeletCounters {
   }
 
   private double counted(String name, String... labels) {
-    return sum(scrape(), name, labels) - sum(baseline, name, labels);
+    String series = series(name, labels);
+    return MetricsText.sum(scrape(), series) - MetricsText.sum(baseline, series);
   }
 
   private String scrape() {
     return kubelet.httpGet("/metrics").body();
   }
 
-  private static double sum(String metrics, String name, String... labels) {
-    return metrics
-        .lines()
-        .filter(l -> l.startsWith(name + "_total{") || l.startsWith(name + "_total "))
-        .filter(l -> Arrays.stream(labels).allMatch(l::contains))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+  /** The counter's samples that carry every one of the labels (all of them when none is given). */
+  private static String series(String name, String... labels) {
+    StringBuilder series = new StringBuilder(Pattern.quote(name + "_total"));
+    if (labels.length == 0) {
+      return series.append("(?:\\{[^}]*\\})?").toString();
+    }
+    series.append("\\{");
+    for (String label : labels) {
+      series.append("(?=[^}]*").append(Pattern.quote(label)).append(')');
+    }
+    return series.append("[^}]*\\}").toString();
   }
 }
